@@ -1,0 +1,420 @@
+//! How a delegation decides: its walk-away value from the state of the world (BATNA), its target
+//! over time (Faratin concession moved by urgency, trust, goodwill and pressure), the ratification
+//! check at home (Putnam), and its answer to a tabled text with complaints and a counter.
+
+use super::reply::{Complaint, FactionCheck, Reply, Rule, Trend};
+use crate::content::{Content, DelegationProfile};
+use crate::game::{GameState, Side, TrackId};
+use crate::negotiation::preferences::red_line_hits;
+
+/// A walk-away value and the tracks that moved it since the start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Walkaway {
+    pub value: f64,
+    pub drivers: Vec<(TrackId, f64)>,
+}
+
+/// How far a track has moved since the start, as a share of its full range.
+fn moved(state: &GameState, track: TrackId) -> f64 {
+    let (lo, hi) = track.range();
+    f64::from(state.track(track) - state.tracks.start(track)) / f64::from(hi - lo)
+}
+
+/// r(s) = clip(base + Σ coefficient × Δtrack), with the per-track contributions.
+pub fn walkaway(profile: &DelegationProfile, state: &GameState) -> Walkaway {
+    let w = &profile.def.walkaway;
+    let mut value = f64::from(w.base) / 100.0;
+    let mut drivers = Vec::new();
+    for (&track, &coef) in &w.drivers {
+        let d = f64::from(coef) / 100.0 * moved(state, track);
+        if d.abs() > 1e-9 {
+            drivers.push((track, d));
+        }
+        value += d;
+    }
+    drivers.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    Walkaway {
+        value: value.clamp(f64::from(w.min) / 100.0, f64::from(w.max) / 100.0),
+        drivers,
+    }
+}
+
+/// Urgency in [0, 1], 0.5 at the start: how much the world pushes this delegation to settle.
+pub fn urgency(profile: &DelegationProfile, state: &GameState) -> f64 {
+    let push: f64 = profile
+        .def
+        .urgency
+        .iter()
+        .map(|(&t, &c)| f64::from(c) / 100.0 * moved(state, t))
+        .sum();
+    (0.5 + push + state.delegation(profile.def.side).pressure).clamp(0.0, 1.0)
+}
+
+/// The best utility a delegation could get from texts on the table that avoid its own red lines
+/// and, when `respect_other`, the other side's red lines too (pairwise terms left out).
+pub fn best_attainable(
+    content: &Content,
+    state: &GameState,
+    side: Side,
+    respect_other: bool,
+) -> f64 {
+    let prefs = &content.delegation(side).prefs;
+    let own = &state.delegation(side).red_lines;
+    let other = &state.delegation(side.other()).red_lines;
+    (0..content.domain.issues.len())
+        .filter_map(|i| {
+            prefs
+                .best_on(i, |c| {
+                    state.is_available(content, i, c)
+                        && !own.contains(&(i as u8, c))
+                        && !(respect_other && other.contains(&(i as u8, c)))
+                })
+                .map(|(_, v)| v)
+        })
+        .sum::<f64>()
+        .min(1.0)
+}
+
+/// What the delegation still hopes for this round, never below its walk-away value:
+/// u*(t) = r + (u_max − r)(1 − F(t)), F(t) = k + (1 − k)·t^(1/e), e moved by urgency.
+pub fn target(content: &Content, state: &GameState, side: Side) -> f64 {
+    const K: f64 = 0.05;
+    let profile = content.delegation(side);
+    let d = state.delegation(side);
+    let r = walkaway(profile, state).value;
+    let top = best_attainable(content, state, side, false).max(r);
+    let span = f64::from(state.deadline.saturating_sub(1).max(1));
+    let t = (f64::from(state.round.saturating_sub(1)) / span).clamp(0.0, 1.0);
+    let e = d.persona.exponent() * libm::exp(2.0 * (urgency(profile, state) - 0.5));
+    let f = K + (1.0 - K) * libm::pow(t, 1.0 / e);
+    let trust = f64::from(state.track(TrackId::trust_in_oman(side)) - 50) / 1000.0;
+    // Reciprocity: a side that saw the other accept the last text gives a little more back.
+    let reciprocity = if state
+        .delegation(side.other())
+        .last_reply
+        .as_ref()
+        .is_some_and(|r| r.accept && r.round + 1 >= state.round)
+    {
+        0.02
+    } else {
+        0.0
+    };
+    (r + (top - r) * (1.0 - f) - trust - d.goodwill - reciprocity).max(r)
+}
+
+/// Each faction's verdict on a package.
+pub fn ratification(
+    content: &Content,
+    state: &GameState,
+    side: Side,
+    package: &[u8],
+) -> Vec<FactionCheck> {
+    content
+        .delegation(side)
+        .factions
+        .iter()
+        .map(|f| {
+            let bar = f.bar
+                + f.bar_drivers
+                    .iter()
+                    .map(|(&t, &c)| c * moved(state, t))
+                    .sum::<f64>();
+            let margin = f.prefs.utility(package) - bar;
+            FactionCheck {
+                faction: f.name.clone(),
+                veto: f.veto,
+                ok: margin >= 0.0,
+                margin,
+            }
+        })
+        .collect()
+}
+
+/// Whether the checks carry the vote: every veto player satisfied and the quorum reached.
+pub(crate) fn ratified(profile: &DelegationProfile, checks: &[FactionCheck]) -> bool {
+    let vetoes_ok = checks.iter().all(|c| !c.veto || c.ok);
+    let share: f64 = profile
+        .factions
+        .iter()
+        .zip(checks)
+        .filter(|(_, c)| c.ok)
+        .map(|(f, _)| f.weight)
+        .sum();
+    vetoes_ok && share + 1e-9 >= f64::from(profile.def.quorum) / 100.0
+}
+
+/// Steps between two choices on an issue: option distance, or 2 to or from "deferred".
+fn steps(options: usize, a: u8, b: u8) -> u32 {
+    if a == b {
+        0
+    } else if a as usize >= options || b as usize >= options {
+        2
+    } else {
+        u32::from(a.abs_diff(b))
+    }
+}
+
+/// A delegation's answer to a package tabled by Oman.
+pub fn reply(content: &Content, state: &GameState, side: Side, package: &[u8]) -> Reply {
+    let profile = content.delegation(side);
+    let d = state.delegation(side);
+    let prefs = &profile.prefs;
+    let utility = prefs.utility(package);
+    let hits: Vec<(u8, u8)> = red_line_hits(
+        &d.red_lines.iter().map(|&(i, c)| (i as usize, c)).collect(),
+        package,
+    )
+    .into_iter()
+    .map(|(i, c)| (i as u8, c))
+    .collect();
+    let walk = walkaway(profile, state);
+    let target = target(content, state, side);
+    let checks = ratification(content, state, side, package);
+    let rule = if !hits.is_empty() {
+        Rule::RedLine
+    } else if utility < walk.value {
+        Rule::BelowWalkaway
+    } else if utility < target {
+        Rule::BelowTarget
+    } else if !ratified(profile, &checks) {
+        Rule::NotRatifiable
+    } else {
+        Rule::Accepted
+    };
+    let accept = rule == Rule::Accepted;
+    let trend = match d.last_tabled {
+        None => Trend::First,
+        Some(last) if utility > last + 0.005 => Trend::Better,
+        Some(last) if utility < last - 0.005 => Trend::Worse,
+        Some(_) => Trend::Same,
+    };
+    let allowed =
+        |i: usize, c: u8| state.is_available(content, i, c) && !d.red_lines.contains(&(i as u8, c));
+    let mut complaints: Vec<Complaint> = package
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &c)| {
+            let (wants, best) = prefs.best_on(i, |x| allowed(i, x))?;
+            let cost = best - prefs.weighted_value(i, c);
+            (cost > 0.004).then_some(Complaint {
+                issue: i as u8,
+                wants,
+                cost,
+            })
+        })
+        .collect();
+    complaints.sort_by(|a, b| b.cost.total_cmp(&a.cost));
+    complaints.truncate(3);
+    let counter = if accept {
+        Vec::new()
+    } else {
+        counter(content, state, side, package, target.max(walk.value))
+    };
+    Reply {
+        side,
+        round: state.round,
+        accept,
+        rule,
+        utility,
+        target,
+        walkaway: walk.value,
+        walkaway_drivers: walk.drivers,
+        trend,
+        red_line_hits: hits,
+        complaints,
+        counter,
+        ratification: checks,
+    }
+}
+
+/// The smallest change (one issue, else two) that would win this delegation's assent:
+/// fewest issues, then fewest option steps, then the least greedy.
+fn counter(
+    content: &Content,
+    state: &GameState,
+    side: Side,
+    package: &[u8],
+    threshold: f64,
+) -> Vec<(u8, u8)> {
+    let profile = content.delegation(side);
+    let d = state.delegation(side);
+    let issues = &content.domain.issues;
+    let choices: Vec<Vec<u8>> = issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            (0..issue.choices() as u8)
+                .filter(|&c| {
+                    c != package[i]
+                        && state.is_available(content, i, c)
+                        && !d.red_lines.contains(&(i as u8, c))
+                })
+                .collect()
+        })
+        .collect();
+    let acceptable = |p: &[u8]| {
+        let u = profile.prefs.utility(p);
+        u >= threshold
+            && p.iter()
+                .enumerate()
+                .all(|(i, &c)| !d.red_lines.contains(&(i as u8, c)))
+            && ratified(profile, &ratification(content, state, side, p))
+    };
+    let mut best: Option<(u32, f64, Vec<(u8, u8)>)> = None;
+    let consider = |best: &mut Option<(u32, f64, Vec<(u8, u8)>)>, p: &[u8], change: &[(u8, u8)]| {
+        let cost: u32 = change
+            .iter()
+            .map(|&(i, c)| steps(issues[i as usize].options.len(), package[i as usize], c))
+            .sum();
+        let u = profile.prefs.utility(p);
+        let better = best
+            .as_ref()
+            .is_none_or(|(bc, bu, _)| cost < *bc || (cost == *bc && u < *bu));
+        if better && acceptable(p) {
+            *best = Some((cost, u, change.to_vec()));
+        }
+    };
+    let mut p = package.to_vec();
+    for (i, cs) in choices.iter().enumerate() {
+        for &c in cs {
+            p[i] = c;
+            consider(&mut best, &p, &[(i as u8, c)]);
+        }
+        p[i] = package[i];
+    }
+    if let Some(b) = best {
+        return b.2;
+    }
+    for (i, ci) in choices.iter().enumerate() {
+        for (j, cj) in choices.iter().enumerate().skip(i + 1) {
+            for &a in ci {
+                p[i] = a;
+                for &b in cj {
+                    p[j] = b;
+                    consider(&mut best, &p, &[(i as u8, a), (j as u8, b)]);
+                }
+                p[j] = package[j];
+            }
+            p[i] = package[i];
+        }
+    }
+    best.map(|b| b.2).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Content;
+    use crate::game::{Difficulty, start as rules_start};
+
+    fn game() -> (Content, GameState) {
+        let content = Content::builtin();
+        let state = rules_start(&content, 7, Difficulty::Normal);
+        (content, state)
+    }
+
+    /// A package with every issue at the given end of its options (0 = US end).
+    fn extreme(content: &Content, us_end: bool) -> Vec<u8> {
+        content
+            .domain
+            .issues
+            .iter()
+            .map(|i| {
+                let avail: Vec<u8> = (0..i.options.len() as u8)
+                    .filter(|&o| !i.options[o as usize].locked)
+                    .collect();
+                if us_end {
+                    avail[0]
+                } else {
+                    *avail.last().expect("options")
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_side_rejects_the_others_dream_text() {
+        let (content, state) = game();
+        let us_dream = extreme(&content, true);
+        let iran_dream = extreme(&content, false);
+        let r = reply(&content, &state, Side::Iran, &us_dream);
+        assert!(!r.accept);
+        assert_eq!(r.rule, Rule::RedLine);
+        assert!(!r.red_line_hits.is_empty());
+        let r = reply(&content, &state, Side::Us, &iran_dream);
+        assert!(!r.accept);
+        assert!(!r.complaints.is_empty());
+        assert!(r.complaints.windows(2).all(|w| w[0].cost >= w[1].cost));
+    }
+
+    #[test]
+    fn accepted_texts_clear_walkaway_and_red_lines() {
+        let (content, state) = game();
+        let mut seen = 0;
+        content
+            .domain
+            .for_each_package(&|i, c| state.is_available(&content, i, c), &mut |p| {
+                if seen > 2000 {
+                    return;
+                }
+                for side in Side::BOTH {
+                    let r = reply(&content, &state, side, p);
+                    if r.accept {
+                        seen += 1;
+                        assert!(r.utility >= r.walkaway && r.utility >= r.target);
+                        assert!(r.red_line_hits.is_empty());
+                    }
+                }
+            });
+    }
+
+    #[test]
+    fn counter_wins_assent_when_offered() {
+        let (content, state) = game();
+        let mut checked = 0;
+        let mut p = extreme(&content, false);
+        p[0] = 2; // a 3.67% cap: close enough that small fixes may work
+        for side in Side::BOTH {
+            let r = reply(&content, &state, side, &p);
+            if r.counter.is_empty() {
+                continue;
+            }
+            let mut fixed = p.clone();
+            for &(i, c) in &r.counter {
+                fixed[i as usize] = c;
+            }
+            assert!(
+                reply(&content, &state, side, &fixed).accept,
+                "{side:?} counter {:?}",
+                r.counter
+            );
+            checked += 1;
+        }
+        let _ = checked;
+    }
+
+    #[test]
+    fn war_risk_lowers_the_us_walkaway_with_a_driver() {
+        let (content, mut state) = game();
+        let before = walkaway(content.delegation(Side::Us), &state);
+        state.tracks.shift(
+            1,
+            TrackId::WarRisk,
+            40,
+            crate::game::Cause::Drift("test".into()),
+        );
+        let after = walkaway(content.delegation(Side::Us), &state);
+        assert!(after.value < before.value);
+        assert_eq!(after.drivers[0].0, TrackId::WarRisk);
+    }
+
+    #[test]
+    fn target_falls_as_the_deadline_nears() {
+        let (content, mut state) = game();
+        let early = target(&content, &state, Side::Iran);
+        state.round = state.deadline;
+        let late = target(&content, &state, Side::Iran);
+        assert!(late < early, "{late} < {early}");
+        assert!(late >= walkaway(content.delegation(Side::Iran), &state).value);
+    }
+}

@@ -1,0 +1,124 @@
+//! Where content text comes from: the files embedded in the binary, or a folder on disk laid out
+//! like `assets/`. This is the only part of `content` that touches the file system.
+
+use std::io;
+use std::path::Path;
+
+/// One content file: a label for error messages (its path) and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub label: String,
+    pub text: String,
+}
+
+/// Every content file of a game, by role.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bundle {
+    pub domain: Option<Source>,
+    pub scenarios: Vec<Source>,
+    pub delegations: Vec<Source>,
+    pub cards: Vec<Source>,
+    pub glossary: Option<Source>,
+}
+
+macro_rules! embedded {
+    ($path:literal) => {
+        Source {
+            label: concat!("assets/", $path).to_string(),
+            text: include_str!(concat!("../../assets/", $path)).to_string(),
+        }
+    };
+}
+
+impl Bundle {
+    /// The content shipped inside the binary.
+    pub fn builtin() -> Bundle {
+        Bundle {
+            domain: Some(embedded!("domain.ron")),
+            scenarios: vec![embedded!("scenarios/muscat-2026.ron")],
+            delegations: vec![
+                embedded!("delegations/us.ron"),
+                embedded!("delegations/iran.ron"),
+            ],
+            cards: vec![
+                embedded!("cards/military.ron"),
+                embedded!("cards/economy.ron"),
+                embedded!("cards/domestic.ron"),
+                embedded!("cards/regional.ron"),
+                embedded!("cards/nuclear.ron"),
+                embedded!("cards/diplomacy.ron"),
+            ],
+            glossary: Some(embedded!("glossary.ron")),
+        }
+    }
+
+    /// Reads a folder laid out like `assets/`: `domain.ron`, `glossary.ron`, and the `.ron` files of
+    /// `scenarios/`, `delegations/` and `cards/` (sorted by name, so the order is the same everywhere).
+    pub fn from_dir(dir: &Path) -> io::Result<Bundle> {
+        let read = |p: &Path| -> io::Result<Source> {
+            Ok(Source {
+                label: p.display().to_string(),
+                text: std::fs::read_to_string(p)?,
+            })
+        };
+        let folder = |name: &str| -> io::Result<Vec<Source>> {
+            let sub = dir.join(name);
+            if !sub.is_dir() {
+                return Ok(Vec::new());
+            }
+            let mut paths: Vec<_> = std::fs::read_dir(&sub)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect();
+            paths.sort();
+            paths.iter().map(|p| read(p)).collect()
+        };
+        let optional = |name: &str| -> io::Result<Option<Source>> {
+            let p = dir.join(name);
+            if p.is_file() {
+                read(&p).map(Some)
+            } else {
+                Ok(None)
+            }
+        };
+        Ok(Bundle {
+            domain: optional("domain.ron")?,
+            scenarios: folder("scenarios")?,
+            delegations: folder("delegations")?,
+            cards: folder("cards")?,
+            glossary: optional("glossary.ron")?,
+        })
+    }
+
+    /// Replaces (or adds) a scenario read from one file, keeping the rest of the bundle.
+    pub fn with_scenario_file(mut self, path: &Path) -> io::Result<Bundle> {
+        let text = std::fs::read_to_string(path)?;
+        self.scenarios = vec![Source {
+            label: path.display().to_string(),
+            text,
+        }];
+        Ok(self)
+    }
+
+    /// A short fingerprint of all the text, stored in saves to notice changed content.
+    pub fn hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        let all = self
+            .domain
+            .iter()
+            .chain(&self.scenarios)
+            .chain(&self.delegations)
+            .chain(&self.cards)
+            .chain(&self.glossary);
+        for s in all {
+            h.update(s.text.as_bytes());
+            h.update([0]);
+        }
+        h.finalize()[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}

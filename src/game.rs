@@ -1,0 +1,48 @@
+//! The pure game core: state, tracks, commands and events, the rules that apply them, the event
+//! deck and the endings. Seeded and deterministic; it never touches a terminal, a file or a clock.
+
+mod cards;
+mod command;
+mod ending;
+mod rng;
+mod round;
+mod rules;
+mod state;
+mod text;
+mod track;
+mod verbs;
+
+pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
+pub use ending::{DealKind, Outcome, Score};
+pub use rng::GameRng;
+pub use rules::{apply, replay, start};
+pub use state::{DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase, Priority};
+pub use text::{Clause, Text};
+pub use track::{Cause, TrackChange, TrackId, Tracks};
+
+use serde::{Deserialize, Serialize};
+
+/// The two delegations at the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Side {
+    Us,
+    Iran,
+}
+
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::Us, Side::Iran];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Us => "US",
+            Side::Iran => "Iran",
+        }
+    }
+
+    pub fn other(self) -> Side {
+        match self {
+            Side::Us => Side::Iran,
+            Side::Iran => Side::Us,
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! Commands (what Oman intends; may be refused), events (what happened) and the reasons a command
+//! is refused.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::Side;
+use super::ending::Outcome;
+use super::text::Clause;
+use super::track::TrackChange;
+use crate::ai::Reply;
+
+/// What Oman does in a private meeting with one delegation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaucusKind {
+    /// Learn a priority or red line (noisy; better with trust).
+    Probe,
+    /// Trust in Oman up, urgency down.
+    Reassure,
+    /// Carry the other side's deadline or threat: urgency up, trust in Oman down.
+    RelayPressure,
+    /// Warm or cold on one change to the text.
+    TestIdea { issue: u8, clause: Clause },
+}
+
+impl CaucusKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            CaucusKind::Probe => "probe",
+            CaucusKind::Reassure => "reassure",
+            CaucusKind::RelayPressure => "relay pressure",
+            CaucusKind::TestIdea { .. } => "test an idea",
+        }
+    }
+}
+
+/// Who hears a tabled text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Audience {
+    Both,
+    One(Side),
+}
+
+/// A third-party errand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Errand {
+    /// Ask Moscow to take custody of the 60% stockpile.
+    Russia,
+    /// Ask the IAEA for an inspection protocol.
+    Iaea,
+    /// Ask the Gulf capitals for a non-aggression pact.
+    Gulf,
+    /// Ask Qatar to hold escrowed funds.
+    Qatar,
+    /// Ask the E3 to hold back snapback enforcement.
+    E3,
+}
+
+impl Errand {
+    pub const ALL: [Errand; 5] = [
+        Errand::Russia,
+        Errand::Iaea,
+        Errand::Gulf,
+        Errand::Qatar,
+        Errand::E3,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Errand::Russia => "Russia: stockpile custody",
+            Errand::Iaea => "IAEA: inspection protocol",
+            Errand::Gulf => "Gulf capitals: non-aggression pact",
+            Errand::Qatar => "Qatar: escrowed funds",
+            Errand::E3 => "E3: hold back snapback",
+        }
+    }
+}
+
+/// Oman's public voice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Statement {
+    /// Announce progress: commits both sides (audience costs), calms markets, risks backlash.
+    AnnounceProgress,
+    /// Urge restraint on all sides: cools the war risk a little, spends credibility if ignored.
+    UrgeRestraint,
+}
+
+impl Statement {
+    pub fn name(self) -> &'static str {
+        match self {
+            Statement::AnnounceProgress => "announce progress",
+            Statement::UrgeRestraint => "urge restraint",
+        }
+    }
+}
+
+/// Everything Oman can do. Stored in the command log; replaying the log from the seed
+/// reproduces the game.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Command {
+    /// Change the draft text on one issue (free).
+    Draft { issue: u8, clause: Clause },
+    /// A private meeting with one delegation (1 action point).
+    Caucus { side: Side, kind: CaucusKind },
+    /// Put the draft text to one or both delegations (1 action point).
+    Table(Audience),
+    /// Propose a package trade across two issues and sound out both sides (1 action point).
+    Link {
+        first: (u8, Clause),
+        second: (u8, Clause),
+    },
+    /// Ask a delegation to take a slightly worse text this round (1 action point, costs trust).
+    SpendGoodwill(Side),
+    /// A third-party errand (1 action point).
+    Errand(Errand),
+    /// An off-the-record session on missiles and proxies (1 action point, needs trust).
+    OffTheRecord,
+    /// A public statement (1 action point).
+    Statement(Statement),
+    /// Ask for two more weeks before the deadline (once; costs credibility).
+    RequestExtension,
+    /// Decide on the event card that asks for a choice.
+    ChooseCardOption(u8),
+    /// End the round: the world moves, the next card is drawn.
+    EndRound,
+}
+
+impl Command {
+    /// Action points the command costs.
+    pub fn cost(&self) -> u32 {
+        match self {
+            Command::Draft { .. } | Command::ChooseCardOption(_) | Command::EndRound => 0,
+            Command::RequestExtension
+            | Command::Caucus { .. }
+            | Command::Table(_)
+            | Command::Link { .. }
+            | Command::SpendGoodwill(_)
+            | Command::Errand(_)
+            | Command::OffTheRecord
+            | Command::Statement(_) => 1,
+        }
+    }
+}
+
+/// Something that happened. Events form the news log and drive the UI.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Event {
+    RoundStarted(u32),
+    CardDrawn {
+        card: String,
+        injected: bool,
+    },
+    CardChoiceMade {
+        card: String,
+        choice: u8,
+    },
+    TrackMoved(TrackChange),
+    Drafted {
+        issue: u8,
+        clause: Clause,
+    },
+    /// A delegation's answer to a tabled text, with its reasons.
+    Replied(Box<Reply>),
+    /// Oman learned something in a caucus or from a reply (rendered from the notebook entry).
+    Learned {
+        side: Side,
+        note: String,
+    },
+    /// Warm or cold on an idea: the change in utility for that side, and a red line it would cross.
+    IdeaTested {
+        side: Side,
+        issue: u8,
+        clause: Clause,
+        warmer: bool,
+        red_line: bool,
+    },
+    LinkSounded {
+        first: (u8, Clause),
+        second: (u8, Clause),
+        us_warmer: bool,
+        iran_warmer: bool,
+    },
+    Unlocked {
+        issue: u8,
+        option: u8,
+    },
+    RedLineAdded {
+        side: Side,
+        issue: u8,
+        option: u8,
+    },
+    RedLineLifted {
+        side: Side,
+        issue: u8,
+        option: u8,
+    },
+    ErrandDone {
+        errand: Errand,
+        success: bool,
+    },
+    OffTheRecordHeld,
+    StatementMade(Statement),
+    DeadlineExtended(u32),
+    GoodwillSpent(Side),
+    /// A delegation's own move, e.g. the US turning the screw or Iran's Hormuz signal.
+    DelegationMove {
+        side: Side,
+        move_: String,
+    },
+    /// Both sides accepted but a faction at home blocked the deal.
+    RatificationFailed {
+        side: Side,
+        faction: String,
+    },
+    PatienceChanged {
+        side: Side,
+        from: i32,
+        to: i32,
+    },
+    Ended(Outcome),
+}
+
+/// Why a command was refused. The state is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleError {
+    GameOver,
+    CardChoicePending,
+    NoCardChoicePending,
+    NoSuchChoice,
+    NotEnoughActionPoints,
+    NoSuchIssue,
+    NoSuchOption,
+    OptionLocked,
+    CannotDefer,
+    TextIncomplete { issue: String },
+    NotEnoughTrust { needed: i32, have: i32 },
+    AlreadyDone(&'static str),
+    GoodwillAlreadySpent,
+    SameIssueTwice,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RuleError::GameOver => write!(f, "the talks are over"),
+            RuleError::CardChoicePending => write!(f, "decide on the event card first"),
+            RuleError::NoCardChoicePending => write!(f, "no card is waiting for a decision"),
+            RuleError::NoSuchChoice => write!(f, "that card has no such choice"),
+            RuleError::NotEnoughActionPoints => {
+                write!(f, "no action points left this round: end the round")
+            }
+            RuleError::NoSuchIssue => write!(f, "no such issue"),
+            RuleError::NoSuchOption => write!(f, "no such option"),
+            RuleError::OptionLocked => write!(f, "that option is not on the table yet"),
+            RuleError::CannotDefer => write!(f, "that issue cannot be deferred"),
+            RuleError::TextIncomplete { issue } => {
+                write!(f, "draft the {issue} clause before tabling")
+            }
+            RuleError::NotEnoughTrust { needed, have } => {
+                write!(f, "not enough trust ({have}, needs {needed})")
+            }
+            RuleError::AlreadyDone(what) => write!(f, "{what} already done"),
+            RuleError::GoodwillAlreadySpent => {
+                write!(f, "goodwill already spent with that delegation this round")
+            }
+            RuleError::SameIssueTwice => write!(f, "a link needs two different issues"),
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}

@@ -1,0 +1,138 @@
+//! How a game ends, and the score of an agreement: each side's gain over its walk-away value,
+//! the Nash product, the distance to the Pareto frontier, durability and the state of the region.
+
+use serde::{Deserialize, Serialize};
+
+use super::Side;
+use super::state::GameState;
+use super::track::TrackId;
+use crate::ai;
+use crate::content::Content;
+use crate::negotiation::{Frontier, OutcomePoint};
+
+/// Interim (some issues deferred) or comprehensive ("grand bargain").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DealKind {
+    Interim,
+    Comprehensive,
+}
+
+/// The measures of a signed deal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    pub kind: DealKind,
+    pub package: Vec<u8>,
+    /// Utility of the deal for the US and for Iran.
+    pub utility: (f64, f64),
+    /// Walk-away values at signature.
+    pub walkaway: (f64, f64),
+    pub nash_product: f64,
+    /// Distance to the Pareto frontier of the texts both could sign (0 = nothing left on the table).
+    pub pareto_distance: f64,
+    /// Smallest ratification margin of any faction: how close the deal came to failing at home.
+    pub durability: f64,
+    pub war_risk: i32,
+    pub oil: i32,
+    pub credibility: i32,
+    /// 0–100 summary for the end screen.
+    pub points: u32,
+}
+
+/// How a game ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Outcome {
+    Agreement(Score),
+    War,
+    Walkout(Side),
+    Sidelined,
+    Deadline,
+}
+
+impl Outcome {
+    /// Stable short name (used by `simulate --json`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Outcome::Agreement(_) => "agreement",
+            Outcome::War => "war",
+            Outcome::Walkout(_) => "walkout",
+            Outcome::Sidelined => "sidelined",
+            Outcome::Deadline => "deadline",
+        }
+    }
+
+    pub fn title(&self) -> String {
+        match self {
+            Outcome::Agreement(s) => match s.kind {
+                DealKind::Interim => "Agreement: an interim, nuclear-first deal".into(),
+                DealKind::Comprehensive => "Agreement: a comprehensive grand bargain".into(),
+            },
+            Outcome::War => "War: the strikes begin".into(),
+            Outcome::Walkout(side) => {
+                format!("Walk-out: the {} delegation leaves Muscat", side.name())
+            }
+            Outcome::Sidelined => "Sidelined: the channel moves to another capital".into(),
+            Outcome::Deadline => {
+                "Deadline: no deal, a brief intermission before a larger storm".into()
+            }
+        }
+    }
+}
+
+/// Scores a package both sides signed and their factions ratified.
+pub fn score(content: &Content, state: &GameState, package: &[u8]) -> Score {
+    let us = &content.delegation(Side::Us).prefs;
+    let ir = &content.delegation(Side::Iran).prefs;
+    let utility = (us.utility(package), ir.utility(package));
+    let walkaway = (
+        ai::walkaway(content.delegation(Side::Us), state).value,
+        ai::walkaway(content.delegation(Side::Iran), state).value,
+    );
+    let signable = |i: usize, c: u8| {
+        state.is_available(content, i, c)
+            && Side::BOTH
+                .iter()
+                .all(|&s| !state.delegation(s).red_lines.contains(&(i as u8, c)))
+    };
+    let frontier = Frontier::of(&content.domain, us, ir, &signable);
+    let pareto_distance = frontier.distance(OutcomePoint {
+        a: utility.0,
+        b: utility.1,
+    });
+    let durability = Side::BOTH
+        .iter()
+        .flat_map(|&s| ai::ratification(content, state, s, package))
+        .map(|c| c.margin)
+        .fold(f64::INFINITY, f64::min);
+    let gain = (utility.0 - walkaway.0)
+        .min(utility.1 - walkaway.1)
+        .max(0.0);
+    let war_risk = state.track(TrackId::WarRisk);
+    let credibility = state.track(TrackId::OmanCredibility);
+    let points = 100.0
+        * (0.35 * (gain / 0.3).min(1.0)
+            + 0.3 * (1.0 - pareto_distance * 5.0).max(0.0)
+            + 0.15 * (1.0 - f64::from(war_risk) / 100.0)
+            + 0.1 * (f64::from(credibility) / 100.0)
+            + 0.1 * (durability * 5.0).clamp(0.0, 1.0));
+    Score {
+        kind: if package
+            .iter()
+            .zip(&content.domain.issues)
+            .any(|(&c, i)| Some(c) == i.deferred_choice())
+        {
+            DealKind::Interim
+        } else {
+            DealKind::Comprehensive
+        },
+        package: package.to_vec(),
+        utility,
+        walkaway,
+        nash_product: (utility.0 - walkaway.0).max(0.0) * (utility.1 - walkaway.1).max(0.0),
+        pareto_distance,
+        durability,
+        war_risk,
+        oil: state.track(TrackId::Oil),
+        credibility,
+        points: points.round().clamp(0.0, 100.0) as u32,
+    }
+}

@@ -1,0 +1,208 @@
+//! The turn of the world between Oman's rounds: drifts, the delegations' own moves (the US turning
+//! the screw, Iran's signals), the checks for war, walk-out, sidelining and the deadline, and the
+//! start of the next round.
+
+use super::Side;
+use super::cards;
+use super::command::Event;
+use super::ending::Outcome;
+use super::rules::World;
+use super::state::{Flag, Phase};
+use super::track::{Cause, TrackId};
+use crate::ai;
+
+/// Starts the next round: action points, the card of the week.
+pub(super) fn begin(world: &mut World) {
+    let s = &mut *world.state;
+    s.round += 1;
+    s.action_points = world.content.scenario.action_points;
+    s.tabled_this_round = 0;
+    for d in &mut s.delegations {
+        d.goodwill = 0.0;
+    }
+    world.emit(Event::RoundStarted(world.state.round));
+    cards::draw(world);
+}
+
+/// Ends the round: the world moves, the checks run, and the next round begins if the game goes on.
+pub(super) fn end(world: &mut World) {
+    drift(world);
+    delegation_moves(world);
+    world.state.tracks.close_round();
+    if let Some(outcome) = check_endings(world) {
+        world.state.phase = Phase::Ended(outcome.clone());
+        world.emit(Event::Ended(outcome));
+        return;
+    }
+    for d in &mut world.state.delegations {
+        d.pressure *= 0.5;
+    }
+    begin(world);
+}
+
+fn drift(world: &mut World) {
+    let s = &*world.state;
+    let t = |id| s.track(id);
+    let pain = if s.flags.contains(&Flag::Escrow) {
+        1
+    } else {
+        2
+    } + i32::from(!s.flags.contains(&Flag::SnapbackHeld));
+    let economy = t(TrackId::Economy);
+    let unrest = if economy < 35 {
+        2
+    } else if economy > 55 {
+        -2
+    } else {
+        0
+    };
+    let verified = s.flags.contains(&Flag::IaeaProtocol);
+    let belief_gap = t(TrackId::Breakout) - t(TrackId::BreakoutBelief);
+    let belief = if verified {
+        belief_gap.signum() * 2
+    } else {
+        -1
+    };
+    let mut war = 1 + (t(TrackId::IsraeliPressure) - 50) / 20
+        - (t(TrackId::GulfPressure) - 50) / 25
+        - (t(TrackId::UsIranTrust) - 20) / 20;
+    if s.rounds_left() <= 3 {
+        war += 2;
+    }
+    if t(TrackId::BreakoutBelief) < 10 {
+        war += 3;
+    }
+    let oil_goal = 62 + t(TrackId::WarRisk) / 4;
+    let oil = (oil_goal - t(TrackId::Oil)) / 2;
+    let talks_moved = s.tabled_this_round > 0;
+    world.shift(
+        TrackId::Economy,
+        -pain,
+        &Cause::Drift("sanctions pain".into()),
+    );
+    world.shift(TrackId::Unrest, unrest, &Cause::Drift("the economy".into()));
+    if !verified {
+        world.shift(
+            TrackId::Breakout,
+            -1,
+            &Cause::Drift("no inspectors at the bombed sites".into()),
+        );
+    }
+    world.shift(
+        TrackId::BreakoutBelief,
+        belief,
+        &Cause::Drift("intelligence estimates".into()),
+    );
+    world.shift(
+        TrackId::WarRisk,
+        war,
+        &Cause::Drift("military build-up and regional pressure".into()),
+    );
+    world.shift(
+        TrackId::Oil,
+        oil,
+        &Cause::Drift("markets price the war risk".into()),
+    );
+    world.shift(
+        TrackId::UsPatience,
+        -2,
+        &Cause::Drift("the talks drag on".into()),
+    );
+    world.shift(
+        TrackId::IsraeliPressure,
+        1,
+        &Cause::Drift("Israel lobbies Washington".into()),
+    );
+    world.patience(Side::Iran, -2, &Cause::Drift("waiting for relief".into()));
+    if !talks_moved {
+        let cause = Cause::Drift("a week without a text on the table".into());
+        world.patience(Side::Iran, -3, &cause);
+        world.shift(TrackId::UsPatience, -3, &cause);
+    }
+}
+
+/// George's coercive diplomacy on the US side, signalling on Iran's.
+fn delegation_moves(world: &mut World) {
+    let us_accepted = world
+        .state
+        .delegation(Side::Us)
+        .last_reply
+        .as_ref()
+        .is_some_and(|r| r.accept && r.round == world.state.round);
+    let us = Cause::Delegation(Side::Us);
+    if !us_accepted {
+        // Gradual turning of the screw: a little more pain every week without a deal.
+        world.shift(TrackId::Economy, -1, &us);
+        world.shift(TrackId::WarRisk, 1, &us);
+        world.emit(Event::DelegationMove {
+            side: Side::Us,
+            move_: "turns the screw: new sanctions designations".into(),
+        });
+    }
+    if world.state.rounds_left() <= 2 && !world.state.flags.contains(&Flag::Ultimatum) {
+        world.state.flags.insert(Flag::Ultimatum);
+        world.shift(TrackId::WarRisk, 6, &us);
+        world.emit(Event::DelegationMove {
+            side: Side::Us,
+            move_: "issues an ultimatum: a deal by the deadline, or force".into(),
+        });
+    }
+    let iran = Cause::Delegation(Side::Iran);
+    let squeezed =
+        world.state.track(TrackId::Economy) < 20 || world.state.track(TrackId::WarRisk) > 65;
+    let signalled_last_round = world.state.log.iter().rev().take(40).any(|(r, e)| {
+        *r + 1 >= world.state.round
+            && matches!(
+                e,
+                Event::DelegationMove {
+                    side: Side::Iran,
+                    ..
+                }
+            )
+    });
+    if squeezed && !signalled_last_round {
+        world.shift(TrackId::Oil, 6, &iran);
+        world.shift(TrackId::GulfPressure, 5, &iran);
+        world.shift(TrackId::WarRisk, 2, &iran);
+        world.emit(Event::DelegationMove {
+            side: Side::Iran,
+            move_: "telegraphs a threat to close the Strait of Hormuz".into(),
+        });
+    }
+}
+
+/// War, walk-out, sidelining, deadline: the first that applies ends the game.
+fn check_endings(world: &mut World) -> Option<Outcome> {
+    let war_risk = world.state.track(TrackId::WarRisk);
+    let p_war = if war_risk >= 100 {
+        1.0
+    } else if war_risk > 50 {
+        let x = f64::from(war_risk - 50) / 50.0;
+        0.6 * x * x
+    } else {
+        0.0
+    };
+    if world.state.world_rng.chance(p_war) {
+        return Some(Outcome::War);
+    }
+    for side in Side::BOTH {
+        if world.state.patience(side) <= 0 {
+            return Some(Outcome::Walkout(side));
+        }
+        let r = ai::walkaway(world.content.delegation(side), world.state).value;
+        if r > ai::best_attainable(world.content, world.state, side, true) {
+            return Some(Outcome::Walkout(side));
+        }
+    }
+    let s = &*world.state;
+    if s.track(TrackId::OmanCredibility) <= 5
+        || s.track(TrackId::UsTrustInOman) <= 5
+        || s.track(TrackId::IranTrustInOman) <= 5
+    {
+        return Some(Outcome::Sidelined);
+    }
+    if s.round >= s.deadline {
+        return Some(Outcome::Deadline);
+    }
+    None
+}

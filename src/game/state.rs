@@ -1,0 +1,292 @@
+//! The whole state of a game: tracks, the draft text, the delegations' moods, what Oman has learned,
+//! the deck, the news log and the random streams. It is the save payload.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::Side;
+use super::command::Event;
+use super::ending::Outcome;
+use super::rng::GameRng;
+use super::text::Text;
+use super::track::{TrackChange, TrackId, Tracks};
+use crate::ai::Reply;
+use crate::content::{Content, Persona};
+
+/// How hard the delegations are to move, how noisy Oman's information is, and how long the talks last.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Difficulty {
+    Easy,
+    #[default]
+    Normal,
+    Hard,
+}
+
+impl Difficulty {
+    pub fn name(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Normal => "normal",
+            Difficulty::Hard => "hard",
+        }
+    }
+
+    /// Rounds added to the scenario's deadline.
+    pub fn extra_rounds(self) -> i32 {
+        match self {
+            Difficulty::Easy => 2,
+            Difficulty::Normal => 0,
+            Difficulty::Hard => -2,
+        }
+    }
+
+    /// Added to the chance that a probe tells the truth.
+    pub fn probe_accuracy(self) -> f64 {
+        match self {
+            Difficulty::Easy => 0.15,
+            Difficulty::Normal => 0.0,
+            Difficulty::Hard => -0.15,
+        }
+    }
+
+    pub fn persona(self, base: Persona) -> Persona {
+        match self {
+            Difficulty::Easy => base.softer(),
+            Difficulty::Normal => base,
+            Difficulty::Hard => base.harder(),
+        }
+    }
+}
+
+/// Where the round stands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Phase {
+    /// Oman may act.
+    Acting,
+    /// The card with this id waits for Oman's decision.
+    Choosing(String),
+    /// The game is over.
+    Ended(Outcome),
+}
+
+/// Lasting facts set by Oman's moves and the cards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Flag {
+    IaeaProtocol,
+    Escrow,
+    SnapbackHeld,
+    OffTheRecord,
+    ExtensionUsed,
+    PublicCommitment,
+    Ultimatum,
+}
+
+/// How much a delegation cares about an issue, as Oman has learned it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Priority {
+    Low,
+    Medium,
+    High,
+}
+
+impl Priority {
+    /// The bucket a normalised issue weight falls in.
+    pub fn of_weight(w: f64) -> Priority {
+        if w >= 0.15 {
+            Priority::High
+        } else if w >= 0.09 {
+            Priority::Medium
+        } else {
+            Priority::Low
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Priority::Low => "low",
+            Priority::Medium => "medium",
+            Priority::High => "high",
+        }
+    }
+}
+
+/// One thing Oman believes about a delegation's priority on an issue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Known {
+    pub priority: Priority,
+    /// Learned from a probe (which can mislead), or confirmed by the delegation's own words.
+    pub confirmed: bool,
+    pub round: u32,
+}
+
+/// What Oman knows of the delegations' private positions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notebook {
+    /// (side, issue) → believed priority.
+    pub priorities: BTreeMap<(Side, u8), Known>,
+    /// (side, issue, option) red lines Oman knows of.
+    pub red_lines: BTreeSet<(Side, u8, u8)>,
+}
+
+/// A delegation's mood and memory during play.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DelegationState {
+    pub side: Side,
+    pub persona: Persona,
+    /// Current red lines (issue, option); cards and Oman's moves add and lift them.
+    pub red_lines: BTreeSet<(u8, u8)>,
+    /// Patience with the talks (0–100); Iran walks out at 0. The US uses the US patience track.
+    pub patience: i32,
+    /// The latest answer to a tabled text.
+    pub last_reply: Option<Reply>,
+    /// Utility of the last text tabled to it, to say "better / same / worse".
+    pub last_tabled: Option<f64>,
+    /// Extra willingness bought with goodwill this round (annealing).
+    pub goodwill: f64,
+    /// Times Oman has spent goodwill with this delegation.
+    pub goodwill_used: u32,
+    /// Urgency carried in by relayed pressure; decays each round.
+    pub pressure: f64,
+    /// Times each caucus kind has been used on it, for diminishing returns.
+    pub memory: BTreeMap<String, u32>,
+}
+
+/// The state of a game.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GameState {
+    pub scenario_id: String,
+    pub seed: u64,
+    pub difficulty: Difficulty,
+    pub round: u32,
+    pub deadline: u32,
+    pub action_points: u32,
+    pub phase: Phase,
+    pub tracks: Tracks,
+    pub text: Text,
+    /// Options unlocked during play (issue, option).
+    pub unlocked: BTreeSet<(u8, u8)>,
+    /// Indexed by `Side as usize`.
+    pub delegations: Vec<DelegationState>,
+    /// Card ids in the order they were drawn.
+    pub drawn: Vec<String>,
+    /// Extra weight on cards made likelier by earlier cards.
+    pub follow_ups: BTreeMap<String, u32>,
+    pub flags: BTreeSet<Flag>,
+    pub notebook: Notebook,
+    /// Everything that happened, with the round it happened in.
+    pub log: Vec<(u32, Event)>,
+    /// Tables this round, to know whether the talks moved.
+    pub tabled_this_round: u32,
+    pub deck_rng: GameRng,
+    pub world_rng: GameRng,
+}
+
+impl GameState {
+    /// A fresh game before the first round starts (see [`super::rules::start`]).
+    pub(super) fn blank(content: &Content, seed: u64, difficulty: Difficulty) -> GameState {
+        let scenario = &content.scenario;
+        let deadline = (scenario.deadline as i32 + difficulty.extra_rounds()).max(1) as u32;
+        let delegations = Side::BOTH
+            .iter()
+            .map(|&side| {
+                let p = content.delegation(side);
+                DelegationState {
+                    side,
+                    persona: difficulty.persona(p.def.persona),
+                    red_lines: p
+                        .red_lines
+                        .iter()
+                        .map(|r| (r.issue as u8, r.choice))
+                        .collect(),
+                    patience: p.def.patience as i32,
+                    last_reply: None,
+                    last_tabled: None,
+                    goodwill: 0.0,
+                    goodwill_used: 0,
+                    pressure: 0.0,
+                    memory: BTreeMap::new(),
+                }
+            })
+            .collect();
+        GameState {
+            scenario_id: scenario.id.clone(),
+            seed,
+            difficulty,
+            round: 0,
+            deadline,
+            action_points: 0,
+            phase: Phase::Acting,
+            tracks: Tracks::new(|t| scenario.tracks.get(&t).copied()),
+            text: Text::open(&content.domain),
+            unlocked: BTreeSet::new(),
+            delegations,
+            drawn: Vec::new(),
+            follow_ups: BTreeMap::new(),
+            flags: BTreeSet::new(),
+            notebook: Notebook::default(),
+            log: Vec::new(),
+            tabled_this_round: 0,
+            deck_rng: GameRng::new(seed, 1),
+            world_rng: GameRng::new(seed, 2),
+        }
+    }
+
+    pub fn delegation(&self, side: Side) -> &DelegationState {
+        &self.delegations[side as usize]
+    }
+
+    pub fn track(&self, track: TrackId) -> i32 {
+        self.tracks.get(track)
+    }
+
+    /// A delegation's patience: the US patience track for the US, its own meter for Iran.
+    pub fn patience(&self, side: Side) -> i32 {
+        match side {
+            Side::Us => self.track(TrackId::UsPatience),
+            Side::Iran => self.delegation(side).patience,
+        }
+    }
+
+    pub fn outcome(&self) -> Option<&Outcome> {
+        match &self.phase {
+            Phase::Ended(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.outcome().is_some()
+    }
+
+    /// Whether an option is on the table (not locked, or unlocked in play).
+    pub fn is_available(&self, content: &Content, issue: usize, choice: u8) -> bool {
+        content.domain.issues[issue]
+            .options
+            .get(choice as usize)
+            .is_none_or(|o| !o.locked || self.unlocked.contains(&(issue as u8, choice)))
+    }
+
+    /// Rounds left before the deadline, this one included.
+    pub fn rounds_left(&self) -> u32 {
+        (self.deadline + 1).saturating_sub(self.round)
+    }
+
+    /// Every recorded change of every track, oldest first.
+    pub fn changes(&self) -> impl Iterator<Item = &TrackChange> {
+        self.log.iter().filter_map(|(_, e)| match e {
+            Event::TrackMoved(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    /// A fingerprint of the whole state (hex SHA-256 of its RON form), for replay checks.
+    pub fn hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let text = ron::to_string(self).expect("invariant: the state serialises");
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}

@@ -1,0 +1,418 @@
+//! Oman's verbs: caucuses, tabling the text, linking issues, goodwill, errands to third parties,
+//! the off-the-record session, public statements and the extension.
+
+use super::Side;
+use super::command::{Audience, CaucusKind, Errand, Event, Statement};
+use super::ending::{self, Outcome};
+use super::rules::{World, sides_of};
+use super::state::{Flag, Known, Phase, Priority};
+use super::text::Clause;
+use super::track::{Cause, TrackId};
+use crate::ai;
+use crate::content::Lift;
+
+/// Iran's trust in Oman needed for an off-the-record session on defence matters.
+pub const OFF_THE_RECORD_TRUST: i32 = 60;
+
+fn oman(verb: &str) -> Cause {
+    Cause::Oman(verb.to_string())
+}
+
+/// Times a verb has been used on a delegation, counting this use: repeated moves wear out.
+fn remember(world: &mut World, side: Side, verb: &str) -> u32 {
+    let n = world.state.delegations[side as usize]
+        .memory
+        .entry(verb.to_string())
+        .or_insert(0);
+    *n += 1;
+    *n
+}
+
+pub(super) fn caucus(world: &mut World, side: Side, kind: CaucusKind) {
+    let uses = remember(world, side, kind.name());
+    let trust = TrackId::trust_in_oman(side);
+    let cause = oman(&format!("{} with {}", kind.name(), side.name()));
+    match kind {
+        CaucusKind::Probe => probe(world, side, &cause),
+        CaucusKind::Reassure => {
+            // Diminishing, then negative: the fourth reassurance in a row sounds hollow.
+            let gain = match uses {
+                1 => 6,
+                2 => 4,
+                3 => 2,
+                _ => -2,
+            };
+            world.shift(trust, gain, &cause);
+            world.patience(side, gain.max(0), &cause);
+            world.state.delegations[side as usize].pressure -= 0.03;
+        }
+        CaucusKind::RelayPressure => {
+            let push = if uses <= 2 { 0.06 } else { 0.02 };
+            world.state.delegations[side as usize].pressure += push;
+            world.shift(trust, -5, &cause);
+            world.patience(side, -4, &cause);
+            world.shift(TrackId::WarRisk, 1, &cause);
+        }
+        CaucusKind::TestIdea { issue, clause } => test_idea(world, side, issue, clause),
+    }
+}
+
+fn probe(world: &mut World, side: Side, cause: &Cause) {
+    let content = world.content;
+    let profile = content.delegation(side);
+    // The delegation talks about the issue it cares most about that Oman has not confirmed yet.
+    let mut order: Vec<usize> = (0..content.domain.issues.len()).collect();
+    order.sort_by(|&a, &b| profile.prefs.weights[b].total_cmp(&profile.prefs.weights[a]));
+    let notebook = &world.state.notebook;
+    let Some(&issue) = order.iter().find(|&&i| {
+        notebook
+            .priorities
+            .get(&(side, i as u8))
+            .is_none_or(|k| !k.confirmed)
+    }) else {
+        world.emit(Event::Learned {
+            side,
+            note: "nothing new: Oman already knows this delegation's priorities".into(),
+        });
+        return;
+    };
+    let trust = f64::from(world.state.track(TrackId::trust_in_oman(side)));
+    let accuracy =
+        (0.45 + trust / 200.0 + world.state.difficulty.probe_accuracy()).clamp(0.2, 0.95);
+    let truthful = world.state.world_rng.chance(accuracy);
+    let real = Priority::of_weight(profile.prefs.weights[issue]);
+    let heard = if truthful {
+        real
+    } else if real == Priority::High {
+        Priority::Medium
+    } else {
+        Priority::High
+    };
+    let round = world.state.round;
+    world.state.notebook.priorities.insert(
+        (side, issue as u8),
+        Known {
+            priority: heard,
+            confirmed: false,
+            round,
+        },
+    );
+    let name = &content.domain.issues[issue].name;
+    let mut note = format!(
+        "{} calls {} a {} priority",
+        side.name(),
+        name.to_lowercase(),
+        heard.name()
+    );
+    if truthful {
+        let lines: Vec<u8> = world.state.delegations[side as usize]
+            .red_lines
+            .iter()
+            .filter(|(i, _)| *i as usize == issue)
+            .map(|&(_, c)| c)
+            .collect();
+        for &c in &lines {
+            world
+                .state
+                .notebook
+                .red_lines
+                .insert((side, issue as u8, c));
+        }
+        if !lines.is_empty() {
+            let labels: Vec<&str> = lines
+                .iter()
+                .map(|&c| content.domain.issues[issue].choice_label(c))
+                .collect();
+            note.push_str(&format!("; red line: {}", labels.join(", ")));
+        }
+    }
+    world.shift(TrackId::trust_in_oman(side), 1, cause);
+    world.emit(Event::Learned { side, note });
+}
+
+fn test_idea(world: &mut World, side: Side, issue: u8, clause: Clause) {
+    let content = world.content;
+    let prefs = &content.delegation(side).prefs;
+    let i = issue as usize;
+    let options = content.domain.issues[i].options.len();
+    let new = clause.choice(options).expect("invariant: checked not open");
+    let current = world.state.text.clauses[i].choice(options);
+    let old_value = current.map_or(0.0, |c| prefs.weighted_value(i, c));
+    let warmer = prefs.weighted_value(i, new) > old_value + 1e-9;
+    let red_line = world.state.delegations[side as usize]
+        .red_lines
+        .contains(&(issue, new));
+    if red_line {
+        world.state.notebook.red_lines.insert((side, issue, new));
+    }
+    world.emit(Event::IdeaTested {
+        side,
+        issue,
+        clause,
+        warmer,
+        red_line,
+    });
+}
+
+pub(super) fn table(world: &mut World, audience: Audience) {
+    let content = world.content;
+    let package = world
+        .state
+        .text
+        .package(&content.domain)
+        .expect("invariant: checked complete");
+    world.state.tabled_this_round += 1;
+    let mut replies = Vec::new();
+    for side in sides_of(audience) {
+        let reply = ai::reply(content, world.state, side, &package);
+        let cause = Cause::Delegation(side);
+        for &(issue, option) in &reply.red_line_hits {
+            world.state.notebook.red_lines.insert((side, issue, option));
+        }
+        // A complaint is the delegation's own word on what matters: it confirms a high priority.
+        if let Some(c) = reply.complaints.first() {
+            let round = world.state.round;
+            let real =
+                Priority::of_weight(content.delegation(side).prefs.weights[c.issue as usize]);
+            world.state.notebook.priorities.insert(
+                (side, c.issue),
+                Known {
+                    priority: real,
+                    confirmed: true,
+                    round,
+                },
+            );
+        }
+        if reply.accept {
+            world.patience(side, 3, &cause);
+        } else if reply.utility < reply.walkaway - 0.1 {
+            // A text far below what it can get by walking away reads as an insult.
+            world.patience(side, -4, &cause);
+        }
+        let d = &mut world.state.delegations[side as usize];
+        d.last_tabled = Some(reply.utility);
+        d.last_reply = Some(reply.clone());
+        replies.push(reply.clone());
+        world.emit(Event::Replied(Box::new(reply)));
+    }
+    let both_accept = replies.len() == 2 && replies.iter().all(|r| r.accept);
+    if both_accept {
+        ratify(world, &package);
+    } else if replies.iter().all(|r| !r.accept) && replies.len() == 2 {
+        world.shift(
+            TrackId::OmanCredibility,
+            -1,
+            &oman("a text both sides rejected"),
+        );
+    }
+}
+
+/// Both sides said yes at the table: now each side's factions vote at home, with a little
+/// uncertainty about how they will really vote.
+fn ratify(world: &mut World, package: &[u8]) {
+    let content = world.content;
+    for side in Side::BOTH {
+        let checks = ai::ratification(content, world.state, side, package);
+        for (check, faction) in checks.iter().zip(&content.delegation(side).factions) {
+            let shock = (world.state.world_rng.unit() - 0.5) * 0.06;
+            if check.margin + shock < 0.0
+                && (faction.veto || checks.iter().filter(|c| c.ok).count() < 2)
+            {
+                let cause = Cause::Delegation(side);
+                world.emit(Event::RatificationFailed {
+                    side,
+                    faction: check.faction.clone(),
+                });
+                world.shift(TrackId::UsIranTrust, -5, &cause);
+                world.shift(TrackId::OmanCredibility, -4, &cause);
+                world.patience(side, -10, &cause);
+                return;
+            }
+        }
+    }
+    let outcome = Outcome::Agreement(ending::score(content, world.state, package));
+    world.state.phase = Phase::Ended(outcome.clone());
+    world.emit(Event::Ended(outcome));
+}
+
+pub(super) fn link(world: &mut World, first: (u8, Clause), second: (u8, Clause)) {
+    let content = world.content;
+    let mut warmer = [false; 2];
+    for side in Side::BOTH {
+        let prefs = &content.delegation(side).prefs;
+        let delta: f64 = [first, second]
+            .iter()
+            .map(|&(issue, clause)| {
+                let i = issue as usize;
+                let n = content.domain.issues[i].options.len();
+                let new = clause.choice(n).expect("invariant: checked not open");
+                let old = world.state.text.clauses[i]
+                    .choice(n)
+                    .map_or(0.0, |c| prefs.weighted_value(i, c));
+                prefs.weighted_value(i, new) - old
+            })
+            .sum();
+        warmer[side as usize] = delta > 1e-9;
+    }
+    for (issue, clause) in [first, second] {
+        world.state.text.clauses[issue as usize] = clause;
+        world.emit(Event::Drafted { issue, clause });
+    }
+    world.emit(Event::LinkSounded {
+        first,
+        second,
+        us_warmer: warmer[0],
+        iran_warmer: warmer[1],
+    });
+}
+
+pub(super) fn goodwill(world: &mut World, side: Side) {
+    let d = &mut world.state.delegations[side as usize];
+    d.goodwill = 0.04;
+    d.goodwill_used += 1;
+    let cost = 2 + 2 * d.goodwill_used as i32;
+    world.shift(TrackId::trust_in_oman(side), -cost, &oman("spend goodwill"));
+    world.emit(Event::GoodwillSpent(side));
+}
+
+/// Whether an errand has already succeeded (it cannot be run again).
+pub(super) fn errand_done(state: &super::GameState, errand: Errand) -> bool {
+    state
+        .log
+        .iter()
+        .any(|(_, e)| matches!(e, Event::ErrandDone { errand: x, success: true } if *x == errand))
+}
+
+pub(super) fn errand(world: &mut World, errand: Errand) {
+    let cause = oman(errand.name());
+    let credibility = f64::from(world.state.track(TrackId::OmanCredibility));
+    let chance = match errand {
+        Errand::Russia => 0.35 + credibility / 200.0,
+        Errand::Iaea => 0.4 + f64::from(world.state.track(TrackId::IranTrustInOman)) / 200.0,
+        Errand::Gulf => 0.2 + f64::from(world.state.track(TrackId::GulfPressure)) / 150.0,
+        Errand::Qatar => 1.0,
+        Errand::E3 => 0.3 + credibility / 200.0,
+    };
+    let success = world.state.world_rng.chance(chance);
+    world.emit(Event::ErrandDone { errand, success });
+    if !success {
+        world.shift(TrackId::OmanCredibility, -1, &cause);
+        return;
+    }
+    match errand {
+        Errand::Russia => unlock(world, "stockpile", "ship-russia"),
+        Errand::Iaea => {
+            world.state.flags.insert(Flag::IaeaProtocol);
+            world.shift(TrackId::BreakoutBelief, 4, &cause);
+            world.shift(TrackId::IsraeliPressure, -3, &cause);
+            world.shift(TrackId::WarRisk, -2, &cause);
+        }
+        Errand::Gulf => {
+            unlock(world, "proxies", "gulf-pact");
+            world.shift(TrackId::WarRisk, -3, &cause);
+        }
+        Errand::Qatar => {
+            world.state.flags.insert(Flag::Escrow);
+            world.shift(TrackId::Economy, 3, &cause);
+            world.patience(Side::Iran, 5, &cause);
+            world.shift(TrackId::UsPatience, -2, &cause);
+        }
+        Errand::E3 => {
+            world.state.flags.insert(Flag::SnapbackHeld);
+            world.shift(TrackId::Economy, 2, &cause);
+            world.shift(TrackId::IsraeliPressure, 4, &cause);
+        }
+    }
+}
+
+/// Makes an option available, if the content has it.
+pub(super) fn unlock(world: &mut World, issue: &str, option: &str) {
+    if let Some((i, o)) = world.content.domain.locate(issue, option)
+        && world.state.unlocked.insert((i as u8, o))
+    {
+        world.emit(Event::Unlocked {
+            issue: i as u8,
+            option: o,
+        });
+    }
+}
+
+pub(super) fn off_the_record(world: &mut World) {
+    world.state.flags.insert(Flag::OffTheRecord);
+    world.emit(Event::OffTheRecordHeld);
+    for side in Side::BOTH {
+        let lifted: Vec<(u8, u8)> = world
+            .content
+            .delegation(side)
+            .red_lines
+            .iter()
+            .filter(|r| r.lifted_by == Some(Lift::OffTheRecord))
+            .map(|r| (r.issue as u8, r.choice))
+            .collect();
+        for (issue, option) in lifted {
+            if world.state.delegations[side as usize]
+                .red_lines
+                .remove(&(issue, option))
+            {
+                world
+                    .state
+                    .notebook
+                    .red_lines
+                    .remove(&(side, issue, option));
+                world.emit(Event::RedLineLifted {
+                    side,
+                    issue,
+                    option,
+                });
+            }
+        }
+    }
+    world.shift(TrackId::UsIranTrust, 2, &oman("off-the-record session"));
+}
+
+pub(super) fn statement(world: &mut World, statement: Statement) {
+    let cause = oman(statement.name());
+    world.emit(Event::StatementMade(statement));
+    match statement {
+        Statement::AnnounceProgress => {
+            let progress = world
+                .state
+                .delegations
+                .iter()
+                .any(|d| d.last_reply.as_ref().is_some_and(|r| r.accept));
+            world.state.flags.insert(Flag::PublicCommitment);
+            world.shift(TrackId::Oil, -4, &cause);
+            world.shift(TrackId::WarRisk, -4, &cause);
+            // Audience costs: both capitals are now seen to be negotiating, which hardliners resent.
+            world.shift(TrackId::Unrest, 3, &cause);
+            world.shift(TrackId::IsraeliPressure, 4, &cause);
+            if progress {
+                world.shift(TrackId::UsIranTrust, 3, &cause);
+                for side in Side::BOTH {
+                    world.patience(side, 6, &cause);
+                }
+            } else {
+                world.shift(TrackId::OmanCredibility, -6, &cause);
+            }
+        }
+        Statement::UrgeRestraint => {
+            let uses = world
+                .state
+                .log
+                .iter()
+                .filter(|(_, e)| matches!(e, Event::StatementMade(Statement::UrgeRestraint)))
+                .count() as i32;
+            world.shift(TrackId::WarRisk, -(4 - uses.min(4)), &cause);
+            world.shift(TrackId::OmanCredibility, -1, &cause);
+        }
+    }
+}
+
+pub(super) fn extension(world: &mut World) {
+    let cause = oman("request an extension");
+    world.state.flags.insert(Flag::ExtensionUsed);
+    world.state.deadline += 2;
+    world.emit(Event::DeadlineExtended(world.state.deadline));
+    world.shift(TrackId::OmanCredibility, -8, &cause);
+    world.shift(TrackId::UsPatience, -6, &cause);
+}

@@ -1,0 +1,19 @@
+//! Muscat Channel: Oman mediates the 2026 US–Iran nuclear talks.
+//!
+//! Layers, with dependencies pointing down only:
+//! - [`tui`] owns the terminal (init, restore, panic hook, event loop); [`plain`] is the
+//!   line-by-line text mode;
+//! - [`ui`] draws from `&App` and nothing else;
+//! - [`app`] turns keys into game commands and I/O requests, with no I/O of its own;
+//! - [`game`] (rules, tracks, cards, endings) and [`ai`] (delegations, Oman policies) are the pure,
+//!   seeded core, on top of the [`negotiation`] engine;
+//! - [`content`] and [`save`] read and write RON, with `file:line:col` errors;
+//! - [`sim`] plays headless games for `muscat simulate`.
+
+pub mod ai;
+pub mod content;
+pub mod game;
+pub mod negotiation;
+pub mod save;
+pub mod sim;
+pub mod tui;
