@@ -11,9 +11,12 @@
 //! - [`sim`] plays headless games for `muscat simulate`.
 
 pub mod ai;
+pub mod app;
 pub mod content;
 pub mod game;
 pub mod negotiation;
+pub mod plain;
 pub mod save;
 pub mod sim;
 pub mod tui;
+pub mod ui;

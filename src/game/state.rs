@@ -273,7 +273,7 @@ impl GameState {
     }
 
     /// Every recorded change of every track, oldest first.
-    pub fn changes(&self) -> impl Iterator<Item = &TrackChange> {
+    pub fn changes(&self) -> impl DoubleEndedIterator<Item = &TrackChange> {
         self.log.iter().filter_map(|(_, e)| match e {
             Event::TrackMoved(c) => Some(c),
             _ => None,

@@ -1,0 +1,561 @@
+//! The app layer: what the player sees selected and open (screens, overlays, menus), and
+//! `update(msg)`, which turns the player's input into game commands and I/O requests. No I/O here.
+
+pub mod keymap;
+mod menu;
+
+pub use menu::{Menu, MenuItem};
+
+use crate::content::Content;
+use crate::game::{self, Audience, Clause, Command, Event, GameState, Phase, RuleError};
+
+/// The player's input, after the key table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Up,
+    Down,
+    Left,
+    Right,
+    Defer,
+    Table,
+    TableOne,
+    Caucus,
+    Link,
+    Errand,
+    Goodwill,
+    OffTheRecord,
+    Statement,
+    Extension,
+    EndRound,
+    NextScreen,
+    PrevScreen,
+    Screen(usize),
+    ScrollUp,
+    ScrollDown,
+    Confirm,
+    Back,
+    Yes,
+    Save,
+    Help,
+    Quit,
+    ForceQuit,
+    /// A mouse click on a row of the draft text.
+    ClickIssue(usize),
+}
+
+/// I/O the loop carries out for the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save under the game's own name (the player asked).
+    Save,
+    /// Save to the autosave slot (end of round, quit).
+    Autosave,
+    Quit,
+}
+
+/// The screens, in Tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Table,
+    Delegations,
+    World,
+    News,
+    Notebook,
+    Glossary,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] = [
+        Screen::Table,
+        Screen::Delegations,
+        Screen::World,
+        Screen::News,
+        Screen::Notebook,
+        Screen::Glossary,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Table => "Table",
+            Screen::Delegations => "Delegations",
+            Screen::World => "World",
+            Screen::News => "News",
+            Screen::Notebook => "Notebook",
+            Screen::Glossary => "Glossary",
+        }
+    }
+}
+
+/// A question that needs a yes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    Quit,
+    EndRound,
+    Extension,
+}
+
+/// Windows drawn over the screen; the last one is on top and gets the keys.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    Briefing,
+    Help,
+    /// The card drawn this round; `selected` is the highlighted choice.
+    Card {
+        id: String,
+        selected: usize,
+    },
+    Menu(Menu),
+    Confirm(Confirm),
+    End,
+}
+
+/// Everything the interface knows: the game, and what the player has selected and open.
+pub struct App {
+    pub content: Content,
+    pub state: GameState,
+    /// Every command applied, for saves and replay.
+    pub log: Vec<Command>,
+    pub screen: Screen,
+    /// Selected issue on the table screen, selected track on the world screen.
+    pub cursor: usize,
+    pub scroll: u16,
+    pub overlays: Vec<Overlay>,
+    /// The first issue of a link being built.
+    pub link_mark: Option<u8>,
+    /// One line of feedback: what just happened, or why a command was refused.
+    pub status: String,
+    /// No change since the last save.
+    pub saved: bool,
+}
+
+impl App {
+    /// A new game, opening on the briefing and the first card.
+    pub fn new(content: Content, state: GameState, log: Vec<Command>) -> App {
+        let mut app = App {
+            content,
+            state,
+            log,
+            screen: Screen::Table,
+            cursor: 0,
+            scroll: 0,
+            overlays: Vec::new(),
+            link_mark: None,
+            status: String::new(),
+            saved: true,
+        };
+        if app.state.is_over() {
+            app.overlays.push(Overlay::End);
+        } else {
+            if let Phase::Choosing(id) = &app.state.phase {
+                app.overlays.push(Overlay::Card {
+                    id: id.clone(),
+                    selected: 0,
+                });
+            } else if app.log.is_empty()
+                && let Some(id) = app.state.drawn.last()
+            {
+                app.overlays.push(Overlay::Card {
+                    id: id.clone(),
+                    selected: 0,
+                });
+            }
+            if app.log.is_empty() {
+                app.overlays.push(Overlay::Briefing);
+            }
+        }
+        app.status = "Draft a text with ←→, then press t to table it. ? shows every key.".into();
+        app
+    }
+
+    pub fn top(&self) -> Option<&Overlay> {
+        self.overlays.last()
+    }
+
+    /// Handles one message.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        if msg == Msg::ForceQuit {
+            return vec![Effect::Autosave, Effect::Quit];
+        }
+        match self.overlays.last().cloned() {
+            Some(overlay) => self.on_overlay(overlay, msg),
+            None => self.on_screen(msg),
+        }
+    }
+
+    fn on_overlay(&mut self, overlay: Overlay, msg: Msg) -> Vec<Effect> {
+        match overlay {
+            Overlay::Briefing | Overlay::Help => {
+                if matches!(msg, Msg::Back | Msg::Confirm | Msg::Help | Msg::Quit) {
+                    self.overlays.pop();
+                }
+                Vec::new()
+            }
+            Overlay::Card { id, selected } => self.on_card(&id, selected, msg),
+            Overlay::Menu(menu) => self.on_menu(menu, msg),
+            Overlay::Confirm(what) => match msg {
+                Msg::Yes | Msg::Confirm => {
+                    self.overlays.pop();
+                    match what {
+                        Confirm::Quit => vec![Effect::Autosave, Effect::Quit],
+                        Confirm::EndRound => self.run(Command::EndRound),
+                        Confirm::Extension => self.run(Command::RequestExtension),
+                    }
+                }
+                Msg::Back | Msg::Quit => {
+                    self.overlays.pop();
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
+            Overlay::End => match msg {
+                Msg::Quit => vec![Effect::Autosave, Effect::Quit],
+                Msg::Back | Msg::Confirm => {
+                    self.overlays.pop();
+                    self.status = "The talks are over. Look around; press q to quit.".into();
+                    Vec::new()
+                }
+                Msg::Save => vec![Effect::Save],
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    fn on_card(&mut self, id: &str, selected: usize, msg: Msg) -> Vec<Effect> {
+        let choosing = matches!(&self.state.phase, Phase::Choosing(c) if c == id);
+        let n = self.content.card(id).map_or(0, |c| c.choices.len());
+        let set = |app: &mut App, s: usize| {
+            if let Some(Overlay::Card { selected, .. }) = app.overlays.last_mut() {
+                *selected = s;
+            }
+        };
+        match msg {
+            Msg::Up if choosing => set(self, selected.saturating_sub(1)),
+            Msg::Down if choosing => set(self, (selected + 1).min(n.saturating_sub(1))),
+            Msg::Confirm if choosing => {
+                self.overlays.pop();
+                return self.run(Command::ChooseCardOption(selected as u8));
+            }
+            Msg::Back | Msg::Confirm if !choosing => {
+                self.overlays.pop();
+            }
+            Msg::Quit => self.overlays.push(Overlay::Confirm(Confirm::Quit)),
+            Msg::Help => self.overlays.push(Overlay::Help),
+            _ if choosing => {
+                self.status = "Choose with ↑↓ and Enter: the card needs Oman's answer.".into()
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn on_menu(&mut self, menu: Menu, msg: Msg) -> Vec<Effect> {
+        let last = menu.items.len().saturating_sub(1);
+        let set = |app: &mut App, s: usize| {
+            if let Some(Overlay::Menu(m)) = app.overlays.last_mut() {
+                m.selected = s;
+            }
+        };
+        match msg {
+            Msg::Up => set(self, menu.selected.saturating_sub(1)),
+            Msg::Down => set(self, (menu.selected + 1).min(last)),
+            Msg::Screen(k) if k < menu.items.len() => {
+                set(self, k);
+                return self.on_menu(
+                    Menu {
+                        selected: k,
+                        ..menu
+                    },
+                    Msg::Confirm,
+                );
+            }
+            Msg::Back | Msg::Quit => {
+                self.overlays.pop();
+            }
+            Msg::Confirm => {
+                self.overlays.pop();
+                match menu.items.get(menu.selected).cloned() {
+                    Some(MenuItem::Run(_, command)) => return self.run(command),
+                    Some(MenuItem::Open(_, next)) => self.overlays.push(Overlay::Menu(*next)),
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn on_screen(&mut self, msg: Msg) -> Vec<Effect> {
+        let issues = self.content.domain.issues.len();
+        match msg {
+            Msg::Up => self.cursor = self.cursor.saturating_sub(1),
+            Msg::Down => {
+                let rows = if self.screen == Screen::World {
+                    game::TrackId::ALL.len()
+                } else {
+                    issues
+                };
+                self.cursor = (self.cursor + 1).min(rows - 1);
+            }
+            Msg::ClickIssue(i) if i < issues => {
+                self.screen = Screen::Table;
+                self.cursor = i;
+            }
+            Msg::Left | Msg::Right if self.screen == Screen::Table => {
+                let step = if msg == Msg::Left { -1 } else { 1 };
+                if let Some(clause) = self.next_clause(step) {
+                    return self.run(Command::Draft {
+                        issue: self.cursor as u8,
+                        clause,
+                    });
+                }
+            }
+            Msg::Defer if self.screen == Screen::Table => {
+                let current = self.state.text.clauses[self.cursor];
+                let clause = if current == Clause::Deferred {
+                    Clause::Open
+                } else {
+                    Clause::Deferred
+                };
+                return self.run(Command::Draft {
+                    issue: self.cursor as u8,
+                    clause,
+                });
+            }
+            Msg::Table => return self.run(Command::Table(Audience::Both)),
+            Msg::TableOne => self.overlays.push(Overlay::Menu(menu::table_one())),
+            Msg::Caucus => self.overlays.push(Overlay::Menu(menu::caucus(self))),
+            Msg::Errand => self.overlays.push(Overlay::Menu(menu::errand())),
+            Msg::Goodwill => self.overlays.push(Overlay::Menu(menu::goodwill())),
+            Msg::Statement => self.overlays.push(Overlay::Menu(menu::statement())),
+            Msg::OffTheRecord => return self.run(Command::OffTheRecord),
+            Msg::Extension => self.overlays.push(Overlay::Confirm(Confirm::Extension)),
+            Msg::Link => return self.link(),
+            Msg::EndRound => {
+                if self.state.action_points > 0 && !self.state.is_over() {
+                    self.overlays.push(Overlay::Confirm(Confirm::EndRound));
+                } else {
+                    return self.run(Command::EndRound);
+                }
+            }
+            Msg::NextScreen | Msg::PrevScreen => {
+                let i = Screen::ALL
+                    .iter()
+                    .position(|&s| s == self.screen)
+                    .unwrap_or(0);
+                let n = Screen::ALL.len();
+                let next = if msg == Msg::NextScreen {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                self.switch(Screen::ALL[next]);
+            }
+            Msg::Screen(k) if k < Screen::ALL.len() => self.switch(Screen::ALL[k]),
+            Msg::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
+            Msg::ScrollDown => self.scroll = self.scroll.saturating_add(5),
+            Msg::Save => return vec![Effect::Save],
+            Msg::Help => self.overlays.push(Overlay::Help),
+            Msg::Quit => {
+                if self.saved {
+                    return vec![Effect::Quit];
+                }
+                self.overlays.push(Overlay::Confirm(Confirm::Quit));
+            }
+            Msg::Confirm if self.state.is_over() => self.overlays.push(Overlay::End),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn switch(&mut self, screen: Screen) {
+        if self.screen != screen {
+            self.screen = screen;
+            self.cursor = 0;
+            self.scroll = 0;
+        }
+    }
+
+    /// The next available clause of the selected issue, left (US end) or right (Iran end).
+    fn next_clause(&self, step: i32) -> Option<Clause> {
+        let issue = &self.content.domain.issues[self.cursor];
+        let n = issue.options.len() as i32;
+        let start = match self.state.text.clauses[self.cursor] {
+            Clause::Option(o) => i32::from(o),
+            Clause::Open | Clause::Deferred => {
+                if step > 0 {
+                    -1
+                } else {
+                    n
+                }
+            }
+        };
+        let mut o = start + step;
+        while (0..n).contains(&o) {
+            if self.state.is_available(&self.content, self.cursor, o as u8) {
+                return Some(Clause::Option(o as u8));
+            }
+            o += step;
+        }
+        None
+    }
+
+    fn link(&mut self) -> Vec<Effect> {
+        let here = self.cursor as u8;
+        match self.link_mark.take() {
+            None => {
+                self.link_mark = Some(here);
+                let name = &self.content.domain.issues[self.cursor].name;
+                self.status = format!(
+                    "Link: {name} marked. Select a second issue, set its option, press m again."
+                );
+                Vec::new()
+            }
+            Some(first) if first == here => {
+                self.status = "Link cancelled.".into();
+                Vec::new()
+            }
+            Some(first) => {
+                let clauses = &self.state.text.clauses;
+                self.run(Command::Link {
+                    first: (first, clauses[first as usize]),
+                    second: (here, clauses[here as usize]),
+                })
+            }
+        }
+    }
+
+    /// Applies a command to the game and reacts to what happened.
+    pub fn run(&mut self, command: Command) -> Vec<Effect> {
+        match game::apply(&mut self.state, &self.content, &command) {
+            Err(e) => {
+                self.status = refusal(&e);
+                Vec::new()
+            }
+            Ok(events) => {
+                self.log.push(command);
+                self.saved = false;
+                self.status = crate::ui::summary(&self.content, &events);
+                let mut effects = Vec::new();
+                for e in &events {
+                    match e {
+                        Event::CardDrawn { card, .. } => self.overlays.push(Overlay::Card {
+                            id: card.clone(),
+                            selected: 0,
+                        }),
+                        Event::RoundStarted(_) => effects.push(Effect::Autosave),
+                        Event::Ended(_) => {
+                            self.overlays.push(Overlay::End);
+                            effects.push(Effect::Autosave);
+                        }
+                        _ => {}
+                    }
+                }
+                effects.dedup();
+                effects
+            }
+        }
+    }
+
+    /// Reports the result of a save the loop carried out.
+    pub fn saved_to(&mut self, result: Result<std::path::PathBuf, String>, manual: bool) {
+        match result {
+            Ok(path) if manual => {
+                self.saved = true;
+                self.status = format!("Saved to {}", path.display());
+            }
+            Ok(_) => {}
+            Err(e) => self.status = format!("Could not save: {e}. The game goes on."),
+        }
+    }
+
+    /// The file name a manual save uses.
+    pub fn save_name(&self) -> String {
+        format!("{}-{}", self.state.scenario_id, self.state.seed)
+    }
+}
+
+fn refusal(e: &RuleError) -> String {
+    let mut s = e.to_string();
+    if let Some(first) = s.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    format!("{s}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::{Difficulty, start};
+
+    fn app() -> App {
+        let content = Content::builtin();
+        let state = start(&content, 3, Difficulty::Normal);
+        App::new(content, state, Vec::new())
+    }
+
+    fn close_all(app: &mut App) {
+        while let Some(top) = app.top().cloned() {
+            match top {
+                Overlay::Card { .. } => {
+                    app.update(Msg::Confirm);
+                }
+                _ => {
+                    app.update(Msg::Back);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn opens_on_the_briefing_then_the_card() {
+        let mut a = app();
+        assert_eq!(a.top(), Some(&Overlay::Briefing));
+        a.update(Msg::Confirm);
+        assert!(matches!(a.top(), Some(Overlay::Card { .. })));
+    }
+
+    #[test]
+    fn arrows_draft_and_t_tables() {
+        let mut a = app();
+        close_all(&mut a);
+        a.update(Msg::Right);
+        assert_eq!(a.state.text.clauses[0], Clause::Option(0));
+        a.update(Msg::Table);
+        assert!(a.status.contains("draft"), "{}", a.status);
+        for i in 0..5 {
+            a.cursor = i;
+            a.update(Msg::Right);
+            a.update(Msg::Right);
+        }
+        let before = a.state.action_points;
+        a.update(Msg::Table);
+        assert_eq!(a.state.action_points, before - 1);
+        assert!(a.state.delegation(game::Side::Us).last_reply.is_some());
+    }
+
+    #[test]
+    fn locked_options_are_skipped_while_drafting() {
+        let mut a = app();
+        close_all(&mut a);
+        a.cursor = 1; // stockpile: "ship to Russia" starts locked
+        a.update(Msg::Right);
+        assert_eq!(a.state.text.clauses[1], Clause::Option(1));
+        a.update(Msg::Left);
+        assert_eq!(a.state.text.clauses[1], Clause::Option(1));
+    }
+
+    #[test]
+    fn quit_asks_when_unsaved_and_ctrl_c_does_not() {
+        let mut a = app();
+        close_all(&mut a);
+        assert_eq!(a.update(Msg::Quit), vec![Effect::Quit]);
+        a.update(Msg::Right);
+        assert!(a.update(Msg::Quit).is_empty());
+        assert_eq!(a.top(), Some(&Overlay::Confirm(Confirm::Quit)));
+        assert_eq!(a.update(Msg::Yes), vec![Effect::Autosave, Effect::Quit]);
+        assert_eq!(
+            a.update(Msg::ForceQuit),
+            vec![Effect::Autosave, Effect::Quit]
+        );
+    }
+}

@@ -1,0 +1,315 @@
+//! The line-by-line text mode (`muscat play --plain`): no screen drawing, one command per line on
+//! stdin, plain sentences on stdout. For screen readers and scripts.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::app::App;
+use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Phase, Side, Statement, TrackId};
+use crate::save::{self, SaveFile};
+use crate::ui::describe;
+
+const HELP: &str = "Commands (any unique prefix works):
+  status                      the week, tracks, text and last replies
+  draft ISSUE OPTION|defer    e.g. draft enrichment cap-367 (ids as listed by status)
+  table [us|iran]             table the text to both, or one (1 action)
+  probe|reassure|pressure us|iran      caucus with a delegation (1 action)
+  test us|iran ISSUE          test the drafted clause on one side (1 action)
+  link ISSUE ISSUE            sound out the two drafted clauses as a package (1 action)
+  goodwill us|iran            ask a delegation to bend this week (1 action)
+  errand russia|iaea|gulf|qatar|e3     (1 action)
+  offrecord                   off-the-record session (1 action)
+  announce | restraint        public statement (1 action)
+  extension                   two more weeks (once)
+  choose N                    answer the event card
+  end                         end the week
+  save NAME | help | quit";
+
+/// Runs the text mode until `quit` or the end of input.
+pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout();
+    let mut printed = 0;
+    say(
+        &mut out,
+        &format!(
+            "{}\n{}",
+            app.content.scenario.title, app.content.scenario.briefing
+        ),
+    );
+    say(&mut out, "Type help for commands.");
+    flush_news(app, &mut out, &mut printed);
+    for line in stdin.lock().lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let Some(first) = words.first() else { continue };
+        match expand(first) {
+            Some("help") => say(&mut out, HELP),
+            Some("status") => say(&mut out, &status(app)),
+            Some("quit") => break,
+            Some("save") => {
+                let name = words.get(1).copied().unwrap_or("plain");
+                match save::write(
+                    dir,
+                    name,
+                    &SaveFile::new(&app.content, &app.state, &app.log),
+                ) {
+                    Ok(p) => say(&mut out, &format!("Saved to {}.", p.display())),
+                    Err(e) => say(&mut out, &format!("Could not save: {e}")),
+                }
+            }
+            Some(verb) => match command(app, verb, &words[1..]) {
+                Ok(cmd) => {
+                    app.run(cmd);
+                    flush_news(app, &mut out, &mut printed);
+                    say(&mut out, &app.status);
+                    if app.state.is_over() {
+                        say(&mut out, "The talks are over. Type quit.");
+                    }
+                }
+                Err(e) => say(&mut out, &e),
+            },
+            None => say(
+                &mut out,
+                &format!("Unknown or ambiguous command \"{first}\". Type help."),
+            ),
+        }
+    }
+    let _ = save::write(
+        dir,
+        "autosave",
+        &SaveFile::new(&app.content, &app.state, &app.log),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn say(out: &mut impl Write, text: &str) {
+    let _ = writeln!(out, "{text}");
+    let _ = out.flush();
+}
+
+const VERBS: [&str; 23] = [
+    "help",
+    "status",
+    "quit",
+    "save",
+    "draft",
+    "table",
+    "probe",
+    "reassure",
+    "pressure",
+    "test",
+    "link",
+    "goodwill",
+    "errand",
+    "offrecord",
+    "announce",
+    "restraint",
+    "extension",
+    "choose",
+    "end",
+    "defer",
+    "cards",
+    "news",
+    "text",
+];
+
+/// The verb a unique prefix stands for.
+fn expand(word: &str) -> Option<&'static str> {
+    let word = word.to_ascii_lowercase();
+    if let Some(exact) = VERBS.iter().find(|v| **v == word) {
+        return Some(exact);
+    }
+    let matches: Vec<&&str> = VERBS.iter().filter(|v| v.starts_with(&word)).collect();
+    (matches.len() == 1).then(|| *matches[0])
+}
+
+fn side(word: Option<&&str>) -> Result<Side, String> {
+    match word.map(|w| w.to_ascii_lowercase()).as_deref() {
+        Some(w) if "us".starts_with(w) || w == "usa" => Ok(Side::Us),
+        Some(w) if "iran".starts_with(w) => Ok(Side::Iran),
+        _ => Err("Say which delegation: us or iran.".into()),
+    }
+}
+
+fn issue(app: &App, word: Option<&&str>) -> Result<u8, String> {
+    let w = word
+        .ok_or("Name an issue (see status).")?
+        .to_ascii_lowercase();
+    let found: Vec<usize> = app
+        .content
+        .domain
+        .issues
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.id.starts_with(&w))
+        .map(|(k, _)| k)
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(*one as u8),
+        _ => Err(format!("Unknown or ambiguous issue \"{w}\".")),
+    }
+}
+
+fn command(app: &App, verb: &str, args: &[&str]) -> Result<Command, String> {
+    Ok(match verb {
+        "draft" => {
+            let i = issue(app, args.first())?;
+            let issue = &app.content.domain.issues[i as usize];
+            let w = args
+                .get(1)
+                .ok_or("Name an option (see status).")?
+                .to_ascii_lowercase();
+            let clause = if w == "defer" || w == "deferred" {
+                Clause::Deferred
+            } else {
+                let found: Vec<usize> = issue
+                    .options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.id.starts_with(&w))
+                    .map(|(k, _)| k)
+                    .collect();
+                match found.as_slice() {
+                    [one] => Clause::Option(*one as u8),
+                    _ => {
+                        return Err(format!(
+                            "Unknown or ambiguous option \"{w}\" for {}.",
+                            issue.id
+                        ));
+                    }
+                }
+            };
+            Command::Draft { issue: i, clause }
+        }
+        "defer" => Command::Draft {
+            issue: issue(app, args.first())?,
+            clause: Clause::Deferred,
+        },
+        "table" => match args.first() {
+            None => Command::Table(Audience::Both),
+            some => Command::Table(Audience::One(side(some)?)),
+        },
+        "probe" | "reassure" | "pressure" => Command::Caucus {
+            side: side(args.first())?,
+            kind: match verb {
+                "probe" => CaucusKind::Probe,
+                "reassure" => CaucusKind::Reassure,
+                _ => CaucusKind::RelayPressure,
+            },
+        },
+        "test" => {
+            let s = side(args.first())?;
+            let i = issue(app, args.get(1))?;
+            Command::Caucus {
+                side: s,
+                kind: CaucusKind::TestIdea {
+                    issue: i,
+                    clause: app.state.text.clauses[i as usize],
+                },
+            }
+        }
+        "link" => {
+            let a = issue(app, args.first())?;
+            let b = issue(app, args.get(1))?;
+            let c = &app.state.text.clauses;
+            Command::Link {
+                first: (a, c[a as usize]),
+                second: (b, c[b as usize]),
+            }
+        }
+        "goodwill" => Command::SpendGoodwill(side(args.first())?),
+        "errand" => {
+            let w = args
+                .first()
+                .map(|w| w.to_ascii_lowercase())
+                .unwrap_or_default();
+            let e = Errand::ALL
+                .into_iter()
+                .find(|e| !w.is_empty() && format!("{e:?}").to_ascii_lowercase().starts_with(&w))
+                .ok_or("Errand to whom: russia, iaea, gulf, qatar or e3?")?;
+            Command::Errand(e)
+        }
+        "offrecord" => Command::OffTheRecord,
+        "announce" => Command::Statement(Statement::AnnounceProgress),
+        "restraint" => Command::Statement(Statement::UrgeRestraint),
+        "extension" => Command::RequestExtension,
+        "choose" => {
+            let n: u8 = args
+                .first()
+                .and_then(|w| w.parse().ok())
+                .ok_or("Choose which? e.g. choose 1")?;
+            Command::ChooseCardOption(n.saturating_sub(1))
+        }
+        "end" => Command::EndRound,
+        _ => return Err("Type help for commands.".into()),
+    })
+}
+
+fn flush_news(app: &App, out: &mut impl Write, printed: &mut usize) {
+    for (_, e) in &app.state.log[*printed..] {
+        if let Some(line) = describe(&app.content, e) {
+            say(out, &line);
+        }
+        if let crate::game::Event::CardDrawn { card, .. } = e
+            && let Some(c) = app.content.card(card)
+        {
+            say(out, &format!("  {}", c.text));
+            for (k, choice) in c.choices.iter().enumerate() {
+                say(out, &format!("  choose {}: {}", k + 1, choice.label));
+            }
+        }
+    }
+    *printed = app.state.log.len();
+}
+
+fn status(app: &App) -> String {
+    let s = &app.state;
+    let mut lines = vec![format!(
+        "Week {} of {}, {} actions left, seed {}.{}",
+        s.round,
+        s.deadline,
+        s.action_points,
+        s.seed,
+        if matches!(s.phase, Phase::Choosing(_)) {
+            " A card waits for your choice."
+        } else {
+            ""
+        }
+    )];
+    lines.push(
+        TrackId::ALL
+            .iter()
+            .map(|&t| format!("{} {}", t.name(), t.format(s.track(t))))
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    for (i, issue) in app.content.domain.issues.iter().enumerate() {
+        let clause = match s.text.clauses[i] {
+            Clause::Open => "not drafted".to_string(),
+            Clause::Deferred => "deferred".to_string(),
+            Clause::Option(o) => issue.options[o as usize].id.clone(),
+        };
+        let options: Vec<&str> = issue.options.iter().map(|o| o.id.as_str()).collect();
+        lines.push(format!(
+            "{}: {clause} (options: {})",
+            issue.id,
+            options.join(", ")
+        ));
+    }
+    for side in Side::BOTH {
+        if let Some(r) = &s.delegation(side).last_reply {
+            lines.push(format!(
+                "{} last said: {}",
+                side.name(),
+                describe(
+                    &app.content,
+                    &crate::game::Event::Replied(Box::new(r.clone()))
+                )
+                .unwrap_or_default()
+            ));
+        }
+    }
+    lines.join("\n")
+}

@@ -1,0 +1,242 @@
+//! The panels of the table screen: the draft text, the delegations' last replies, the tracks and
+//! the latest news.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::words;
+use crate::app::App;
+use crate::game::{Clause, Priority, Side, TrackId};
+
+pub(super) fn block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+    Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .border_style(theme.border)
+}
+
+/// What Oman knows of one side's stance on an issue, in three cells: priority letter, then a mark
+/// for the drafted clause (✗ a known red line, ! a complaint in the last reply, ✓ no complaint).
+fn stance(app: &App, side: Side, issue: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let nb = &app.state.notebook;
+    let priority = match nb.priorities.get(&(side, issue as u8)) {
+        Some(k) => match k.priority {
+            Priority::High => "H",
+            Priority::Medium => "M",
+            Priority::Low => "L",
+        },
+        None => "?",
+    };
+    let clause = app.state.text.clauses[issue];
+    let options = app.content.domain.issues[issue].options.len();
+    let red = clause
+        .choice(options)
+        .is_some_and(|c| nb.red_lines.contains(&(side, issue as u8, c)));
+    let reply = app.state.delegation(side).last_reply.as_ref();
+    let complained = reply.is_some_and(|r| r.complaints.iter().any(|c| c.issue as usize == issue));
+    let (mark, style) = if red {
+        ("✗", theme.bad)
+    } else if complained {
+        ("!", theme.warn)
+    } else if reply.is_some() {
+        ("✓", theme.good)
+    } else {
+        (" ", theme.dim)
+    };
+    vec![
+        Span::styled(format!("{priority}"), theme.dim),
+        Span::styled(mark.to_string(), style),
+    ]
+}
+
+pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let name_w = 19;
+    let clause_w = inner_width.saturating_sub(name_w + 2 + 10);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("  {:<name_w$}{:<clause_w$}", "Issue", "Draft clause"),
+            theme.dim,
+        ),
+        Span::styled("  US  Iran", theme.dim),
+    ])];
+    for (i, issue) in app.content.domain.issues.iter().enumerate() {
+        let clause = app.state.text.clauses[i];
+        let text = match clause {
+            Clause::Open => "— not drafted —".to_string(),
+            Clause::Deferred => "(deferred)".to_string(),
+            Clause::Option(o) => issue.choice_label(o).to_string(),
+        };
+        let selected = i == app.cursor;
+        let marker = if app.link_mark == Some(i as u8) {
+            "⇄ "
+        } else if selected {
+            "▶ "
+        } else {
+            "  "
+        };
+        let row_style = if selected { theme.selected } else { theme.text };
+        let mut spans = vec![
+            Span::styled(marker, theme.key),
+            Span::styled(
+                format!("{:<name_w$}", truncate(&issue.name, name_w - 1)),
+                row_style,
+            ),
+            Span::styled(
+                format!("{:<clause_w$}", truncate(&text, clause_w.saturating_sub(1))),
+                if clause == Clause::Open {
+                    theme.dim
+                } else {
+                    row_style
+                },
+            ),
+            Span::raw("  "),
+        ];
+        spans.extend(stance(app, Side::Us, i, theme));
+        spans.push(Span::raw("  "));
+        spans.extend(stance(app, Side::Iran, i, theme));
+        lines.push(Line::from(spans));
+    }
+    let title = "The single negotiating text (←→ draft, d defer, t table)";
+    frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
+}
+
+pub(super) fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut lines = Vec::new();
+    for side in Side::BOTH {
+        let d = app.state.delegation(side);
+        let trust = app.state.track(TrackId::trust_in_oman(side));
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} ", app.content.delegation(side).def.name),
+                theme.title,
+            ),
+            Span::styled(
+                format!(
+                    "patience {} · trust in Oman {}",
+                    app.state.patience(side),
+                    trust
+                ),
+                theme.dim,
+            ),
+        ]));
+        match &d.last_reply {
+            None => lines.push(Line::styled("  No text tabled yet.", theme.dim)),
+            Some(r) => {
+                let (verdict, style) = if r.accept {
+                    ("✓ ACCEPTS", theme.good)
+                } else {
+                    ("✗ rejects", theme.bad)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {verdict} "), style),
+                    Span::styled(
+                        format!("(week {}): {}", r.round, words::reason(&app.content, r)),
+                        theme.text,
+                    ),
+                ]));
+                if !r.complaints.is_empty() {
+                    let wants: Vec<String> = r
+                        .complaints
+                        .iter()
+                        .take(2)
+                        .map(|c| words::choice(&app.content, c.issue, c.wants))
+                        .collect();
+                    lines.push(Line::styled(
+                        format!("  wants: {}", wants.join("; ")),
+                        theme.text,
+                    ));
+                }
+                if let Some(counter) = words::counter(&app.content, r) {
+                    lines.push(Line::from(vec![
+                        Span::styled("  would sign with: ", theme.key),
+                        Span::styled(counter, theme.text),
+                    ]));
+                }
+            }
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block("Delegations (2 for the full reasons)", theme)),
+        area,
+    );
+}
+
+/// A gauge of `width` cells for a track value.
+pub(super) fn gauge(track: TrackId, value: i32, width: usize) -> String {
+    let (lo, hi) = track.range();
+    let filled = ((value - lo) as f64 / (hi - lo) as f64 * width as f64).round() as usize;
+    format!(
+        "{}{}",
+        "█".repeat(filled.min(width)),
+        "░".repeat(width - filled.min(width))
+    )
+}
+
+pub(super) fn tracks(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let width = area.width.saturating_sub(2) as usize;
+    let bar = width.saturating_sub(18 + 7).max(4);
+    let lines: Vec<Line> = TrackId::ALL
+        .iter()
+        .map(|&t| {
+            let v = app.state.track(t);
+            let history = app.state.tracks.history(t);
+            let before = history.last().copied().unwrap_or(v);
+            let (arrow, style) = match v.cmp(&before) {
+                std::cmp::Ordering::Greater if t.higher_is_worse() => ("▲", theme.bad),
+                std::cmp::Ordering::Greater => ("▲", theme.good),
+                std::cmp::Ordering::Less if t.higher_is_worse() => ("▼", theme.good),
+                std::cmp::Ordering::Less => ("▼", theme.bad),
+                std::cmp::Ordering::Equal => (" ", theme.dim),
+            };
+            Line::from(vec![
+                Span::styled(format!("{:<18}", truncate(t.name(), 17)), theme.text),
+                Span::styled(gauge(t, v, bar), theme.dim),
+                Span::styled(format!("{:>6}", t.format(v)), theme.text),
+                Span::styled(arrow, style),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(block("World (3 for history)", theme)),
+        area,
+    );
+}
+
+pub(super) fn news(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let height = area.height.saturating_sub(2) as usize;
+    let items: Vec<String> = app
+        .state
+        .log
+        .iter()
+        .filter_map(|(_, e)| words::describe(&app.content, e))
+        .collect();
+    let start = items.len().saturating_sub(height);
+    let lines: Vec<Line> = items[start..]
+        .iter()
+        .map(|s| {
+            Line::styled(
+                truncate(s, area.width.saturating_sub(2) as usize),
+                theme.text,
+            )
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(block("News (4 for all)", theme)),
+        area,
+    );
+}
