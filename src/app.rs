@@ -521,7 +521,11 @@ mod tests {
         a.update(Msg::Right);
         assert_eq!(a.state.text.clauses[0], Clause::Option(0));
         a.update(Msg::Table);
-        assert!(a.status.contains("draft"), "{}", a.status);
+        assert!(
+            a.status.to_lowercase().contains("draft the"),
+            "{}",
+            a.status
+        );
         for i in 0..5 {
             a.cursor = i;
             a.update(Msg::Right);

@@ -70,8 +70,8 @@ mod tests {
     #[test]
     fn locate_follows_anchors() {
         let text = "(\n  id: \"a\", x: \"z\",\n  id: \"b\", x: \"z\",\n)";
-        assert_eq!(locate(text, &["\"b\"", "\"z\""]), (3, 16));
-        assert_eq!(locate(text, &["\"a\"", "\"z\""]), (2, 16));
+        assert_eq!(locate(text, &["\"b\"", "\"z\""]), (3, 15));
+        assert_eq!(locate(text, &["\"a\"", "\"z\""]), (2, 15));
         assert_eq!(locate(text, &["missing"]), (1, 1));
     }
 

@@ -72,7 +72,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(
         [Char('m')],
         "m",
-        "link: mark this issue, then another, to sound out a package (1 action)",
+        "link: mark this issue, then another: sound out a package (1 action)",
         Msg::Link,
         ""
     ),
@@ -86,14 +86,14 @@ pub const KEYMAP: &[Binding] = &[
     bind!(
         [Char('g')],
         "g",
-        "spend goodwill: ask a delegation to bend a little this round (1 action)",
+        "goodwill: ask a delegation to bend a little this week (1 action)",
         Msg::Goodwill,
         ""
     ),
     bind!(
         [Char('o')],
         "o",
-        "off-the-record session on missiles and proxies (1 action, needs trust)",
+        "off the record: missiles and proxies to a parallel track (needs trust)",
         Msg::OffTheRecord,
         ""
     ),
@@ -125,7 +125,7 @@ pub const KEYMAP: &[Binding] = &[
         Msg::NextScreen,
         "screens"
     ),
-    bind!([BackTab], "", "previous screen", Msg::PrevScreen, ""),
+    bind!([BackTab], "", "", Msg::PrevScreen, ""),
     bind!(
         [
             Char('1'),
@@ -163,7 +163,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(
         [Char('q')],
         "q",
-        "quit (asks first if the game is not saved; Ctrl-C quits at once, autosaved)",
+        "quit (asks if unsaved); Ctrl-C quits at once; both autosave",
         Msg::Quit,
         "quit"
     ),

@@ -12,7 +12,7 @@ use crate::ai;
 use crate::content::Lift;
 
 /// Iran's trust in Oman needed for an off-the-record session on defence matters.
-pub const OFF_THE_RECORD_TRUST: i32 = 60;
+pub const OFF_THE_RECORD_TRUST: i32 = 72;
 
 fn oman(verb: &str) -> Cause {
     Cause::Oman(verb.to_string())

@@ -1,0 +1,188 @@
+//! End-to-end tests of the real binary in a real terminal, driven through tmux on a private
+//! socket: keys, the help screen, quitting, and the terminal restored afterwards.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const SOCKET: &str = "muscat-tests";
+
+/// A tmux session running the game; killed on drop.
+struct Session {
+    name: String,
+}
+
+fn tmux(args: &[&str]) -> String {
+    let out = Command::new("tmux")
+        .arg("-L")
+        .arg(SOCKET)
+        .args(args)
+        .output()
+        .expect("tmux runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+impl Session {
+    fn start(test: &str, args: &str, env: &str) -> Session {
+        let name = format!("{test}-{}", std::process::id());
+        let dir = std::env::temp_dir().join(&name);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let bin = env!("CARGO_BIN_EXE_muscat");
+        let cmd = format!("env TERM=xterm-256color {env} {bin} {args}; echo EXITED=$?; sleep 30");
+        tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            &name,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-c",
+            dir.to_str().expect("utf-8 path"),
+            "sh",
+            "-c",
+            &cmd,
+        ]);
+        Session { name }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            tmux(&["send-keys", "-t", &self.name, k]);
+        }
+    }
+
+    fn screen(&self) -> String {
+        tmux(&["capture-pane", "-p", "-t", &self.name])
+    }
+
+    fn screen_with_escapes(&self) -> String {
+        tmux(&["capture-pane", "-p", "-e", "-t", &self.name])
+    }
+
+    /// Waits until the screen contains `text`, or fails showing the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {text:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Alternate screen and mouse tracking flags of the pane.
+    fn modes(&self) -> String {
+        tmux(&[
+            "display-message",
+            "-p",
+            "-t",
+            &self.name,
+            "#{alternate_on} #{mouse_any_flag}",
+        ])
+        .trim()
+        .to_string()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        tmux(&["kill-session", "-t", &self.name]);
+    }
+}
+
+#[test]
+fn help_opens_and_q_quits_with_the_terminal_restored() {
+    if !have_tmux() {
+        eprintln!("tmux not installed: skipping");
+        return;
+    }
+    let s = Session::start("help-quit", "--seed 42 --save-dir saves", "");
+    s.wait_for("Enter to begin");
+    assert_eq!(
+        s.modes(),
+        "1 1",
+        "alternate screen and mouse on while playing"
+    );
+    s.keys(&["Enter", "Escape", "?"]);
+    s.wait_for("Keys (Esc closes)");
+    s.keys(&["Escape"]);
+    s.wait_for("The single negotiating text");
+    s.keys(&["q"]);
+    let screen = s.wait_for("EXITED=0");
+    assert!(screen.contains("Autosaved"), "{screen}");
+    assert_eq!(s.modes(), "0 0", "alternate screen and mouse restored");
+}
+
+#[test]
+fn a_week_is_played_with_keys_and_ctrl_c_keeps_the_game() {
+    if !have_tmux() {
+        return;
+    }
+    let s = Session::start("week", "--seed 5 --save-dir saves", "");
+    s.wait_for("Enter to begin");
+    s.keys(&["Enter"]);
+    // Close the card (or decide on it), then draft five clauses and table them.
+    s.keys(&["Enter", "Escape"]);
+    for _ in 0..5 {
+        s.keys(&["l", "l", "j"]);
+    }
+    s.keys(&["t"]);
+    s.wait_for("See the delegations panel");
+    s.keys(&["n", "y"]);
+    s.wait_for("Week 2/12");
+    s.keys(&["C-c"]);
+    s.wait_for("EXITED=0");
+    assert_eq!(s.modes(), "0 0");
+    let dir = std::env::temp_dir()
+        .join(&s.name)
+        .join("saves/autosave.ron");
+    let text = std::fs::read_to_string(&dir).expect("autosave written");
+    assert!(text.contains("seed: 5"), "autosave holds the seed");
+    let out = Command::new(env!("CARGO_BIN_EXE_muscat"))
+        .args(["replay", "--verify"])
+        .arg(&dir)
+        .output()
+        .expect("replay runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn no_color_draws_without_colour_codes_and_small_terminals_are_told() {
+    if !have_tmux() {
+        return;
+    }
+    let s = Session::start("nocolor", "--seed 3", "NO_COLOR=1");
+    s.wait_for("Enter to begin");
+    let raw = s.screen_with_escapes();
+    assert!(raw.contains("\u{1b}["), "emphasis is still drawn");
+    for sgr in raw.split("\u{1b}[").skip(1) {
+        let params = sgr.split('m').next().unwrap_or("");
+        for p in params.split(';').filter_map(|p| p.parse::<u32>().ok()) {
+            let colour = matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107);
+            assert!(!colour, "colour code {p} in NO_COLOR output: {params}");
+        }
+    }
+    tmux(&["resize-window", "-t", &s.name, "-x", "60", "-y", "14"]);
+    s.wait_for("Terminal too small");
+    tmux(&["resize-window", "-t", &s.name, "-x", "80", "-y", "24"]);
+    s.wait_for("Enter to begin");
+    s.keys(&["C-c"]);
+    s.wait_for("EXITED=0");
+}
