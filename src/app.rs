@@ -241,7 +241,7 @@ impl App {
             Msg::Quit => self.overlays.push(Overlay::Confirm(Confirm::Quit)),
             Msg::Help => self.overlays.push(Overlay::Help),
             _ if choosing => {
-                self.status = "Choose with ↑↓ and Enter: the card needs Oman's answer.".into()
+                self.status = "Choose with ↑↓ and Enter: the card needs Oman's answer.".into();
             }
             _ => {}
         }

@@ -39,7 +39,10 @@ pub fn load_content(scenario: Option<&str>, assets: Option<&Path>) -> Result<Con
     };
     let mut id = scenario;
     if let Some(s) = scenario
-        && (s.ends_with(".ron") || Path::new(s).is_file())
+        && (Path::new(s)
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+            || Path::new(s).is_file())
     {
         bundle = bundle
             .with_scenario_file(Path::new(s))

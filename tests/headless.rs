@@ -194,9 +194,10 @@ proptest! {
         let mut log = Vec::new();
         for c in commands {
             let before = state.clone();
-            match game::apply(&mut state, &content, &c) {
-                Ok(_) => log.push(c),
-                Err(_) => prop_assert_eq!(&state, &before),
+            if game::apply(&mut state, &content, &c).is_ok() {
+                log.push(c);
+            } else {
+                prop_assert_eq!(&state, &before);
             }
             for t in TrackId::ALL {
                 let (lo, hi) = t.range();

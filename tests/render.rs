@@ -81,7 +81,7 @@ fn every_screen_draws_at_the_minimum_size() {
             .buffer()
             .content()
             .iter()
-            .map(|c| c.symbol())
+            .map(ratatui::buffer::Cell::symbol)
             .collect();
         assert!(text.contains("MUSCAT CHANNEL"), "screen {k}");
     }

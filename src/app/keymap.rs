@@ -177,7 +177,7 @@ pub fn lookup(key: KeyEvent) -> Option<Msg> {
     if let Char(d @ '1'..='6') = key.code {
         return Some(Msg::Screen(d as usize - '1' as usize));
     }
-    if matches!(key.code, Char('y') | Char('Y')) {
+    if matches!(key.code, Char('y' | 'Y')) {
         return Some(Msg::Yes);
     }
     KEYMAP

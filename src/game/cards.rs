@@ -39,25 +39,24 @@ pub(super) fn draw(world: &mut World) {
         .iter()
         .find(|i| i.round == round)
         .and_then(|i| content.card(&i.card));
-    let (card, injected) = match inject {
-        Some(card) => (card, true),
-        None => {
-            let weights: Vec<u32> = content
-                .cards
-                .iter()
-                .map(|c| {
-                    if eligible(world, c) {
-                        c.weight + world.state.follow_ups.get(&c.id).copied().unwrap_or(0)
-                    } else {
-                        0
-                    }
-                })
-                .collect();
-            let Some(pick) = world.state.deck_rng.weighted(&weights) else {
-                return;
-            };
-            (&content.cards[pick], false)
-        }
+    let (card, injected) = if let Some(card) = inject {
+        (card, true)
+    } else {
+        let weights: Vec<u32> = content
+            .cards
+            .iter()
+            .map(|c| {
+                if eligible(world, c) {
+                    c.weight + world.state.follow_ups.get(&c.id).copied().unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let Some(pick) = world.state.deck_rng.weighted(&weights) else {
+            return;
+        };
+        (&content.cards[pick], false)
     };
     world.state.drawn.push(card.id.clone());
     world.state.follow_ups.remove(&card.id);

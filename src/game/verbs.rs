@@ -123,7 +123,8 @@ fn probe(world: &mut World, side: Side, cause: &Cause) {
                 .iter()
                 .map(|&c| content.domain.issues[issue].choice_label(c))
                 .collect();
-            note.push_str(&format!("; red line: {}", labels.join(", ")));
+            note += "; red line: ";
+            note += &labels.join(", ");
         }
     }
     world.shift(TrackId::trust_in_oman(side), 1, cause);

@@ -46,7 +46,7 @@ fn stance(app: &App, side: Side, issue: usize, theme: &Theme) -> Vec<Span<'stati
         (" ", theme.dim)
     };
     vec![
-        Span::styled(format!("{priority}"), theme.dim),
+        Span::styled(priority.to_string(), theme.dim),
         Span::styled(mark.to_string(), style),
     ]
 }
