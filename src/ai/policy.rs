@@ -158,12 +158,33 @@ impl Policy for Greedy {
         if replies.len() > self.seen_replies {
             let fresh = &replies[self.seen_replies..];
             self.seen_replies = replies.len();
-            // Carry the counter of the side furthest from yes.
-            if let Some(worst) = fresh
+            // Carry the counter of the side furthest from yes; with no counter on offer, move its
+            // top complaint one step its way.
+            let furthest = fresh
                 .iter()
-                .filter(|r| !r.accept && !r.counter.is_empty())
-                .max_by(|a, b| (a.target - a.utility).total_cmp(&(b.target - b.utility)))
+                .filter(|r| !r.accept)
+                .max_by(|a, b| (a.target - a.utility).total_cmp(&(b.target - b.utility)));
+            if let Some(r) = furthest
+                && r.counter.is_empty()
+                && let Some(c) = r.complaints.first()
+                && let Clause::Option(now) = state.text.clauses[c.issue as usize]
+                && (c.wants as usize) < content.domain.issues[c.issue as usize].options.len()
             {
+                let step = if c.wants > now {
+                    now + 1
+                } else {
+                    now.saturating_sub(1)
+                };
+                let step = (step..=c.wants.max(step))
+                    .chain((c.wants.min(step)..=step).rev())
+                    .find(|&o| state.is_available(content, c.issue as usize, o))
+                    .unwrap_or(c.wants);
+                self.queue = vec![Command::Draft {
+                    issue: c.issue,
+                    clause: Clause::Option(step),
+                }];
+            }
+            if let Some(worst) = furthest.filter(|r| !r.counter.is_empty()) {
                 self.queue = worst
                     .counter
                     .iter()

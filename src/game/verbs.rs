@@ -8,7 +8,7 @@ use super::rules::{World, sides_of};
 use super::state::{Flag, Known, Phase, Priority};
 use super::text::Clause;
 use super::track::{Cause, TrackId};
-use crate::ai;
+use crate::ai::{self, Trend};
 use crate::content::Lift;
 
 /// Iran's trust in Oman needed for an off-the-record session on defence matters.
@@ -184,10 +184,23 @@ pub(super) fn table(world: &mut World, audience: Audience) {
                 },
             );
         }
+        let repeats = world.state.delegations[side as usize]
+            .memory
+            .entry("same text".to_string())
+            .or_insert(0);
+        *repeats = if reply.trend == Trend::Same {
+            *repeats + 1
+        } else {
+            0
+        };
+        let stale = *repeats >= 2;
         if reply.accept {
             world.patience(side, 3, &cause);
         } else if reply.utility < reply.walkaway - 0.1 {
             // A text far below what it can get by walking away reads as an insult.
+            world.patience(side, -4, &cause);
+        } else if stale {
+            // The same rejected text again and again: the mediator is wasting its time.
             world.patience(side, -4, &cause);
         }
         let d = &mut world.state.delegations[side as usize];
