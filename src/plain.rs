@@ -137,15 +137,13 @@ fn issue(app: &App, word: Option<&&str>) -> Result<u8, String> {
     let w = word
         .ok_or("Name an issue (see status).")?
         .to_ascii_lowercase();
-    let found: Vec<usize> = app
-        .content
-        .domain
-        .issues
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.id.starts_with(&w))
-        .map(|(k, _)| k)
-        .collect();
+    let issues = &app.content.domain.issues;
+    let found: Vec<usize> = match issues.iter().position(|i| i.id == w) {
+        Some(k) => vec![k],
+        None => (0..issues.len())
+            .filter(|&k| issues[k].id.starts_with(&w))
+            .collect(),
+    };
     match found.as_slice() {
         [one] => Ok(*one as u8),
         _ => Err(format!("Unknown or ambiguous issue \"{w}\".")),
@@ -164,13 +162,19 @@ fn command(app: &App, verb: &str, args: &[&str]) -> Result<Command, String> {
             let clause = if w == "defer" || w == "deferred" {
                 Clause::Deferred
             } else {
-                let found: Vec<usize> = issue
-                    .options
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, o)| o.id.starts_with(&w))
-                    .map(|(k, _)| k)
-                    .collect();
+                let exact = issue.options.iter().position(|o| o.id == w);
+                let found: Vec<usize> = exact.map_or_else(
+                    || {
+                        issue
+                            .options
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, o)| o.id.starts_with(&w))
+                            .map(|(k, _)| k)
+                            .collect()
+                    },
+                    |k| vec![k],
+                );
                 match found.as_slice() {
                     [one] => Clause::Option(*one as u8),
                     _ => {

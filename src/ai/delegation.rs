@@ -349,12 +349,17 @@ mod tests {
 
     #[test]
     fn accepted_texts_clear_walkaway_and_red_lines() {
-        let (content, state) = game();
+        let (content, mut state) = game();
+        // At the deadline targets have come down to the walk-away values, so many texts pass.
+        state.round = state.deadline;
         let mut seen = 0;
+        let mut n = 0u32;
         content
             .domain
             .for_each_package(&|i, c| state.is_available(&content, i, c), &mut |p| {
-                if seen > 2000 {
+                // A spread-out sample of the space keeps the test quick in debug builds.
+                n += 1;
+                if n % 97 != 0 {
                     return;
                 }
                 for side in Side::BOTH {
@@ -366,31 +371,36 @@ mod tests {
                     }
                 }
             });
+        assert!(seen > 0, "some texts are acceptable at the deadline");
     }
 
     #[test]
     fn counter_wins_assent_when_offered() {
-        let (content, state) = game();
+        let (content, mut state) = game();
+        state.round = state.deadline - 1;
         let mut checked = 0;
-        let mut p = extreme(&content, false);
-        p[0] = 2; // a 3.67% cap: close enough that small fixes may work
-        for side in Side::BOTH {
-            let r = reply(&content, &state, side, &p);
-            if r.counter.is_empty() {
-                continue;
+        // Middle-ground texts with a few clauses pushed to either end.
+        for variant in 0..16u8 {
+            let mut p: Vec<u8> = vec![2, 1, 1, 2, 1, 4, 4, 3];
+            p[(variant % 5) as usize] = if variant < 8 { 1 } else { 2 };
+            for side in Side::BOTH {
+                let r = reply(&content, &state, side, &p);
+                if r.accept || r.counter.is_empty() {
+                    continue;
+                }
+                let mut fixed = p.clone();
+                for &(i, c) in &r.counter {
+                    fixed[i as usize] = c;
+                }
+                assert!(
+                    reply(&content, &state, side, &fixed).accept,
+                    "{side:?} counter {:?}",
+                    r.counter
+                );
+                checked += 1;
             }
-            let mut fixed = p.clone();
-            for &(i, c) in &r.counter {
-                fixed[i as usize] = c;
-            }
-            assert!(
-                reply(&content, &state, side, &fixed).accept,
-                "{side:?} counter {:?}",
-                r.counter
-            );
-            checked += 1;
         }
-        let _ = checked;
+        assert!(checked > 0, "no counter was offered at all");
     }
 
     #[test]

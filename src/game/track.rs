@@ -62,6 +62,19 @@ impl TrackId {
         }
     }
 
+    /// Name for narrow panels (at most 16 characters).
+    pub fn short(self) -> &'static str {
+        match self {
+            TrackId::Breakout => "Breakout true",
+            TrackId::BreakoutBelief => "Breakout US view",
+            TrackId::IsraeliPressure => "Israel pressure",
+            TrackId::IranTrustInOman => "Iran trust Oman",
+            TrackId::UsTrustInOman => "US trust Oman",
+            TrackId::OmanCredibility => "Oman credibility",
+            other => other.name(),
+        }
+    }
+
     /// Inclusive range the value is kept in.
     pub fn range(self) -> (i32, i32) {
         match self {

@@ -99,7 +99,7 @@ pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.extend(stance(app, Side::Iran, i, theme));
         lines.push(Line::from(spans));
     }
-    let title = "The single negotiating text (←→ draft, d defer, t table)";
+    let title = "Draft text (←→ option, d defer, t table)";
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
 }
 
@@ -189,7 +189,7 @@ pub(super) fn gauge(track: TrackId, value: i32, width: usize) -> String {
 
 pub(super) fn tracks(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = area.width.saturating_sub(2) as usize;
-    let bar = width.saturating_sub(18 + 7).max(4);
+    let bar = width.saturating_sub(17 + 7).max(4);
     let lines: Vec<Line> = TrackId::ALL
         .iter()
         .map(|&t| {
@@ -204,7 +204,7 @@ pub(super) fn tracks(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 std::cmp::Ordering::Equal => (" ", theme.dim),
             };
             Line::from(vec![
-                Span::styled(format!("{:<18}", truncate(t.name(), 17)), theme.text),
+                Span::styled(format!("{:<17}", t.short()), theme.text),
                 Span::styled(gauge(t, v, bar), theme.dim),
                 Span::styled(format!("{:>6}", t.format(v)), theme.text),
                 Span::styled(arrow, style),

@@ -270,6 +270,13 @@ pub fn summary(content: &Content, events: &[Event]) -> String {
     if !replies.is_empty() {
         return format!("{}. See the delegations panel for why.", replies.join(", "));
     }
+    if let [Event::Drafted { issue, clause }] = events {
+        return format!(
+            "Drafted {}: {}.",
+            content.domain.issues[*issue as usize].name,
+            clause_label(content, *issue, *clause)
+        );
+    }
     let moves: Vec<TrackId> = events
         .iter()
         .filter_map(|e| match e {

@@ -1,0 +1,40 @@
+//! The line-by-line text mode, driven through stdin like a script or a screen reader would.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+#[test]
+fn a_short_game_piped_through_stdin() {
+    let dir = std::env::temp_dir().join(format!("muscat-plain-{}", std::process::id()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_muscat"))
+        .args(["play", "--plain", "--seed", "7", "--save-dir"])
+        .arg(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let script = "help\nstatus\nchoose 1\ndraft enr cap-367\ndraft stock seal\ndraft verif ap-plus\n\
+                  draft sanc phased-oil\ndraft enf joint\ntable\nprobe iran\nfrobnicate\nend\nsave lesson1\nquit\n";
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(script.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for want in [
+        "Commands (any unique prefix works)",
+        "Week 1 of 12",
+        "US rejects",
+        "Caucus with Iran",
+        "Unknown or ambiguous command \"frobnicate\"",
+        "── Week 2 ──",
+        "Saved to",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    assert!(dir.join("lesson1.ron").is_file());
+    assert!(dir.join("autosave.ron").is_file());
+}
