@@ -359,7 +359,7 @@ mod tests {
             .for_each_package(&|i, c| state.is_available(&content, i, c), &mut |p| {
                 // A spread-out sample of the space keeps the test quick in debug builds.
                 n += 1;
-                if n % 97 != 0 {
+                if !n.is_multiple_of(97) {
                     return;
                 }
                 for side in Side::BOTH {
