@@ -118,6 +118,8 @@ pub struct App {
     pub screen: Screen,
     /// Selected issue on the table screen, selected track on the world screen.
     pub cursor: usize,
+    /// The cursor of the screen not shown (issue or track), kept for when the player comes back.
+    pub other_cursor: usize,
     pub scroll: u16,
     pub overlays: Vec<Overlay>,
     /// The first issue of a link being built.
@@ -137,6 +139,7 @@ impl App {
             log,
             screen: Screen::Table,
             cursor: 0,
+            other_cursor: 0,
             scroll: 0,
             overlays: Vec::new(),
             link_mark: None,
@@ -369,8 +372,11 @@ impl App {
 
     fn switch(&mut self, screen: Screen) {
         if self.screen != screen {
+            // The world screen selects tracks; coming back, the table keeps its issue.
+            if screen == Screen::World || self.screen == Screen::World {
+                std::mem::swap(&mut self.cursor, &mut self.other_cursor);
+            }
             self.screen = screen;
-            self.cursor = 0;
             self.scroll = 0;
         }
     }

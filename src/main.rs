@@ -13,7 +13,8 @@ use muscat::sim;
 #[command(
     name = "muscat",
     version,
-    about = "Muscat Channel: mediate the 2026 US-Iran nuclear talks as Oman"
+    about = "Muscat Channel: mediate the 2026 US-Iran nuclear talks as Oman",
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
     #[command(subcommand)]

@@ -49,7 +49,7 @@ pub fn areas(area: Rect) -> Areas {
         Constraint::Length(right_width),
     ]));
     let [text, delegations] = left.layout(&Layout::vertical([
-        Constraint::Length(10),
+        Constraint::Length(11),
         Constraint::Min(0),
     ]));
     let [tracks, news] = right.layout(&Layout::vertical([

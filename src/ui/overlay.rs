@@ -134,11 +134,7 @@ fn help(frame: &mut Frame, theme: &Theme, area: Rect) {
         })
         .collect();
     lines.push(Line::styled(
-        " Ctrl-C    quit at once (autosaved)",
-        theme.text,
-    ));
-    lines.push(Line::styled(
-        " Marks: H/M/L priority · ✗ red line · ! complaint · ✓ no complaint",
+        " Table marks: H/M/L known priority · ✗ red line · ! wants more here · ✓ fine",
         theme.dim,
     ));
     popup(frame, theme, area, "Keys (Esc closes)", lines, 78, false);
@@ -221,7 +217,7 @@ fn end(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Outcome::Agreement(score) = outcome {
         lines.push(Line::styled(
             format!(
-                "Distance to the Pareto frontier {:.3} · weakest ratification margin {:+} · war risk {}% · oil ${}",
+                "Distance to the Pareto frontier {:.3} · closest faction vote {:+} · war risk {}% · oil ${}",
                 score.pareto_distance,
                 pts(score.durability),
                 score.war_risk,

@@ -72,7 +72,7 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                 for c in &r.complaints {
                     lines.push(Line::styled(
                         format!(
-                            "Complains: {} (−{})",
+                            "Wants {} (this text is {} short)",
                             words::choice(&app.content, c.issue, c.wants),
                             pts(c.cost)
                         ),
