@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use muscat::content::{self, Bundle, Content};
+use muscat::content::{self, Bundle};
 use muscat::game::Difficulty;
 use muscat::sim;
 
@@ -146,11 +146,6 @@ fn to_options(args: &PlayArgs) -> muscat::tui::Options {
     }
 }
 
-/// Loads content for play or simulation, printing every error.
-pub fn load_content(scenario: Option<&str>, assets: Option<&PathBuf>) -> Result<Content, String> {
-    muscat::tui::load_content(scenario, assets.map(PathBuf::as_path))
-}
-
 fn simulate(
     content_args: &ContentArgs,
     games: u32,
@@ -159,9 +154,9 @@ fn simulate(
     difficulty: Difficulty,
     json: bool,
 ) -> Result<ExitCode, String> {
-    let content = load_content(
+    let content = muscat::tui::load_content(
         content_args.scenario.as_deref(),
-        content_args.assets.as_ref(),
+        content_args.assets.as_deref(),
     )?;
     let names: Vec<&str> = if policy == "all" {
         muscat::ai::policy::POLICIES.to_vec()

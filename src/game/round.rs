@@ -19,6 +19,13 @@ pub(super) fn begin(world: &mut World) {
     s.tabled_this_round = 0;
     for d in &mut s.delegations {
         d.goodwill = 0.0;
+        // Caucus moves wear out when repeated within a few weeks, not over the whole game;
+        // the count of identical texts is reset by the table itself.
+        for (verb, n) in &mut d.memory {
+            if verb != "same text" {
+                *n = n.saturating_sub(1);
+            }
+        }
     }
     world.emit(Event::RoundStarted(world.state.round));
     cards::draw(world);
