@@ -2,6 +2,7 @@
 //! deck and the endings. Seeded and deterministic; it never touches a terminal, a file or a clock.
 
 mod cards;
+mod coercion;
 mod command;
 mod ending;
 mod rng;
@@ -12,6 +13,7 @@ mod text;
 mod track;
 mod verbs;
 
+pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
