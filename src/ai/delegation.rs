@@ -277,14 +277,14 @@ fn counter(
     // side minds least (its frequency model), then the smallest, then the least greedy.
     let mut best: Option<(i64, u32, f64, Vec<(u8, u8)>)> = None;
     let consider =
-        |best: &mut Option<(f64, u32, f64, Vec<(u8, u8)>)>, p: &[u8], change: &[(u8, u8)]| {
+        |best: &mut Option<(i64, u32, f64, Vec<(u8, u8)>)>, p: &[u8], change: &[(u8, u8)]| {
             let cost: u32 = change
                 .iter()
                 .map(|&(i, c)| steps(issues[i as usize].options.len(), package[i as usize], c))
                 .sum();
             let u = profile.prefs.utility(p);
             // In hundredths: smaller differences than that are noise in the model.
-        let other = (d.model.estimate(p) * 100.0).round() as i64;
+            let other = (d.model.estimate(p) * 100.0).round() as i64;
             let better = best.as_ref().is_none_or(|(bo, bc, bu, _)| {
                 other > *bo || (other == *bo && (cost < *bc || (cost == *bc && u < *bu)))
             });
