@@ -218,3 +218,56 @@ fn map_shows_the_forces_the_cards_sent() {
     }
     insta::assert_snapshot!("map_with_forces_at_80x24", t.backend());
 }
+
+#[test]
+fn mono_draws_every_screen_without_colour_and_marks_the_current_tab() {
+    let mut a = weeks_in(42);
+    for k in 0..Screen::ALL.len() {
+        a.update(Msg::Screen(k));
+        for (w, h) in [(80, 24), (160, 48)] {
+            let t = draw(&a, w, h, &Theme::mono());
+            let buf = t.backend().buffer();
+            for cell in buf.content() {
+                assert_eq!(cell.fg, ratatui::style::Color::Reset, "screen {k}");
+                assert_eq!(cell.bg, ratatui::style::Color::Reset, "screen {k}");
+            }
+            let digit = char::from_digit(k as u32 + 1, 10)
+                .expect("digit")
+                .to_string();
+            let tab = (0..w).find(|&x| {
+                buf[(x, 0)].symbol() == digit && buf[(x, 0)].modifier.contains(Modifier::REVERSED)
+            });
+            assert!(
+                tab.is_some(),
+                "the current tab is shown in reverse on screen {k}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_card_with_a_choice_fits_at_80x24() {
+    let a = app(42);
+    let cards: Vec<String> = a
+        .content
+        .cards
+        .iter()
+        .filter(|c| !c.choices.is_empty())
+        .map(|c| c.id.clone())
+        .collect();
+    assert!(!cards.is_empty());
+    for id in cards {
+        let mut b = app(42);
+        b.overlays.clear();
+        b.state.phase = game::Phase::Choosing(id.clone());
+        b.overlays.push(muscat::app::Overlay::Card {
+            id: id.clone(),
+            selected: 0,
+        });
+        let text = text_of(&draw(&b, 80, 24, &Theme::mono()));
+        assert!(
+            text.contains("Enter decide"),
+            "card {id} is cut at 80x24:\n{text}"
+        );
+    }
+}
