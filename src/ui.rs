@@ -12,7 +12,7 @@ pub mod theme;
 mod words;
 
 pub use theme::Theme;
-pub use words::{describe, summary};
+pub use words::{cause, describe, summary};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -142,20 +142,7 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
 }
 
 pub(super) fn describe_cause(app: &App, cause: &crate::game::Cause) -> String {
-    use crate::game::Cause;
-    match cause {
-        Cause::Card(id) | Cause::CardChoice(id, _) => {
-            let title = app
-                .content
-                .card(id)
-                .map_or(id.as_str(), |c| c.title.as_str());
-            match cause {
-                Cause::CardChoice(_, label) => format!("card \"{title}\": {label}"),
-                _ => format!("card \"{title}\""),
-            }
-        }
-        other => other.describe(),
-    }
+    words::cause(&app.content, cause)
 }
 
 pub(super) fn news(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
