@@ -9,7 +9,9 @@ mod rng;
 mod round;
 mod rules;
 mod state;
+mod tabled;
 mod text;
+mod theatre;
 mod track;
 mod verbs;
 
@@ -19,7 +21,9 @@ pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
 pub use rules::{apply, replay, start};
 pub use state::{DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase, Priority};
+pub use tabled::last_tabled;
 pub use text::{Clause, Text};
+pub use theatre::{Force, ForceKind, HORMUZ, PLACES, Position, Strait, Theatre, theatre};
 pub use track::{Cause, TrackChange, TrackId, Tracks};
 
 use serde::{Deserialize, Serialize};
