@@ -30,6 +30,9 @@ pub(super) fn begin(world: &mut World) {
         }
     }
     world.emit(Event::RoundStarted(world.state.round));
+    if world.state.round == 1 {
+        coercion::choose(world);
+    }
     cards::draw(world);
 }
 

@@ -1,7 +1,6 @@
 //! The one entry point for change: [`apply`] checks a command against the rules, refuses it without
 //! touching the state, or carries it out and returns the events that happened.
 
-use super::coercion;
 use super::command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 use super::state::{Difficulty, Flag, GameState, Phase};
 use super::text::Clause;
@@ -59,7 +58,6 @@ pub fn start(content: &Content, seed: u64, difficulty: Difficulty) -> GameState 
         content,
         events: Vec::new(),
     };
-    coercion::choose(&mut world);
     round::begin(&mut world);
     let events = std::mem::take(&mut world.events);
     state.log.extend(events);
