@@ -4,6 +4,7 @@
 mod cards;
 mod command;
 mod ending;
+pub mod reflect;
 mod rng;
 mod round;
 mod rules;
@@ -16,7 +17,9 @@ pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, State
 pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
 pub use rules::{apply, replay, start};
-pub use state::{DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase, Priority};
+pub use state::{
+    Answer, DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase, Priority,
+};
 pub use text::{Clause, Text};
 pub use track::{Cause, TrackChange, TrackId, Tracks};
 

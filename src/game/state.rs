@@ -180,6 +180,19 @@ pub struct GameState {
     pub tabled_this_round: u32,
     pub deck_rng: GameRng,
     pub world_rng: GameRng,
+    /// The player's answers to the scenario's reflection prompts, in the order given.
+    #[serde(default)]
+    pub reflections: Vec<Answer>,
+}
+
+/// One answer to a reflection prompt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The prompt's id in the scenario.
+    pub id: String,
+    /// The round it was answered in.
+    pub round: u32,
+    pub text: String,
 }
 
 impl GameState {
@@ -229,6 +242,7 @@ impl GameState {
             tabled_this_round: 0,
             deck_rng: GameRng::new(seed, 1),
             world_rng: GameRng::new(seed, 2),
+            reflections: Vec::new(),
         }
     }
 
