@@ -56,6 +56,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 popup(frame, theme, area, "Are you sure?", lines, 66, false);
             }
             Overlay::End => end(frame, app, theme, area),
+            Overlay::Reflect { id, text } => reflect(frame, app, theme, area, id, text),
         }
     }
 }
@@ -273,6 +274,42 @@ fn end(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         "For discussion: which of George's conditions for coercive diplomacy held here?",
         theme.dim,
     ));
-    lines.push(Line::styled("Esc look around · s save · q quit", theme.key));
+    lines.push(Line::styled(
+        "Esc look around · w write the report · s save · q quit",
+        theme.key,
+    ));
     popup(frame, theme, area, "The talks are over", lines, 78, true);
+}
+
+/// The journal: a reflection prompt and the answer being typed.
+fn reflect(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, text: &str) {
+    let prompt = app
+        .content
+        .scenario
+        .reflections
+        .iter()
+        .find(|p| p.id == id)
+        .map_or(id, |p| p.prompt.as_str());
+    let lines = vec![
+        Line::styled(prompt.to_string(), theme.text),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(format!("> {text}"), theme.selected),
+            Span::styled("_", theme.key),
+        ]),
+        Line::raw(""),
+        Line::styled(
+            "Type your answer · Enter save · Esc later (r) · it goes into the report",
+            theme.dim,
+        ),
+    ];
+    popup(
+        frame,
+        theme,
+        area,
+        "Journal: a cable to Muscat",
+        lines,
+        76,
+        true,
+    );
 }
