@@ -192,10 +192,7 @@ pub fn gains(state: &GameState, walkaway: Point, last_tabled: Option<Point>) -> 
             }),
         ),
         _ => match last_tabled {
-            Some(p) => (
-                "the last text tabled (no deal: each side keeps its walk-away)",
-                Some(p),
-            ),
+            Some(p) => ("the last text tabled (no deal signed)", Some(p)),
             None => ("no text tabled", None),
         },
     };

@@ -239,11 +239,20 @@ pub fn confidence(c: crate::content::Confidence) -> &'static str {
 /// Files a reply under the text it answered: a new tabling when the text changed or this side
 /// already answered it.
 fn add_reply(content: &Content, text: &Text, round: &mut RoundRecord, reply: &Reply) {
+    // A tabled text leaves an undrafted deferrable issue for later, as the package does.
     let lines: Vec<String> = text
         .clauses
         .iter()
         .enumerate()
-        .map(|(i, c)| clause(content, i as u8, *c))
+        .map(|(i, c)| {
+            let deferrable = content.domain.issues.get(i).is_some_and(|d| d.deferrable);
+            let c = if *c == Clause::Open && deferrable {
+                Clause::Deferred
+            } else {
+                *c
+            };
+            clause(content, i as u8, c)
+        })
         .collect();
     let side = reply.side.name().to_string();
     let fresh = round
