@@ -189,3 +189,36 @@ fn no_color_draws_without_colour_codes_and_small_terminals_are_told() {
     s.keys(&["C-c"]);
     s.wait_for("EXITED=0");
 }
+
+#[test]
+fn a_journal_prompt_takes_typed_text_and_w_writes_the_report() {
+    if !have_tmux() {
+        return;
+    }
+    let s = Session::start("journal", "--seed 5 --save-dir saves", "");
+    s.wait_for("Enter to begin");
+    s.keys(&["Enter", "Enter"]);
+    s.wait_for("Draft text (");
+    s.keys(&["n", "y"]);
+    s.wait_for("Week 2/12");
+    // The week's card comes first; the journal prompt waits under it.
+    s.keys(&["Enter"]);
+    s.wait_for("Journal: a cable to Muscat");
+    // Letters that are keys elsewhere (q quits, n ends the week) are text here.
+    s.keys(&["quiet nerves"]);
+    s.wait_for("> quiet nerves");
+    s.keys(&["BSpace", "Enter"]);
+    s.wait_for("Answer saved in the journal");
+    s.keys(&["w"]);
+    s.wait_for("Report written");
+    let dir = std::env::temp_dir().join(&s.name).join("saves");
+    let page = std::fs::read_to_string(dir.join("muscat-2026-5-report.html")).expect("report");
+    assert!(page.contains("quiet nerve<"), "the answer is in the report");
+    assert!(dir.join("muscat-2026-5-report.md").is_file());
+    assert!(
+        dir.join("muscat-2026-5.ron").is_file(),
+        "saved beside the report"
+    );
+    s.keys(&["q"]);
+    s.wait_for("EXITED=0");
+}

@@ -392,3 +392,41 @@ fn report_and_class_commands() {
     assert_eq!(csv.lines().count(), 3, "header + two games: {csv}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Fields of one CSV record (RFC 4180 quoting).
+fn csv_fields(record: &str) -> usize {
+    let (mut fields, mut quoted) = (1, false);
+    for c in record.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields += 1,
+            _ => {}
+        }
+    }
+    fields
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8))]
+
+    /// Any game, from the shipped content, at any point: every format renders, the CSV keeps
+    /// its columns, and the page stays self-contained.
+    #[test]
+    fn any_game_reports_in_every_format(seed in 0u64..10_000, policy in 0usize..3, cut in 0usize..80) {
+        let content = Content::builtin();
+        let name = policy::POLICIES[policy];
+        let (state, log) = play(&content, name, seed, (cut > 10).then_some(cut));
+        let r = report::build(&content, &state, &log);
+        proptest::prop_assert_eq!(r.rounds.len() as u32, state.round.max(1));
+        let csv = report::render(&r, Format::Csv);
+        // Records may hold quoted line breaks; split on CRLF, which fields never contain.
+        for record in csv.split("\r\n").filter(|l| !l.is_empty()) {
+            proptest::prop_assert_eq!(csv_fields(record), 7, "{}", record);
+        }
+        let html = report::render(&r, Format::Html);
+        proptest::prop_assert!(!html.contains("http") && !html.contains("<script"));
+        let json: serde_json::Value = serde_json::from_str(&report::render(&r, Format::Json)).expect("JSON");
+        proptest::prop_assert_eq!(&json["outcome"]["key"], state.outcome().map_or("in-progress", game::Outcome::key));
+        proptest::prop_assert!(report::render(&r, Format::Markdown).starts_with("# After-action report"));
+    }
+}
