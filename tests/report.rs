@@ -134,6 +134,7 @@ fn golden_csv_report() {
 #[test]
 fn the_report_holds_the_game() {
     let saved = load("alice");
+    save::verify(&content(), &saved).expect("answers after the end replay too");
     let r = report::build(&content(), &saved.state, &saved.log);
     assert_eq!(r.rounds.len() as u32, saved.state.round);
     let cards: usize = r.rounds.iter().map(|w| w.cards.len()).sum();

@@ -285,7 +285,7 @@ pub fn markdown(s: &ClassSummary) -> String {
     }
     let _ = writeln!(
         out,
-        "\n## Means\n\n- Weeks played: {}\n- Score of the deals reached: {}\n- Gain over the walk-away value: US {}, Iran {}\n- War risk at the end: {}%\n",
+        "\n## Means\n\n- Weeks played: {}\n- Score of the deals reached: {}\n- Gain over the walk-away value (the deal, or else the last text tabled): US {}, Iran {}\n- War risk at the end: {}%\n",
         s.mean_rounds,
         s.mean_deal_points
             .map_or_else(|| "no deal reached".into(), |p| format!("{p}/100")),
@@ -396,7 +396,7 @@ pub fn html(s: &ClassSummary) -> String {
     }
     let _ = writeln!(
         out,
-        "<h2>Means</h2>\n<ul><li>Weeks played: {}</li><li>Score of the deals reached: {}</li><li>Gain over the walk-away value: US {}, Iran {}</li><li>War risk at the end: {}%</li></ul>",
+        "<h2>Means</h2>\n<ul><li>Weeks played: {}</li><li>Score of the deals reached: {}</li><li>Gain over the walk-away value (the deal, or else the last text tabled): US {}, Iran {}</li><li>War risk at the end: {}%</li></ul>",
         s.mean_rounds,
         s.mean_deal_points
             .map_or_else(|| "no deal reached".into(), |p| format!("{p}/100")),

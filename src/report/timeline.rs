@@ -5,7 +5,7 @@
 
 use crate::ai::{Reply, Rule, Trend};
 use crate::content::Content;
-use crate::game::{Audience, CaucusKind, Clause, Command, Event, GameState, Side, Text};
+use crate::game::{Audience, CaucusKind, Cause, Clause, Command, Event, GameState, Side, Text};
 
 use super::model::{CardRecord, ChangeRecord, Point, ReplyRecord, RoundRecord, Tabling};
 
@@ -79,7 +79,7 @@ pub fn rounds(content: &Content, state: &GameState, commands: &[Command]) -> Vec
                 track: change.track.name().to_string(),
                 from: change.from,
                 to: change.to,
-                cause: change.cause.describe(),
+                cause: cause(content, &change.cause),
             }),
             Event::PatienceChanged { side, from, to } => r.changes.push(ChangeRecord {
                 track: format!("{} patience", side.name()),
@@ -176,6 +176,20 @@ fn moves(content: &Content, commands: &[Command], rounds: &mut [RoundRecord], la
         }
     }
     flush(rounds, round, &mut drafts);
+}
+
+/// What moved a track, with cards by their titles.
+fn cause(content: &Content, cause: &Cause) -> String {
+    let title = |id: &str| {
+        content
+            .card(id)
+            .map_or_else(|| id.to_string(), |c| c.title.clone())
+    };
+    match cause {
+        Cause::Card(id) => format!("card \"{}\"", title(id)),
+        Cause::CardChoice(id, label) => format!("card \"{}\": {label}", title(id)),
+        other => other.describe(),
+    }
 }
 
 /// Oman's move in words; `None` for commands that are not moves (ending the week, answering a
