@@ -90,11 +90,9 @@ fn regenerate_fixtures() {
     let content = content();
     for (name, policy, seed, stop) in GAMES {
         let (state, log) = play(&content, policy, seed, stop);
-        let path =
-            save::write(&fixtures(), name, &SaveFile::new(&content, &state, &log)).expect("write");
+        save::write(&fixtures(), name, &SaveFile::new(&content, &state, &log)).expect("write");
         eprintln!(
-            "{}: {:?}, {} commands",
-            path.display(),
+            "{name}: {:?}, {} commands",
             state.outcome().map(game::Outcome::key),
             log.len()
         );
