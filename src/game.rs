@@ -5,6 +5,7 @@ mod cards;
 mod coercion;
 mod command;
 mod ending;
+pub mod reflect;
 mod rng;
 mod round;
 mod rules;
@@ -20,7 +21,9 @@ pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, State
 pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
 pub use rules::{apply, replay, start};
-pub use state::{DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase, Priority};
+pub use state::{
+    Answer, DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase, Priority,
+};
 pub use tabled::last_tabled;
 pub use text::{Clause, Text};
 pub use theatre::{Force, ForceKind, HORMUZ, PLACES, Position, Strait, Theatre, theatre};

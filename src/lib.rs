@@ -8,7 +8,9 @@
 //! - [`game`] (rules, tracks, cards, endings) and [`ai`] (delegations, Oman policies) are the pure,
 //!   seeded core, on top of the [`negotiation`] engine;
 //! - [`content`] and [`save`] read and write RON, with `file:line:col` errors;
-//! - [`sim`] plays headless games for `muscat simulate`.
+//! - [`sim`] plays headless games for `muscat simulate`;
+//! - [`report`] turns a saved game into the after-action report and a class's games into a
+//!   comparison (pure, apart from its `cli` edge).
 
 pub mod ai;
 pub mod app;
@@ -16,6 +18,7 @@ pub mod content;
 pub mod game;
 pub mod negotiation;
 pub mod plain;
+pub mod report;
 pub mod save;
 pub mod sim;
 pub mod tui;

@@ -1,4 +1,4 @@
-//! The `muscat` command line: play (default), simulate, check, replay.
+//! The `muscat` command line: play (default), simulate, check, replay, report, class.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -115,6 +115,34 @@ enum Cmd {
         #[arg(long)]
         verify: bool,
     },
+    /// After-action report of a game, from its save (timeline, turning points, red lines,
+    /// gains over the walk-away values, the utility space, concepts, questions, reflections)
+    Report {
+        save: PathBuf,
+        /// md, json, csv or html (default: from the -o file's extension, else md)
+        #[arg(long)]
+        format: Option<String>,
+        /// Write to this file instead of printing
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Folder laid out like assets/ the game was played with (default: the built-in content)
+        #[arg(long)]
+        assets: Option<PathBuf>,
+    },
+    /// Compare a class's games: outcome counts, mean scores, common texts, where games diverged
+    Class {
+        #[arg(required = true)]
+        saves: Vec<PathBuf>,
+        /// md, json, csv or html (default: from the -o file's extension, else md)
+        #[arg(long)]
+        format: Option<String>,
+        /// Write to this file instead of printing
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Folder laid out like assets/ the games were played with (default: the built-in content)
+        #[arg(long)]
+        assets: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -145,6 +173,28 @@ fn main() -> ExitCode {
         ),
         Some(Cmd::Check { paths }) => check(&paths),
         Some(Cmd::Replay { save, verify }) => muscat::save::replay_cli(&save, verify),
+        Some(Cmd::Report {
+            save,
+            format,
+            output,
+            assets,
+        }) => muscat::report::cli::report_cli(
+            &save,
+            format.as_deref(),
+            output.as_deref(),
+            assets.as_deref(),
+        ),
+        Some(Cmd::Class {
+            saves,
+            format,
+            output,
+            assets,
+        }) => muscat::report::cli::class_cli(
+            &saves,
+            format.as_deref(),
+            output.as_deref(),
+            assets.as_deref(),
+        ),
     };
     match result {
         Ok(code) => code,

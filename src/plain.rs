@@ -28,6 +28,8 @@ const HELP: &str = "Commands (any unique prefix works):
   end                         end the week
   why TRACK                   what moved a track, e.g. why war (why oil, why breakout, …)
   map                         where the carriers and other forces stand, and why
+  reflect [ID ANSWER...]      list the journal prompts, or answer one (saved into the report)
+  report                      write the after-action report (Markdown and HTML) beside the saves
   save NAME | help | quit";
 
 /// Runs the text mode until `quit` or the end of input.
@@ -44,6 +46,8 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
     );
     say(&mut out, "Type help for commands.");
     flush_news(app, &mut out, &mut printed);
+    let mut announced = Vec::new();
+    announce(app, &mut out, &mut announced);
     for line in stdin.lock().lines() {
         let line = line.map_err(|e| e.to_string())?;
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -54,6 +58,44 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             Some("why") => say(&mut out, &inspect::why(app, words.get(1))),
             Some("map") => say(&mut out, &inspect::forces(app)),
             Some("quit") => break,
+            Some("reflect") if words.len() == 1 => say(&mut out, &prompts(app)),
+            Some("reflect") if words.len() == 2 => say(
+                &mut out,
+                &format!(
+                    "Write the answer after the id: reflect {} YOUR ANSWER",
+                    words[1]
+                ),
+            ),
+            Some("reflect") => {
+                // The answer is the rest of the line as typed, spaces and all.
+                let rest = line.trim_start()[words[0].len()..].trim_start();
+                let answer = rest[words[1].len()..].trim();
+                app.run(Command::Reflect {
+                    id: words[1].to_string(),
+                    answer: answer.to_string(),
+                });
+                flush_news(app, &mut out, &mut printed);
+                say(&mut out, &app.status);
+            }
+            Some("report") => {
+                let name = app.save_name();
+                let result = save::write(
+                    dir,
+                    &name,
+                    &SaveFile::new(&app.content, &app.state, &app.log),
+                )
+                .and_then(|_| {
+                    crate::report::cli::write_beside_save(
+                        dir,
+                        &name,
+                        &app.content,
+                        &app.state,
+                        &app.log,
+                    )
+                });
+                app.reported(result);
+                say(&mut out, &app.status);
+            }
             Some("save") => {
                 let name = words.get(1).copied().unwrap_or("plain");
                 match save::write(
@@ -71,8 +113,12 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
                     flush_news(app, &mut out, &mut printed);
                     say(&mut out, &app.status);
                     if app.state.is_over() {
-                        say(&mut out, "The talks are over. Type quit.");
+                        say(
+                            &mut out,
+                            "The talks are over. Type report for the after-action report, or quit.",
+                        );
                     }
+                    announce(app, &mut out, &mut announced);
                 }
                 Err(e) => say(&mut out, &e),
             },
@@ -95,7 +141,7 @@ fn say(out: &mut impl Write, text: &str) {
     let _ = out.flush();
 }
 
-const VERBS: [&str; 25] = [
+const VERBS: [&str; 27] = [
     "help",
     "status",
     "quit",
@@ -121,7 +167,47 @@ const VERBS: [&str; 25] = [
     "text",
     "why",
     "map",
+    "reflect",
+    "report",
 ];
+
+/// Says each journal prompt once, when it comes due.
+fn announce(app: &App, out: &mut impl Write, announced: &mut Vec<String>) {
+    for p in crate::game::reflect::pending(&app.content, &app.state) {
+        if !announced.contains(&p.id) {
+            say(
+                out,
+                &format!(
+                    "Journal prompt {}: {} (answer with: reflect {} ...)",
+                    p.id, p.prompt, p.id
+                ),
+            );
+            announced.push(p.id.clone());
+        }
+    }
+}
+
+/// Every journal prompt with its state.
+fn prompts(app: &App) -> String {
+    let all = &app.content.scenario.reflections;
+    if all.is_empty() {
+        return "This scenario has no journal prompts.".into();
+    }
+    all.iter()
+        .map(|p| {
+            let state = match crate::game::reflect::answer(&app.state, &p.id) {
+                Some(a) => format!("answered: {}", a.text),
+                None if crate::game::reflect::is_due(&app.state, p) => "due now".into(),
+                None => match p.at {
+                    crate::content::Checkpoint::Round(n) => format!("comes in week {n}"),
+                    crate::content::Checkpoint::End => "comes at the end".into(),
+                },
+            };
+            format!("{}: {} [{state}]", p.id, p.prompt)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// The verb a unique prefix stands for.
 fn expand(word: &str) -> Option<&'static str> {

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Effect, Msg, keymap};
+use crate::app::{App, Effect, Msg, Overlay, keymap};
 use crate::content::{Bundle, Content, load};
 use crate::game::{self, Difficulty};
 use crate::save::{self, SaveFile};
@@ -169,6 +169,25 @@ fn event_loop(
                     );
                     app.saved_to(result, true);
                 }
+                Effect::WriteReport => {
+                    let name = app.save_name();
+                    let saved = save::write(
+                        dir,
+                        &name,
+                        &SaveFile::new(&app.content, &app.state, &app.log),
+                    );
+                    let result = saved.and_then(|_| {
+                        crate::report::cli::write_beside_save(
+                            dir,
+                            &name,
+                            &app.content,
+                            &app.state,
+                            &app.log,
+                        )
+                    });
+                    app.saved = app.saved || result.is_ok();
+                    app.reported(result);
+                }
                 Effect::Autosave => {
                     let result = save::write(
                         dir,
@@ -186,6 +205,9 @@ fn event_loop(
 pub fn to_msg(app: &App, area: Rect, event: &TermEvent) -> Option<Msg> {
     match event {
         TermEvent::Key(key) if key.is_press() => {
+            if matches!(app.top(), Some(Overlay::Reflect { .. })) {
+                return text_entry(*key);
+            }
             if area.width < ui::MIN_WIDTH || area.height < ui::MIN_HEIGHT {
                 // Only quitting makes sense on a screen too small to show anything.
                 return keymap::lookup(*key)
@@ -202,6 +224,19 @@ pub fn to_msg(app: &App, area: Rect, event: &TermEvent) -> Option<Msg> {
             MouseEventKind::ScrollDown => Some(Msg::ScrollDown),
             _ => None,
         },
+        _ => None,
+    }
+}
+
+/// Keys while typing an answer: characters are text, not commands.
+fn text_entry(key: ratatui::crossterm::event::KeyEvent) -> Option<Msg> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    match key.code {
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::ForceQuit),
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Type(c)),
+        KeyCode::Backspace => Some(Msg::Erase),
+        KeyCode::Enter => Some(Msg::Confirm),
+        KeyCode::Esc => Some(Msg::Back),
         _ => None,
     }
 }

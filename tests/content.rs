@@ -114,3 +114,32 @@ fn a_scenario_with_bad_numbers_names_each_problem() {
         "{joined}"
     );
 }
+
+#[test]
+fn broken_reflection_prompts_are_named_with_their_line() {
+    let mut bundle = Bundle::builtin();
+    bundle.scenarios[0].text = bundle.scenarios[0]
+        .text
+        .replace("at: Round(6)", "at: Round(40)")
+        .replace("id: \"debrief\"", "id: \"opening\"");
+    let errors: Vec<String> = content::load(&bundle, None)
+        .expect_err("invalid")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let joined = errors.join("\n");
+    assert!(
+        joined.contains("reflection \"midpoint\" at round 40 is outside 1-12"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("reflection \"opening\" appears twice"),
+        "{joined}"
+    );
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.starts_with("assets/scenarios/muscat-2026.ron:") && !e.contains(":1:1:")),
+        "{joined}"
+    );
+}

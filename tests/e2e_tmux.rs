@@ -242,6 +242,14 @@ fn a_panic_restores_the_terminal() {
     assert_eq!(s.modes(), "0 0", "alternate screen and mouse restored");
 }
 
+/// Answers the scenario's journal prompt if one is open (they come due in some weeks).
+fn answer_any_journal_prompt(s: &Session) {
+    if s.screen().contains("Journal: a cable") {
+        s.keys(&["noted", "Enter"]);
+        s.wait_for("Answer saved in the journal");
+    }
+}
+
 #[test]
 fn a_whole_game_played_with_keys_reaches_the_debrief() {
     if !have_tmux() {
@@ -258,10 +266,18 @@ fn a_whole_game_played_with_keys_reaches_the_debrief() {
     s.wait_for("See the delegations panel");
     let mut over = false;
     for week in 2..=14 {
+        // A journal prompt that has come due takes typed text first.
+        answer_any_journal_prompt(&s);
         s.keys(&["n", "y"]);
         let start = Instant::now();
         loop {
             let screen = s.screen();
+            if screen.contains("Journal: a cable") {
+                // The prompt took the keys as text: answer it and end the week again.
+                answer_any_journal_prompt(&s);
+                s.keys(&["n", "y"]);
+                continue;
+            }
             if screen.contains("Debrief") || screen.contains("talks are over") {
                 over = true;
                 break;
@@ -278,6 +294,8 @@ fn a_whole_game_played_with_keys_reaches_the_debrief() {
         // Close the week's card, choosing its first answer if it asks for one.
         s.keys(&["Enter"]);
         s.wait_for("Draft text (");
+        std::thread::sleep(Duration::from_millis(200));
+        answer_any_journal_prompt(&s);
         s.keys(&["t"]);
     }
     assert!(over, "the game ended within its weeks");
@@ -287,4 +305,37 @@ fn a_whole_game_played_with_keys_reaches_the_debrief() {
     s.keys(&["q"]);
     s.wait_for("EXITED=0");
     assert_eq!(s.modes(), "0 0");
+}
+
+#[test]
+fn a_journal_prompt_takes_typed_text_and_w_writes_the_report() {
+    if !have_tmux() {
+        return;
+    }
+    let s = Session::start("journal", "--seed 5 --save-dir saves", "");
+    s.wait_for("Enter to begin");
+    s.keys(&["Enter", "Enter"]);
+    s.wait_for("Draft text (");
+    s.keys(&["n", "y"]);
+    s.wait_for("Week 2/12");
+    // The week's card comes first; the journal prompt waits under it.
+    s.keys(&["Enter"]);
+    s.wait_for("Journal: a cable to Muscat");
+    // Letters that are keys elsewhere (q quits, n ends the week) are text here.
+    s.keys(&["quiet nerves"]);
+    s.wait_for("> quiet nerves");
+    s.keys(&["BSpace", "Enter"]);
+    s.wait_for("Answer saved in the journal");
+    s.keys(&["w"]);
+    s.wait_for("Report written");
+    let dir = std::env::temp_dir().join(&s.name).join("saves");
+    let page = std::fs::read_to_string(dir.join("muscat-2026-5-report.html")).expect("report");
+    assert!(page.contains("quiet nerve<"), "the answer is in the report");
+    assert!(dir.join("muscat-2026-5-report.md").is_file());
+    assert!(
+        dir.join("muscat-2026-5.ron").is_file(),
+        "saved beside the report"
+    );
+    s.keys(&["q"]);
+    s.wait_for("EXITED=0");
 }

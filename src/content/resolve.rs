@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::schema::{
-    Card, CardEffect, CardFile, Concept, Condition, DelegationDef, DomainFile, GlossaryFile, Lift,
-    Scenario,
+    Card, CardEffect, CardFile, Checkpoint, Concept, Condition, DelegationDef, DomainFile,
+    GlossaryFile, Lift, Scenario,
 };
 use super::{Bundle, ContentError, Source, locate, parse};
 use crate::game::{Side, TrackId};
@@ -673,6 +673,40 @@ fn check_scenario(
             report.err(
                 &["injects", &format!("round: {}", inject.round)],
                 format!("inject round {} is outside 1-{}", inject.round, s.deadline),
+            );
+        }
+    }
+    check_reflections(report, s);
+}
+
+/// Reflection prompts: unique ids, words to answer, and checkpoints a game can reach.
+fn check_reflections(report: &mut Report, s: &Scenario) {
+    let mut seen = BTreeSet::new();
+    for r in &s.reflections {
+        let at = quoted(&r.id);
+        if r.id.trim().is_empty() {
+            report.err(&["reflections"], "a reflection needs an id");
+        } else if !seen.insert(r.id.as_str()) {
+            report.err(
+                &["reflections", &at],
+                format!("reflection \"{}\" appears twice", r.id),
+            );
+        }
+        if r.prompt.trim().is_empty() {
+            report.err(
+                &["reflections", &at],
+                format!("reflection \"{}\" has an empty prompt", r.id),
+            );
+        }
+        if let Checkpoint::Round(n) = r.at
+            && (n == 0 || n > s.deadline)
+        {
+            report.err(
+                &["reflections", &at, "Round"],
+                format!(
+                    "reflection \"{}\" at round {n} is outside 1-{}",
+                    r.id, s.deadline
+                ),
             );
         }
     }

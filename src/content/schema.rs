@@ -310,6 +310,25 @@ pub struct EpilogueItem {
     pub confidence: Confidence,
 }
 
+/// When a reflection prompt comes up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Checkpoint {
+    /// When this week (round) begins.
+    Round(u32),
+    /// When the talks are over, whatever the outcome.
+    End,
+}
+
+/// A journal prompt for the player ("a cable to Muscat"), answered in the game and saved into
+/// the after-action report. A teacher picks the checkpoints.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReflectionDef {
+    pub id: String,
+    pub at: Checkpoint,
+    pub prompt: String,
+}
+
 /// `assets/scenarios/*.ron`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -333,4 +352,7 @@ pub struct Scenario {
     pub injects: Vec<Inject>,
     #[serde(default)]
     pub epilogue: Vec<EpilogueItem>,
+    /// Journal prompts at checkpoints, answered in play and saved into the report.
+    #[serde(default)]
+    pub reflections: Vec<ReflectionDef>,
 }

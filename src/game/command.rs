@@ -124,13 +124,18 @@ pub enum Command {
     ChooseCardOption(u8),
     /// End the round: the world moves, the next card is drawn.
     EndRound,
+    /// Answer a reflection prompt of the scenario (free; allowed after the end, for the debrief).
+    Reflect { id: String, answer: String },
 }
 
 impl Command {
     /// Action points the command costs.
     pub fn cost(&self) -> u32 {
         match self {
-            Command::Draft { .. } | Command::ChooseCardOption(_) | Command::EndRound => 0,
+            Command::Draft { .. }
+            | Command::ChooseCardOption(_)
+            | Command::EndRound
+            | Command::Reflect { .. } => 0,
             Command::RequestExtension
             | Command::Caucus { .. }
             | Command::Table(_)
@@ -219,6 +224,10 @@ pub enum Event {
         to: i32,
     },
     Ended(Outcome),
+    /// Oman answered (or revised the answer to) a reflection prompt.
+    Reflected {
+        id: String,
+    },
 }
 
 /// Why a command was refused. The state is unchanged.
@@ -238,6 +247,10 @@ pub enum RuleError {
     AlreadyDone(&'static str),
     GoodwillAlreadySpent,
     SameIssueTwice,
+    NoSuchReflection,
+    ReflectionNotDue,
+    EmptyAnswer,
+    AnswerTooLong { max: usize },
 }
 
 impl fmt::Display for RuleError {
@@ -265,6 +278,12 @@ impl fmt::Display for RuleError {
                 write!(f, "goodwill already spent with that delegation this round")
             }
             RuleError::SameIssueTwice => write!(f, "a link needs two different issues"),
+            RuleError::NoSuchReflection => write!(f, "the scenario has no such reflection prompt"),
+            RuleError::ReflectionNotDue => write!(f, "that reflection prompt is not due yet"),
+            RuleError::EmptyAnswer => write!(f, "an answer needs some words"),
+            RuleError::AnswerTooLong { max } => {
+                write!(f, "an answer can be at most {max} characters")
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ use super::command::{Audience, CaucusKind, Command, Errand, Event, RuleError, St
 use super::state::{Difficulty, Flag, GameState, Phase};
 use super::text::Clause;
 use super::track::{Cause, TrackId};
-use super::{Side, cards, round, verbs};
+use super::{Side, cards, reflect, round, verbs};
 use crate::content::Content;
 
 /// Carries out one change: the state, the content it reads, and the events so far.
@@ -106,6 +106,7 @@ pub fn apply(
         Command::RequestExtension => verbs::extension(&mut world),
         Command::ChooseCardOption(choice) => cards::choose(&mut world, choice),
         Command::EndRound => round::end(&mut world),
+        Command::Reflect { ref id, ref answer } => reflect::record(&mut world, id, answer),
     }
     let events = std::mem::take(&mut world.events);
     let happened = events.iter().map(|(_, e)| e.clone()).collect();
@@ -115,6 +116,10 @@ pub fn apply(
 
 /// Every rule a command must pass, checked before anything changes.
 fn check(state: &GameState, content: &Content, command: &Command) -> Result<(), RuleError> {
+    // A journal answer is free and outside the negotiation: allowed mid-card and after the end.
+    if let Command::Reflect { id, answer } = command {
+        return reflect::check(state, content, id, answer);
+    }
     match &state.phase {
         Phase::Ended(_) => return Err(RuleError::GameOver),
         Phase::Choosing(card) => {
@@ -217,7 +222,8 @@ fn check(state: &GameState, content: &Content, command: &Command) -> Result<(), 
         }
         Command::Statement(Statement::AnnounceProgress | Statement::UrgeRestraint)
         | Command::Caucus { .. }
-        | Command::EndRound => Ok(()),
+        | Command::EndRound
+        | Command::Reflect { .. } => Ok(()),
     }
 }
 

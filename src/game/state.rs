@@ -202,6 +202,19 @@ pub struct GameState {
     /// The US coercive posture (George's variants).
     #[serde(default)]
     pub coercion: Posture,
+    /// The player's answers to the scenario's reflection prompts, in the order given.
+    #[serde(default)]
+    pub reflections: Vec<Answer>,
+}
+
+/// One answer to a reflection prompt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The prompt's id in the scenario.
+    pub id: String,
+    /// The round it was answered in.
+    pub round: u32,
+    pub text: String,
 }
 
 impl GameState {
@@ -257,6 +270,7 @@ impl GameState {
             deck_rng: GameRng::new(seed, 1),
             world_rng: GameRng::new(seed, 2),
             coercion: Posture::default(),
+            reflections: Vec::new(),
         }
     }
 

@@ -238,6 +238,15 @@ pub fn describe(content: &Content, event: &Event) -> Option<String> {
             capital(*side)
         ),
         Event::Ended(o) => o.title(),
+        Event::Reflected { id } => {
+            let prompt = content
+                .scenario
+                .reflections
+                .iter()
+                .find(|p| &p.id == id)
+                .map_or(id.as_str(), |p| p.prompt.as_str());
+            format!("Journal: Oman answers \"{prompt}\"")
+        }
         Event::TrackMoved(_) | Event::Drafted { .. } | Event::PatienceChanged { .. } => {
             return None;
         }
