@@ -106,6 +106,14 @@ enum Cmd {
         #[arg(long)]
         verify: bool,
     },
+    /// Test hook for the crash test: saves after every move of scripted games until killed
+    #[command(hide = true)]
+    SaveLoop {
+        #[arg(long)]
+        dir: PathBuf,
+        #[arg(long, default_value_t = u64::MAX)]
+        count: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -123,6 +131,9 @@ fn main() -> ExitCode {
         }) => simulate(&content, games, seed, &policy, difficulty.into(), json),
         Some(Cmd::Check { paths }) => check(&paths),
         Some(Cmd::Replay { save, verify }) => muscat::save::replay_cli(&save, verify),
+        Some(Cmd::SaveLoop { dir, count }) => {
+            muscat::save::save_loop(&dir, count).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

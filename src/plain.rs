@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::app::App;
 use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Phase, Side, Statement, TrackId};
-use crate::save::{self, SaveFile};
+use crate::save;
 use crate::ui::describe;
 
 const HELP: &str = "Commands (any unique prefix works):
@@ -50,12 +50,19 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             Some("quit") => break,
             Some("save") => {
                 let name = words.get(1).copied().unwrap_or("plain");
-                match save::write(
-                    dir,
-                    name,
-                    &SaveFile::new(&app.content, &app.state, &app.log),
-                ) {
-                    Ok(p) => say(&mut out, &format!("Saved to {}.", p.display())),
+                match save::write(dir, name, &app.save_file()) {
+                    Ok(w) => {
+                        if let Some(aside) = &w.set_aside {
+                            say(
+                                &mut out,
+                                &format!(
+                                    "The old file was not a readable save; kept as {}.",
+                                    aside.display()
+                                ),
+                            );
+                        }
+                        say(&mut out, &format!("Saved to {}.", w.path.display()));
+                    }
                     Err(e) => say(&mut out, &format!("Could not save: {e}")),
                 }
             }
@@ -76,11 +83,11 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             ),
         }
     }
-    let _ = save::write(
-        dir,
-        "autosave",
-        &SaveFile::new(&app.content, &app.state, &app.log),
-    );
+    if !app.log.is_empty()
+        && let Err(e) = save::autosave(dir, &app.save_file())
+    {
+        say(&mut out, &format!("Could not autosave: {e}"));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

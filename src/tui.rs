@@ -12,10 +12,10 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Effect, Msg, keymap};
+use crate::app::{App, Effect, Msg, Start, keymap};
 use crate::content::{Bundle, Content, load};
 use crate::game::{self, Difficulty};
-use crate::save::{self, SaveFile};
+use crate::save;
 use crate::ui::{self, Theme};
 
 /// Options of `muscat play`.
@@ -66,29 +66,52 @@ fn fresh_seed() -> u64 {
         .map_or(1, |d| d.as_secs() % 1_000_000)
 }
 
-/// Builds the app: a loaded save (checked against its log) or a new game.
-fn prepare(options: &Options) -> Result<App, String> {
-    if let Some(path) = &options.load {
-        let saved = save::read(path)?;
-        let content = load_content(Some(&saved.scenario), options.assets.as_deref())?;
-        save::verify(&content, &saved).map_err(|e| format!("{}: {e}", path.display()))?;
-        let SaveFile { state, log, .. } = saved;
-        let mut app = App::new(content, state, log);
-        app.saved = true;
-        app.status = format!("Loaded {}.", path.display());
-        return Ok(app);
-    }
+/// Builds the app for a save: its state checked against its log (see [`save::check`]).
+fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, String> {
+    let saved = save::read(path)?;
+    let content = load_content(Some(&saved.scenario), assets)
+        .map_err(|e| format!("{}: scenario \"{}\": {e}", path.display(), saved.scenario))?;
+    let loaded = save::check(&content, &saved).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut app = App::new(content, loaded.state, loaded.log);
+    app.origin = loaded.start;
+    app.saved = true;
+    app.status = format!("Loaded {}. {}", path.display(), loaded.warnings.join(" "));
+    Ok(app)
+}
+
+/// Builds the app: a loaded save, or a new game; with the start menu when the player named no
+/// save and an autosave exists, or when the named save cannot be loaded (the file is left as it
+/// is, and the player may start afresh or pick another).
+fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
+    let failed = match &options.load {
+        Some(path) => match open_save(path, options.assets.as_deref()) {
+            Ok(app) => return Ok(app),
+            Err(e) if options.plain => return Err(e),
+            Err(e) => Some(e),
+        },
+        None => None,
+    };
     let content = load_content(options.scenario.as_deref(), options.assets.as_deref())?;
     let seed = options.seed.unwrap_or_else(fresh_seed);
     let state = game::start(&content, seed, options.difficulty);
-    Ok(App::new(content, state, Vec::new()))
+    let mut app = App::new(content, state, Vec::new());
+    if options.plain {
+        return Ok(app);
+    }
+    let saves = save::list(dir);
+    if let Some(problem) = failed {
+        app.start = Some(Start::failed(problem, saves));
+    } else if let Some(auto) = saves.iter().find(|s| s.name == save::AUTOSAVE).cloned() {
+        app.start = Some(Start::menu(saves, Some(&auto)));
+    }
+    Ok(app)
 }
 
 /// `muscat play`: everything is loaded and checked before the terminal is touched, so errors
 /// print on a sane screen.
 pub fn run_cli(options: &Options) -> Result<ExitCode, String> {
-    let mut app = prepare(options)?;
     let dir = options.save_dir.clone().unwrap_or_else(save::default_dir);
+    let mut app = prepare(options, &dir)?;
     if options.plain {
         return crate::plain::run(&mut app, &dir);
     }
@@ -107,7 +130,13 @@ pub fn run_cli(options: &Options) -> Result<ExitCode, String> {
             previous(info);
         }));
     }
-    let result = event_loop(&mut terminal, &mut app, &theme, &dir);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &dir,
+        options.assets.as_deref(),
+    );
     if options.mouse {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
@@ -116,11 +145,15 @@ pub fn run_cli(options: &Options) -> Result<ExitCode, String> {
     if let Some(outcome) = app.state.outcome() {
         println!("{}", outcome.title());
     }
-    println!(
-        "Seed {}. Autosaved to {}.",
-        app.state.seed,
-        dir.join("autosave.ron").display()
-    );
+    if app.log.is_empty() {
+        println!("Seed {}.", app.state.seed);
+    } else {
+        println!(
+            "Seed {}. Autosaved to {}.",
+            app.state.seed,
+            dir.join("autosave.ron").display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -130,6 +163,7 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     dir: &Path,
+    assets: Option<&Path>,
 ) -> Result<(), String> {
     let io = |e: std::io::Error| format!("terminal error: {e}");
     loop {
@@ -143,21 +177,17 @@ fn event_loop(
             match effect {
                 Effect::Quit => return Ok(()),
                 Effect::Save => {
-                    let result = save::write(
-                        dir,
-                        &app.save_name(),
-                        &SaveFile::new(&app.content, &app.state, &app.log),
-                    );
+                    let result = save::write(dir, &app.save_name(), &app.save_file());
                     app.saved_to(result, true);
                 }
                 Effect::Autosave => {
-                    let result = save::write(
-                        dir,
-                        "autosave",
-                        &SaveFile::new(&app.content, &app.state, &app.log),
-                    );
+                    let result = save::autosave(dir, &app.save_file());
                     app.saved_to(result, false);
                 }
+                Effect::Load(path) => match open_save(&path, assets) {
+                    Ok(loaded) => *app = loaded,
+                    Err(e) => app.start = Some(Start::failed(e, save::list(dir))),
+                },
             }
         }
     }

@@ -23,7 +23,8 @@ fn save_load_round_trips_and_replays() {
             "../escape attempt",
             &SaveFile::new(&content, &state, &log),
         )
-        .expect("write");
+        .expect("write")
+        .path;
         assert_eq!(
             path.parent(),
             Some(dir.as_path()),
@@ -44,22 +45,27 @@ fn broken_and_tampered_saves_are_refused() {
     let content = Content::builtin();
     let (state, log) = common::play(&content, "greedy", 8);
     let dir = temp("broken");
-    let path = save::write(&dir, "game", &SaveFile::new(&content, &state, &log)).expect("write");
+    let path = save::write(&dir, "game", &SaveFile::new(&content, &state, &log))
+        .expect("write")
+        .path;
     let text = std::fs::read_to_string(&path).expect("read");
 
     let truncated = save::parse("cut.ron", &text[..text.len() / 2]).expect_err("truncated");
     assert!(truncated.starts_with("cut.ron:"), "{truncated}");
 
     let future =
-        save::parse("future.ron", &text.replacen("format: 1", "format: 9", 1)).expect_err("future");
+        save::parse("future.ron", &text.replacen("format: 2", "format: 9", 1)).expect_err("future");
     assert_eq!(
         future,
-        "future.ron: save format 9 is not supported by this version (expects 1)"
+        "future.ron: save format 9 comes from a newer version of the game (0.1.0); this version (0.1.0) reads formats 1 to 2"
     );
 
     // A hand-edited state no longer matches its own command log.
     let mut tampered = save::parse("t.ron", &text).expect("parses");
     tampered.state.round += 1;
     let err = save::verify(&content, &tampered).expect_err("tampered");
-    assert!(err.contains("differs from the saved state"), "{err}");
+    assert!(
+        err.contains("state.round is 9 in the file but 8 on replay"),
+        "{err}"
+    );
 }
