@@ -243,3 +243,48 @@ pub fn replay_cli(path: &Path, require_match: bool) -> Result<ExitCode, String> 
         ExitCode::SUCCESS
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(pairs: &[(&str, u32)]) -> Value {
+        let mut m = ron::Map::new();
+        for (k, v) in pairs {
+            m.insert(Value::String((*k).into()), Value::Number((*v).into()));
+        }
+        Value::Map(m)
+    }
+
+    #[test]
+    fn fields_the_file_never_wrote_are_counted_not_compared() {
+        let mut missing = 0;
+        let at = diff(
+            &map(&[("round", 3)]),
+            &map(&[("round", 3), ("new", 9)]),
+            "state",
+            &mut missing,
+        );
+        assert_eq!((at, missing), (None, 1));
+        let at = diff(
+            &map(&[("round", 4)]),
+            &map(&[("round", 3)]),
+            "state",
+            &mut missing,
+        );
+        assert_eq!(
+            at.as_deref(),
+            Some("state.round is 4 in the file but 3 on replay")
+        );
+        let at = diff(
+            &map(&[("round", 3), ("old", 1)]),
+            &map(&[("round", 3)]),
+            "state",
+            &mut missing,
+        );
+        assert_eq!(
+            at.as_deref(),
+            Some("state: the file has \"old\" that the replay has not")
+        );
+    }
+}

@@ -8,7 +8,7 @@ use crate::game::{Command, Difficulty, GameState};
 
 /// Format 1 (game 0.1.0): no summary.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "SaveFile")]
 pub(super) struct SaveV1 {
     pub format: u32,
     pub game_version: String,

@@ -48,6 +48,22 @@ fn decode<T: DeserializeOwned>(label: &str, text: &str) -> Result<T, String> {
                 ron::Error::ExceededRecursionLimit => {
                     format!("nested deeper than {MAX_DEPTH} levels")
                 }
+                // Short forms without ron's list of expected names, which grows with the game.
+                ron::Error::NoSuchEnumVariant { found, outer, .. } => {
+                    format!("unknown {} `{found}`", outer.as_deref().unwrap_or("choice"))
+                }
+                ron::Error::NoSuchStructField { found, outer, .. } => format!(
+                    "unknown field `{found}` in {}",
+                    outer.as_deref().unwrap_or("the save")
+                ),
+                ron::Error::MissingStructField {
+                    field: "format",
+                    outer: Some(o),
+                } if o == "SaveFile" => "not a save (it has no `format` field)".to_string(),
+                ron::Error::MissingStructField { field, outer } => format!(
+                    "missing field `{field}` in {}",
+                    outer.as_deref().unwrap_or("the save")
+                ),
                 other => other.to_string(),
             };
             format!("{label}:{}:{}: {what}", e.span.start.line, e.span.start.col)
@@ -86,6 +102,9 @@ pub(super) fn read_text(path: &Path) -> Result<String, String> {
 fn format_of(label: &str, text: &str) -> Result<u32, String> {
     if text.len() as u64 > MAX_SAVE_BYTES {
         return Err(format!("{label}: too large for a save"));
+    }
+    if text.trim().is_empty() {
+        return Err(format!("{label}: the file is empty"));
     }
     let header: Header = decode(label, text)?;
     match header.format {

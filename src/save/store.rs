@@ -210,4 +210,21 @@ mod tests {
         assert_eq!(sanitise(""), "save");
         assert_eq!(sanitise("class-3_alice"), "class-3_alice");
     }
+
+    #[test]
+    fn a_full_disk_and_a_read_only_folder_are_named() {
+        let p = Path::new("saves/game.ron");
+        let full = std::io::Error::from(ErrorKind::StorageFull);
+        assert!(
+            io_problem("write", p, &full)
+                .starts_with("cannot write saves/game.ron: the disk is full (")
+        );
+        let ro = std::io::Error::from(ErrorKind::ReadOnlyFilesystem);
+        assert!(io_problem("write", p, &ro).contains("the folder is read-only or not yours"));
+        let other = std::io::Error::from(ErrorKind::Interrupted);
+        assert_eq!(
+            io_problem("write", p, &other),
+            format!("cannot write saves/game.ron: {other}")
+        );
+    }
 }
