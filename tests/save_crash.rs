@@ -51,8 +51,9 @@ fn a_kill_at_any_moment_leaves_every_save_whole() {
             save::verify(&content, &s).unwrap_or_else(|e| panic!("round {round}: {name}: {e}"));
             checked += 1;
         }
+        // loop.ron, and from the second round on the autosave slots too.
         assert!(
-            checked >= saves_before.min(2),
+            checked > usize::from(round > 0),
             "round {round}: saves vanished"
         );
     }
