@@ -141,31 +141,27 @@ pub fn run_cli(options: &Options) -> Result<ExitCode, String> {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();
-    result?;
+    let autosaved = result?;
     if let Some(outcome) = app.state.outcome() {
         println!("{}", outcome.title());
     }
-    if app.log.is_empty() {
-        println!("Seed {}.", app.state.seed);
-    } else {
-        println!(
-            "Seed {}. Autosaved to {}.",
-            app.state.seed,
-            dir.join("autosave.ron").display()
-        );
+    match autosaved {
+        Some(path) => println!("Seed {}. Autosaved to {}.", app.state.seed, path.display()),
+        None => println!("Seed {}.", app.state.seed),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Draw, read, update, perform: until the app asks to quit.
+/// Draw, read, update, perform: until the app asks to quit. Returns where the last autosave went.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
     dir: &Path,
     assets: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<Option<PathBuf>, String> {
     let io = |e: std::io::Error| format!("terminal error: {e}");
+    let mut autosaved = None;
     loop {
         terminal.draw(|f| ui::view(f, app, theme)).map_err(io)?;
         let size = terminal.size().map_err(io)?;
@@ -175,13 +171,16 @@ fn event_loop(
         };
         for effect in app.update(msg) {
             match effect {
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return Ok(autosaved),
                 Effect::Save => {
                     let result = save::write(dir, &app.save_name(), &app.save_file());
                     app.saved_to(result, true);
                 }
                 Effect::Autosave => {
                     let result = save::autosave(dir, &app.save_file());
+                    if let Ok(w) = &result {
+                        autosaved = Some(w.path.clone());
+                    }
                     app.saved_to(result, false);
                 }
                 Effect::Load(path) => match open_save(&path, assets) {
