@@ -4,9 +4,11 @@
 mod guide;
 pub mod keymap;
 mod menu;
+mod start;
 
 pub use guide::{Guide, Step};
 pub use menu::{Menu, MenuItem};
+pub use start::{Start, StartItem};
 
 use crate::content::Content;
 use crate::game::{self, Audience, Clause, Command, Event, GameState, Phase, RuleError};
@@ -66,6 +68,8 @@ pub enum Effect {
     Autosave,
     /// Save, then write the after-action report next to the save.
     WriteReport,
+    /// Load this save in place of the game (start menu).
+    Load(std::path::PathBuf),
     Quit,
 }
 
@@ -179,6 +183,10 @@ pub struct App {
     pub guide: Option<Guide>,
     /// How far the help window is scrolled.
     pub help_scroll: u16,
+    /// Where `log` starts when it is not a fresh game from the seed (see `SaveFile::start`).
+    pub origin: Option<GameState>,
+    /// The start menu, while it is open; it takes every key.
+    pub start: Option<Start>,
 }
 
 impl App {
@@ -198,6 +206,8 @@ impl App {
             saved: true,
             guide: None,
             help_scroll: 0,
+            origin: None,
+            start: None,
         };
         if app.state.is_over() {
             app.overlays.push(Overlay::End);
@@ -261,7 +271,14 @@ impl App {
 
     /// Handles one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        if self.start.is_some() {
+            return start::update(self, msg);
+        }
         if msg == Msg::ForceQuit {
+            // An untouched game has nothing to keep, and must not push real autosaves out.
+            if self.log.is_empty() {
+                return vec![Effect::Quit];
+            }
             return vec![Effect::Autosave, Effect::Quit];
         }
         let before = self.log.len();
@@ -683,15 +700,34 @@ impl App {
     }
 
     /// Reports the result of a save the loop carried out.
-    pub fn saved_to(&mut self, result: Result<std::path::PathBuf, String>, manual: bool) {
+    pub fn saved_to(&mut self, result: Result<crate::save::Written, String>, manual: bool) {
         match result {
-            Ok(path) if manual => {
-                self.saved = true;
-                self.status = format!("Saved to {}", path.display());
+            Ok(written) => {
+                if manual {
+                    self.saved = true;
+                    self.status = format!("Saved to {}", written.path.display());
+                }
+                if let Some(aside) = written.set_aside {
+                    self.status = format!(
+                        "{} was not a readable save, so it was kept as {}. {}",
+                        written.path.display(),
+                        aside.display(),
+                        self.status
+                    );
+                }
             }
-            Ok(_) => {}
             Err(e) => self.status = format!("Could not save: {e}. The game goes on."),
         }
+    }
+
+    /// The save of the game as it stands.
+    pub fn save_file(&self) -> crate::save::SaveFile {
+        crate::save::SaveFile::continued(
+            &self.content,
+            self.origin.as_ref(),
+            &self.state,
+            &self.log,
+        )
     }
 
     /// The file name a manual save uses.

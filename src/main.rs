@@ -143,6 +143,14 @@ enum Cmd {
         #[arg(long)]
         assets: Option<PathBuf>,
     },
+    /// Test hook for the crash test: saves after every move of scripted games until killed
+    #[command(hide = true)]
+    SaveLoop {
+        #[arg(long)]
+        dir: PathBuf,
+        #[arg(long, default_value_t = u64::MAX)]
+        count: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -195,6 +203,9 @@ fn main() -> ExitCode {
             output.as_deref(),
             assets.as_deref(),
         ),
+        Some(Cmd::SaveLoop { dir, count }) => {
+            muscat::save::save_loop(&dir, count).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

@@ -9,7 +9,7 @@ mod inspect;
 
 use crate::app::App;
 use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Phase, Side, Statement, TrackId};
-use crate::save::{self, SaveFile};
+use crate::save;
 use crate::ui::describe;
 
 const HELP: &str = "Commands (any unique prefix works):
@@ -79,12 +79,7 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             }
             Some("report") => {
                 let name = app.save_name();
-                let result = save::write(
-                    dir,
-                    &name,
-                    &SaveFile::new(&app.content, &app.state, &app.log),
-                )
-                .and_then(|_| {
+                let result = save::write(dir, &name, &app.save_file()).and_then(|_| {
                     crate::report::cli::write_beside_save(
                         dir,
                         &name,
@@ -98,12 +93,19 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             }
             Some("save") => {
                 let name = words.get(1).copied().unwrap_or("plain");
-                match save::write(
-                    dir,
-                    name,
-                    &SaveFile::new(&app.content, &app.state, &app.log),
-                ) {
-                    Ok(p) => say(&mut out, &format!("Saved to {}.", p.display())),
+                match save::write(dir, name, &app.save_file()) {
+                    Ok(w) => {
+                        if let Some(aside) = &w.set_aside {
+                            say(
+                                &mut out,
+                                &format!(
+                                    "The old file was not a readable save; kept as {}.",
+                                    aside.display()
+                                ),
+                            );
+                        }
+                        say(&mut out, &format!("Saved to {}.", w.path.display()));
+                    }
                     Err(e) => say(&mut out, &format!("Could not save: {e}")),
                 }
             }
@@ -128,11 +130,11 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             ),
         }
     }
-    let _ = save::write(
-        dir,
-        "autosave",
-        &SaveFile::new(&app.content, &app.state, &app.log),
-    );
+    if !app.log.is_empty()
+        && let Err(e) = save::autosave(dir, &app.save_file())
+    {
+        say(&mut out, &format!("Could not autosave: {e}"));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,6 +8,7 @@ mod map;
 mod overlay;
 mod panels;
 mod screens;
+mod start;
 pub mod theme;
 mod words;
 
@@ -176,6 +177,10 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) {
             2.min(area.height),
         );
         frame.render_widget(Paragraph::new(msg).centered().style(theme.warn), rect);
+        return;
+    }
+    if let Some(menu) = &app.start {
+        start::draw(frame, menu, theme, area);
         return;
     }
     let a = areas(app, area);

@@ -125,7 +125,9 @@ fn help_opens_and_q_quits_with_the_terminal_restored() {
     s.wait_for("Draft text (");
     s.keys(&["q"]);
     let screen = s.wait_for("EXITED=0");
-    assert!(screen.contains("Autosaved"), "{screen}");
+    // Nothing was played, so nothing was autosaved (an empty game must not push real autosaves
+    // out); the seed is still printed.
+    assert!(screen.contains("Seed 42."), "{screen}");
     assert_eq!(s.modes(), "0 0", "alternate screen and mouse restored");
 }
 
@@ -338,4 +340,62 @@ fn a_journal_prompt_takes_typed_text_and_w_writes_the_report() {
     );
     s.keys(&["q"]);
     s.wait_for("EXITED=0");
+}
+
+/// Writes a few moves of a game as the autosave of a session's folder, before the session starts.
+fn autosave_in(test: &str) -> std::path::PathBuf {
+    use muscat::content::Content;
+    use muscat::game::{Command as Move, Difficulty, replay};
+    let dir = std::env::temp_dir()
+        .join(format!("{test}-{}", std::process::id()))
+        .join("saves");
+    let _ = std::fs::remove_dir_all(&dir);
+    let content = Content::builtin();
+    let log = [Move::EndRound, Move::EndRound];
+    let state = replay(&content, 77, Difficulty::Normal, &log).expect("replays");
+    muscat::save::autosave(&dir, &muscat::save::SaveFile::new(&content, &state, &log))
+        .expect("autosave");
+    dir
+}
+
+#[test]
+fn an_autosave_is_offered_on_start_and_continues() {
+    if !have_tmux() {
+        return;
+    }
+    autosave_in("continue");
+    let s = Session::start("continue", "", "");
+    s.wait_for("Continue: seed 77, week");
+    s.keys(&["Enter"]);
+    s.wait_for("Loaded saves/autosave.ron");
+    assert!(s.screen().contains("seed 77"));
+    s.keys(&["C-c"]);
+    s.wait_for("EXITED=0");
+}
+
+#[test]
+fn a_broken_save_is_explained_left_alone_and_a_new_game_offered() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = autosave_in("broken");
+    let bad = dir.join("homework.ron");
+    std::fs::write(&bad, "(\n    format: 2,\n    seed: ").expect("broken file");
+    let s = Session::start("broken", "--seed 6 --load saves/homework.ron", "");
+    s.wait_for("This save cannot be loaded");
+    s.wait_for("the file ends too early");
+    s.keys(&["Down", "Enter"]);
+    s.wait_for("Pick a save");
+    s.wait_for("autosave: seed 77");
+    s.keys(&["Escape"]);
+    s.wait_for("New game");
+    s.keys(&["Enter"]);
+    s.wait_for("Enter to begin");
+    s.keys(&["C-c"]);
+    s.wait_for("EXITED=0");
+    assert_eq!(
+        std::fs::read_to_string(&bad).expect("still there"),
+        "(\n    format: 2,\n    seed: ",
+        "the broken save is left as it was"
+    );
 }
