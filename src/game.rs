@@ -12,6 +12,7 @@ mod text;
 mod track;
 mod verbs;
 
+pub use cards::draw_weights;
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;

@@ -101,7 +101,7 @@ impl Report {
     fn version(&mut self, version: u32) {
         if version != 1 {
             self.err(
-                &["version"],
+                &["version:"],
                 format!("version {version} unsupported (expected 1)"),
             );
         }
@@ -177,7 +177,10 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
     for (source, def) in &delegations {
         report.on(source);
         if !seen_delegations.insert(def.id.clone()) {
-            report.err(&["id"], format!("duplicate delegation id \"{}\"", def.id));
+            report.err(
+                &[&format!("id: {}", quoted(&def.id))],
+                format!("duplicate delegation id \"{}\"", def.id),
+            );
         }
         profiles.push(check_delegation(&mut report, &domain, def));
     }
@@ -206,7 +209,7 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
     let mut chosen = None;
     for (source, s) in &scenarios {
         report.on(source);
-        check_scenario(&mut report, &delegations, &card_ids, s);
+        check_scenario(&mut report, &domain, &delegations, &cards, s);
         if chosen.is_none() && scenario.is_none_or(|id| id == s.id) {
             chosen = Some(s.clone());
         }
@@ -237,13 +240,20 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
         by_side.push(profile.clone());
     }
     let card_count = card_ids.len();
+    // A restricted deck still holds the injected cards, so the core can find them.
     let deck = if scenario_def.deck.is_empty() {
         cards.clone()
     } else {
-        scenario_def
+        let wanted: BTreeSet<&str> = scenario_def
             .deck
             .iter()
-            .filter_map(|id| cards.iter().find(|c| &c.id == id).cloned())
+            .chain(scenario_def.injects.iter().map(|i| &i.card))
+            .map(String::as_str)
+            .collect();
+        cards
+            .iter()
+            .filter(|c| wanted.contains(c.id.as_str()))
+            .cloned()
             .collect()
     };
     Ok(Content {
@@ -282,13 +292,13 @@ fn check_domain(report: &mut Report, source: &Source, file: DomainFile) -> Domai
     report.on(source);
     report.version(file.version);
     if file.issues.is_empty() {
-        report.err(&["issues"], "the negotiation space has no issues");
+        report.err(&["issues:"], "the negotiation space has no issues");
     }
     let mut ids = BTreeSet::new();
     for issue in &file.issues {
         let at = quoted(&issue.id);
         if !ids.insert(issue.id.as_str()) {
-            report.err(&[&at], format!("duplicate issue id \"{}\"", issue.id));
+            report.err(&[&at, &at], format!("duplicate issue id \"{}\"", issue.id));
         }
         if issue.options.len() < 2 {
             report.err(
@@ -306,7 +316,7 @@ fn check_domain(report: &mut Report, source: &Source, file: DomainFile) -> Domai
         for o in &issue.options {
             if !options.insert(o.id.as_str()) {
                 report.err(
-                    &[&at, &quoted(&o.id)],
+                    &[&at, &quoted(&o.id), &quoted(&o.id)],
                     format!("duplicate option id \"{}\" in issue \"{}\"", o.id, issue.id),
                 );
             }
@@ -329,10 +339,8 @@ fn check_glossary(report: &mut Report, source: &Source, file: GlossaryFile) -> V
     let mut ids = BTreeSet::new();
     for c in &file.concepts {
         if !ids.insert(c.id.as_str()) {
-            report.err(
-                &[&format!("id: {}", quoted(&c.id))],
-                format!("duplicate concept id \"{}\"", c.id),
-            );
+            let at = format!("id: {}", quoted(&c.id));
+            report.err(&[&at, &at], format!("duplicate concept id \"{}\"", c.id));
         }
     }
     file.concepts
@@ -364,7 +372,7 @@ fn check_delegation(
     }
     for (i, issue) in domain.issues.iter().enumerate() {
         let Some(stance) = def.issues.get(&issue.id) else {
-            report.err(&["issues"], format!("no stance on issue \"{}\"", issue.id));
+            report.err(&["issues:"], format!("no stance on issue \"{}\"", issue.id));
             values[i] = vec![0.0; issue.choices()];
             continue;
         };
@@ -413,7 +421,7 @@ fn check_delegation(
     }
     let total: f64 = weights.iter().sum();
     if total <= 0.0 {
-        report.err(&["issues"], "issue weights must not all be zero");
+        report.err(&["issues:"], "issue weights must not all be zero");
     } else {
         for w in &mut weights {
             *w /= total;
@@ -421,9 +429,8 @@ fn check_delegation(
     }
     let mut pairs = Vec::new();
     for p in &def.pairs {
-        let at = [quoted(&p.a.0), quoted(&p.a.1)];
-        check_option(report, domain, &[&at[0]], &p.a.0, &p.a.1);
-        check_option(report, domain, &[&quoted(&p.b.0)], &p.b.0, &p.b.1);
+        check_option(report, domain, &["pairs:", &quoted(&p.a.1)], &p.a.0, &p.a.1);
+        check_option(report, domain, &["pairs:", &quoted(&p.b.1)], &p.b.0, &p.b.1);
         if let (Some(a), Some(b)) = (domain.locate(&p.a.0, &p.a.1), domain.locate(&p.b.0, &p.b.1)) {
             pairs.push(PairTerm {
                 a,
@@ -447,14 +454,14 @@ fn check_delegation(
     }
     let w = &def.walkaway;
     if !(w.min <= w.base && w.base <= w.max && w.max <= 100) {
-        report.err(&["walkaway"], "walk-away needs min <= base <= max <= 100");
+        report.err(&["walkaway:"], "walk-away needs min <= base <= max <= 100");
     }
     if def.quorum > 100 || def.patience > 100 {
-        report.err(&["quorum"], "quorum and patience must be 0-100");
+        report.err(&["quorum:"], "quorum and patience must be 0-100");
     }
     if def.factions.is_empty() {
         report.err(
-            &["factions"],
+            &["factions:"],
             "a delegation needs at least one ratifying faction",
         );
     }
@@ -543,43 +550,22 @@ fn check_card(
             format!("card \"{}\" offers a single choice", card.id),
         );
     }
-    let mut lower = BTreeMap::new();
-    let mut upper = BTreeMap::new();
-    for c in &card.when {
-        match c {
-            Condition::TrackAtLeast(t, v) | Condition::TrackAtMost(t, v) => {
-                let (lo, hi) = t.range();
-                if !(lo..=hi).contains(v) {
-                    report.err(
-                        &[&at, &format!("{t:?}")],
-                        format!("{} is {lo}-{hi}; {v} is out of range", t.name()),
-                    );
-                }
-                if matches!(c, Condition::TrackAtLeast(..)) {
-                    lower.insert(*t, *v);
-                } else {
-                    upper.insert(*t, *v);
-                }
-            }
-            Condition::RoundAtLeast(_) | Condition::RoundAtMost(_) => {}
-            Condition::Drawn(id) | Condition::NotDrawn(id) => card_ref(report, id),
-            Condition::Unlocked(issue, option) => {
-                check_option(report, domain, &[&at, &quoted(option)], issue, option);
-            }
-        }
-    }
-    for (t, lo) in &lower {
-        if upper.get(t).is_some_and(|hi| hi < lo) {
-            report.err(
-                &[&at, "when"],
-                format!(
-                    "card \"{}\" can never be drawn: {} at least {lo} and at most {}",
-                    card.id,
-                    t.name(),
-                    upper[t]
-                ),
-            );
-        }
+    check_conditions(
+        report,
+        domain,
+        card_ids,
+        &at,
+        &card.when,
+        &format!("card \"{}\" can never be drawn", card.id),
+    );
+    if card.once && card.when.contains(&Condition::Drawn(card.id.clone())) {
+        report.err(
+            &[&at, "when:"],
+            format!(
+                "card \"{}\" can never be drawn: a one-shot card cannot need itself drawn first",
+                card.id
+            ),
+        );
     }
     let effects = card
         .effects
@@ -613,24 +599,100 @@ fn check_card(
     }
 }
 
+/// Checks conditions (of a card or an inject): ranges, references, and combinations that can
+/// never hold. `never` starts the message for the latter ("card \"x\" can never be drawn").
+fn check_conditions(
+    report: &mut Report,
+    domain: &Domain,
+    card_ids: &BTreeSet<&str>,
+    at: &str,
+    conditions: &[Condition],
+    never: &str,
+) {
+    let mut lower = BTreeMap::new();
+    let mut upper = BTreeMap::new();
+    let (mut first_week, mut last_week) = (None, None);
+    for c in conditions {
+        match c {
+            Condition::TrackAtLeast(t, v) | Condition::TrackAtMost(t, v) => {
+                let (lo, hi) = t.range();
+                if !(lo..=hi).contains(v) {
+                    report.err(
+                        &[at, &format!("{t:?}")],
+                        format!("{} is {lo}-{hi}; {v} is out of range", t.name()),
+                    );
+                }
+                if matches!(c, Condition::TrackAtLeast(..)) {
+                    lower.insert(*t, *v);
+                } else {
+                    upper.insert(*t, *v);
+                }
+            }
+            Condition::RoundAtLeast(r) => first_week = Some(*r),
+            Condition::RoundAtMost(r) => last_week = Some(*r),
+            Condition::Drawn(id) | Condition::NotDrawn(id) => {
+                if !card_ids.contains(id.as_str()) {
+                    report.err(&[at, &quoted(id)], format!("unknown card \"{id}\""));
+                }
+            }
+            Condition::Unlocked(issue, option) => {
+                check_option(report, domain, &[at, &quoted(option)], issue, option);
+            }
+        }
+    }
+    for (t, lo) in &lower {
+        if let Some(hi) = upper.get(t).filter(|hi| *hi < lo) {
+            report.err(
+                &[at, "when:"],
+                format!("{never}: {} at least {lo} and at most {hi}", t.name()),
+            );
+        }
+    }
+    if last_week == Some(0) {
+        report.err(
+            &[at, "RoundAtMost"],
+            format!("{never}: week 0 never comes (weeks start at 1)"),
+        );
+    } else if let (Some(a), Some(b)) = (first_week, last_week)
+        && a > b
+    {
+        report.err(
+            &[at, "RoundAtLeast"],
+            format!("{never}: week at least {a} and at most {b}"),
+        );
+    }
+    for c in conditions {
+        if let Condition::Drawn(id) = c
+            && conditions.contains(&Condition::NotDrawn(id.clone()))
+        {
+            report.err(
+                &[at, "NotDrawn"],
+                format!("{never}: card \"{id}\" both drawn and not drawn"),
+            );
+        }
+    }
+}
+
 fn check_scenario(
     report: &mut Report,
+    domain: &Domain,
     delegations: &[(Source, DelegationDef)],
-    card_ids: &BTreeSet<&str>,
+    cards: &[Card],
     s: &Scenario,
 ) {
+    let card_ids: &BTreeSet<&str> = &cards.iter().map(|c| c.id.as_str()).collect();
     report.version(s.version);
     if !(1..=52).contains(&s.deadline) {
-        report.err(&["deadline"], "deadline must be 1-52 rounds");
+        report.err(&["deadline:"], "deadline must be 1-52 rounds");
     }
     if !(1..=10).contains(&s.action_points) {
-        report.err(&["action_points"], "action_points must be 1-10");
+        report.err(&["action_points:"], "action_points must be 1-10");
     }
     for (t, v) in &s.tracks {
         let (lo, hi) = t.range();
         if !(lo..=hi).contains(v) {
             report.err(
-                &["tracks", &format!("{t:?}")],
+                &["tracks:", &format!("{t:?}")],
                 format!("{} starts at {v}, outside {lo}-{hi}", t.name()),
             );
         }
@@ -640,7 +702,7 @@ fn check_scenario(
         match delegations.iter().find(|(_, d)| &d.id == id) {
             Some((_, d)) => sides.push(d.side),
             None => report.err(
-                &["delegations", &quoted(id)],
+                &["delegations:", &quoted(id)],
                 format!("unknown delegation \"{id}\""),
             ),
         }
@@ -649,7 +711,7 @@ fn check_scenario(
         let n = sides.iter().filter(|&&x| x == side).count();
         if n != 1 && sides.len() == s.delegations.len() {
             report.err(
-                &["delegations"],
+                &["delegations:"],
                 format!(
                     "the scenario needs exactly one {} delegation, found {n}",
                     side.name()
@@ -657,23 +719,75 @@ fn check_scenario(
             );
         }
     }
+    let mut in_deck = BTreeSet::new();
     for id in &s.deck {
         if !card_ids.contains(id.as_str()) {
-            report.err(&["deck", &quoted(id)], format!("unknown card \"{id}\""));
+            report.err(&["deck:", &quoted(id)], format!("unknown card \"{id}\""));
+        } else if !in_deck.insert(id.as_str()) {
+            report.err(
+                &["deck:", &quoted(id), &quoted(id)],
+                format!("card \"{id}\" is twice in the deck"),
+            );
         }
     }
     for inject in &s.injects {
+        let at = quoted(&inject.card);
         if !card_ids.contains(inject.card.as_str()) {
             report.err(
-                &["injects", &quoted(&inject.card)],
+                &["injects:", &at],
                 format!("unknown card \"{}\"", inject.card),
             );
         }
-        if inject.round == 0 || inject.round > s.deadline {
+        if inject.round > s.deadline {
             report.err(
-                &["injects", &format!("round: {}", inject.round)],
-                format!("inject round {} is outside 1-{}", inject.round, s.deadline),
+                &["injects:", &at],
+                format!(
+                    "inject round {} is after the deadline (week {})",
+                    inject.round, s.deadline
+                ),
             );
+        }
+        check_conditions(
+            report,
+            domain,
+            card_ids,
+            &at,
+            &inject.when,
+            &format!("the inject of \"{}\" can never fire", inject.card),
+        );
+    }
+    // Cards that can come up in this scenario: its deck (or every card) and its injects.
+    let playable: BTreeSet<&str> = if s.deck.is_empty() {
+        card_ids.clone()
+    } else {
+        in_deck
+            .iter()
+            .copied()
+            .chain(s.injects.iter().map(|i| i.card.as_str()))
+            .collect()
+    };
+    for card in cards.iter().filter(|c| {
+        in_deck.contains(c.id.as_str())
+            || (s.deck.is_empty() && !s.injects.iter().any(|i| i.card == c.id))
+    }) {
+        for c in &card.when {
+            match c {
+                Condition::RoundAtLeast(r) if *r > s.deadline => report.err(
+                    &["deck:", &quoted(&card.id)],
+                    format!(
+                        "card \"{}\" can never be drawn here: it waits for week {r}, after the deadline (week {})",
+                        card.id, s.deadline
+                    ),
+                ),
+                Condition::Drawn(id) if !playable.contains(id.as_str()) => report.err(
+                    &["deck:", &quoted(&card.id)],
+                    format!(
+                        "card \"{}\" can never be drawn here: it needs \"{id}\", which is not in the deck",
+                        card.id
+                    ),
+                ),
+                _ => {}
+            }
         }
     }
 }
