@@ -1,0 +1,98 @@
+//! The deck: every card of every shipped scenario can come up. Seeded games with the scripted
+//! Oman policies walk through reachable states; each card must have a positive draw weight in
+//! some visited state and be drawn (or injected) in some game. A card that never comes up is a
+//! content bug: its conditions ask for a world the game never reaches.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use muscat::ai::policy;
+use muscat::content::{self, Bundle, Content};
+use muscat::game::{self, Command, Difficulty};
+
+/// Games per policy and difficulty; enough that a rare card shows up, quick in a debug build.
+const GAMES: u64 = 60;
+
+/// Which cards had a positive draw weight in a visited state, and which were drawn.
+#[derive(Default)]
+struct Seen {
+    weighted: BTreeSet<String>,
+    drawn: BTreeMap<String, u32>,
+}
+
+fn explore(content: &Content, seen: &mut Seen) {
+    for difficulty in [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard] {
+        for name in policy::POLICIES {
+            for seed in 0..GAMES {
+                let mut oman = policy::by_name(name, seed).expect("policy");
+                let mut state = game::start(content, seed, difficulty);
+                let mut refusals = 0;
+                while !state.is_over() && state.log.len() < 20_000 {
+                    for (card, w) in content.cards.iter().zip(game::draw_weights(&state, content)) {
+                        if w > 0 {
+                            seen.weighted.insert(card.id.clone());
+                        }
+                    }
+                    let mut command = oman.next(content, &state);
+                    if refusals >= 20 {
+                        command = Command::EndRound;
+                    }
+                    match game::apply(&mut state, content, &command) {
+                        Ok(_) => refusals = 0,
+                        Err(_) => refusals += 1,
+                    }
+                }
+                for id in &state.drawn {
+                    *seen.drawn.entry(id.clone()).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+}
+
+fn scenario_ids() -> Vec<String> {
+    let bundle = Bundle::builtin();
+    bundle
+        .scenarios
+        .iter()
+        .map(|s| content::parse::<content::Scenario>(s).expect("parses").id)
+        .collect()
+}
+
+#[test]
+fn every_card_of_every_scenario_can_be_drawn() {
+    let mut problems = Vec::new();
+    for id in scenario_ids() {
+        let content = content::load(&Bundle::builtin(), Some(&id)).expect("valid");
+        let mut seen = Seen::default();
+        explore(&content, &mut seen);
+        let injected: BTreeSet<&str> = content
+            .scenario
+            .injects
+            .iter()
+            .map(|i| i.card.as_str())
+            .collect();
+        for card in &content.cards {
+            let random = !injected.contains(card.id.as_str());
+            if random && !seen.weighted.contains(&card.id) {
+                problems.push(format!(
+                    "{id}: \"{}\" never had a positive draw weight",
+                    card.id
+                ));
+            }
+            if !seen.drawn.contains_key(&card.id) {
+                problems.push(format!("{id}: \"{}\" was never drawn", card.id));
+            }
+        }
+        let rarest = content
+            .cards
+            .iter()
+            .map(|c| (seen.drawn.get(&c.id).copied().unwrap_or(0), c.id.as_str()))
+            .min();
+        eprintln!(
+            "{id}: {} cards, all seen; rarest {rarest:?} in {} games",
+            content.cards.len(),
+            GAMES * 9
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
