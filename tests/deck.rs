@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use muscat::ai::policy;
-use muscat::content::{self, Bundle, Content};
-use muscat::game::{self, Command, Difficulty};
+use muscat::content::{self, Bundle, Condition, Content};
+use muscat::game::{self, Command, Difficulty, TrackId};
 
 /// Games per policy and difficulty; enough that a rare card shows up, quick in a debug build.
 const GAMES: u64 = 60;
@@ -19,15 +19,19 @@ struct Seen {
     drawn: BTreeMap<String, u32>,
 }
 
-fn explore(content: &Content, seen: &mut Seen) {
+fn explore(content: &Content, games: u64, seen: &mut Seen) {
     for difficulty in [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard] {
         for name in policy::POLICIES {
-            for seed in 0..GAMES {
+            for seed in 0..games {
                 let mut oman = policy::by_name(name, seed).expect("policy");
                 let mut state = game::start(content, seed, difficulty);
                 let mut refusals = 0;
                 while !state.is_over() && state.log.len() < 20_000 {
-                    for (card, w) in content.cards.iter().zip(game::draw_weights(&state, content)) {
+                    for (card, w) in content
+                        .cards
+                        .iter()
+                        .zip(game::draw_weights(&state, content))
+                    {
                         if w > 0 {
                             seen.weighted.insert(card.id.clone());
                         }
@@ -58,41 +62,74 @@ fn scenario_ids() -> Vec<String> {
         .collect()
 }
 
+/// What is wrong with a scenario's deck: cards never weighted or never drawn in `games` games
+/// per policy and difficulty.
+fn problems(content: &Content, games: u64) -> Vec<String> {
+    let mut seen = Seen::default();
+    explore(content, games, &mut seen);
+    let id = &content.scenario.id;
+    let injected: BTreeSet<&str> = content
+        .scenario
+        .injects
+        .iter()
+        .map(|i| i.card.as_str())
+        .collect();
+    let mut problems = Vec::new();
+    for card in &content.cards {
+        let random = !injected.contains(card.id.as_str());
+        if random && !seen.weighted.contains(&card.id) {
+            problems.push(format!(
+                "{id}: \"{}\" never had a positive draw weight",
+                card.id
+            ));
+        }
+        if !seen.drawn.contains_key(&card.id) {
+            problems.push(format!("{id}: \"{}\" was never drawn", card.id));
+        }
+    }
+    let rarest = content
+        .cards
+        .iter()
+        .map(|c| (seen.drawn.get(&c.id).copied().unwrap_or(0), c.id.as_str()))
+        .min();
+    eprintln!(
+        "{id}: {} cards; rarest {rarest:?} in {} games",
+        content.cards.len(),
+        games * 9
+    );
+    problems
+}
+
 #[test]
 fn every_card_of_every_scenario_can_be_drawn() {
-    let mut problems = Vec::new();
+    let mut all = Vec::new();
     for id in scenario_ids() {
         let content = content::load(&Bundle::builtin(), Some(&id)).expect("valid");
-        let mut seen = Seen::default();
-        explore(&content, &mut seen);
-        let injected: BTreeSet<&str> = content
-            .scenario
-            .injects
-            .iter()
-            .map(|i| i.card.as_str())
-            .collect();
-        for card in &content.cards {
-            let random = !injected.contains(card.id.as_str());
-            if random && !seen.weighted.contains(&card.id) {
-                problems.push(format!(
-                    "{id}: \"{}\" never had a positive draw weight",
-                    card.id
-                ));
-            }
-            if !seen.drawn.contains_key(&card.id) {
-                problems.push(format!("{id}: \"{}\" was never drawn", card.id));
-            }
-        }
-        let rarest = content
-            .cards
-            .iter()
-            .map(|c| (seen.drawn.get(&c.id).copied().unwrap_or(0), c.id.as_str()))
-            .min();
-        eprintln!(
-            "{id}: {} cards, all seen; rarest {rarest:?} in {} games",
-            content.cards.len(),
-            GAMES * 9
-        );
+        all.extend(problems(&content, GAMES));
     }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(all.is_empty(), "{}", all.join("\n"));
+}
+
+#[test]
+fn a_card_for_a_world_the_game_never_reaches_is_caught() {
+    let mut content = Content::builtin();
+    let mut card = content.card("risk-premium").expect("shipped").clone();
+    // Valid on paper (in range, not contradictory), but oil at its ceiling in week 1 never happens.
+    card.id = "oil-at-ceiling".into();
+    card.when = vec![
+        Condition::TrackAtLeast(TrackId::Oil, 160),
+        Condition::RoundAtMost(1),
+    ];
+    content.cards.push(card);
+    let found = problems(&content, 3);
+    assert!(
+        found.contains(&"muscat-2026: \"oil-at-ceiling\" was never drawn".to_string()),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(
+            &"muscat-2026: \"oil-at-ceiling\" never had a positive draw weight".to_string()
+        ),
+        "{found:#?}"
+    );
 }

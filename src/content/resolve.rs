@@ -587,6 +587,14 @@ fn check_card(
                 check_option(report, domain, &[&at, &quoted(option)], issue, option);
             }
             CardEffect::FollowUp(id, _) => card_ref(report, id),
+            CardEffect::Verify(percent) => {
+                if !(1..=100).contains(percent) {
+                    report.err(
+                        &[&at, "Verify"],
+                        format!("Verify moves 1-100% of the way to the truth, not {percent}%"),
+                    );
+                }
+            }
         }
     }
     for concept in &card.concepts {

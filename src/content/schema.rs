@@ -227,6 +227,9 @@ pub enum CardEffect {
     Unlock(String, String),
     /// Makes another card more likely to come up (card id, weight added).
     FollowUp(String, u32),
+    /// Inspectors see for themselves: the US view of breakout time moves this many percent
+    /// (1-100) of the way to the true value, whichever way the truth lies.
+    Verify(u32),
 }
 
 /// A decision the card asks of Oman.

@@ -4,7 +4,7 @@
 use super::command::Event;
 use super::rules::World;
 use super::state::{GameState, Phase};
-use super::track::Cause;
+use super::track::{Cause, TrackId};
 use super::verbs::unlock;
 use crate::content::{Card, CardEffect, Condition, Content};
 
@@ -156,6 +156,11 @@ pub(super) fn resolve(world: &mut World, effects: &[CardEffect], cause: &Cause) 
             CardEffect::FollowUp(card, weight) => {
                 *world.state.follow_ups.entry(card.clone()).or_insert(0) += weight;
             }
+            CardEffect::Verify(percent) => {
+                let gap = world.state.track(TrackId::Breakout)
+                    - world.state.track(TrackId::BreakoutBelief);
+                world.shift(TrackId::BreakoutBelief, gap * *percent as i32 / 100, cause);
+            }
         }
     }
 }
@@ -261,5 +266,33 @@ mod tests {
             .position(|c| c.id == "hormuz-vote")
             .expect("in the deck");
         assert_eq!(weights[i], 0, "reserved for its inject");
+    }
+
+    #[test]
+    fn verify_moves_the_belief_part_way_to_the_truth_either_way() {
+        let mut content = Content::builtin();
+        let mut card = content.card("bushehr-only").expect("shipped").clone();
+        card.id = "inspection".into();
+        card.effects = vec![crate::content::CardEffect::Verify(50)];
+        content.cards.push(card);
+        content.scenario.injects = vec![Inject {
+            round: 1,
+            card: "inspection".into(),
+            when: vec![],
+        }];
+        for (truth, belief, after) in [(26, 16, 21), (10, 30, 20), (12, 12, 12)] {
+            content.scenario.tracks.insert(TrackId::Breakout, truth);
+            content
+                .scenario
+                .tracks
+                .insert(TrackId::BreakoutBelief, belief);
+            let state = game::start(&content, 1, Difficulty::Normal);
+            assert_eq!(state.track(TrackId::Breakout), truth);
+            assert_eq!(
+                state.track(TrackId::BreakoutBelief),
+                after,
+                "{truth} vs {belief}"
+            );
+        }
     }
 }
