@@ -42,7 +42,7 @@ impl From<Level> for Difficulty {
 
 #[derive(clap::Args, Clone, Debug)]
 struct ContentArgs {
-    /// Scenario id, or a path to a scenario .ron file
+    /// Scenario id (`muscat check` lists them), or a path to a scenario .ron file
     #[arg(long)]
     scenario: Option<String>,
     /// Folder laid out like assets/ to use instead of the built-in content
@@ -180,7 +180,7 @@ fn simulate(
         );
     } else {
         println!(
-            "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7} {:>7} {:>9}",
+            "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7} {:>8} {:>7} {:>9}",
             "policy",
             "games",
             "agreement",
@@ -189,12 +189,13 @@ fn simulate(
             "sidelined",
             "deadline",
             "rounds",
+            "commands",
             "points",
             "games/s"
         );
         for s in &summaries {
             println!(
-                "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7.1} {:>7.1} {:>9.0}",
+                "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7.1} {:>8.1} {:>7.1} {:>9.0}",
                 s.policy,
                 s.games,
                 s.outcomes["agreement"],
@@ -203,6 +204,7 @@ fn simulate(
                 s.outcomes["sidelined"],
                 s.outcomes["deadline"],
                 s.mean_rounds,
+                s.mean_commands,
                 s.mean_deal_points,
                 s.games_per_sec
             );
@@ -234,6 +236,12 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, String> {
                     "ok: {s} scenario{}, {d} delegations, {k} cards, {g} glossary entries",
                     if s == 1 { "" } else { "s" }
                 );
+                // The list a teacher picks from with `--scenario ID`.
+                for source in &bundle.scenarios {
+                    if let Ok(sc) = content::parse::<content::Scenario>(source) {
+                        println!("  {:<22} {:>2} weeks  {}", sc.id, sc.deadline, sc.title);
+                    }
+                }
             }
             Err(errors) => {
                 failed = true;

@@ -20,9 +20,12 @@ struct Seen {
 }
 
 fn explore(content: &Content, games: u64, seen: &mut Seen) {
+    // Distinct seeds for every policy and difficulty: the deck stream depends on the seed alone,
+    // so reusing seeds would replay the same draws wherever the policies agree.
+    let mut seeds = 0..;
     for difficulty in [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard] {
         for name in policy::POLICIES {
-            for seed in 0..games {
+            for seed in seeds.by_ref().take(games as usize) {
                 let mut oman = policy::by_name(name, seed).expect("policy");
                 let mut state = game::start(content, seed, difficulty);
                 let mut refusals = 0;

@@ -35,7 +35,11 @@ impl Bundle {
     pub fn builtin() -> Bundle {
         Bundle {
             domain: Some(embedded!("domain.ron")),
-            scenarios: vec![embedded!("scenarios/muscat-2026.ron")],
+            scenarios: vec![
+                embedded!("scenarios/muscat-2026.ron"),
+                embedded!("scenarios/lesson-carriers.ron"),
+                embedded!("scenarios/lesson-verification.ron"),
+            ],
             delegations: vec![
                 embedded!("delegations/us.ron"),
                 embedded!("delegations/iran.ron"),
