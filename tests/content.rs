@@ -20,10 +20,14 @@ fn the_assets_folder_on_disk_matches_the_embedded_copy() {
     let a = content::load(&disk, None).expect("valid");
     let b = content::load(&Bundle::builtin(), None).expect("valid");
     assert_eq!(
-        a.cards.len(),
-        b.cards.len(),
-        "a card file on disk is not embedded in src/content/bundle.rs"
+        a.counts, b.counts,
+        "a file on disk is not embedded in src/content/bundle.rs"
     );
+    assert_eq!(
+        a.scenario.id, "muscat-2026",
+        "the default game from a folder"
+    );
+    assert_eq!(a.cards, b.cards);
     assert_eq!(a.glossary, b.glossary);
 }
 
@@ -164,7 +168,12 @@ fn a_missing_file_or_scenario_is_named() {
 #[test]
 fn a_scenario_with_bad_numbers_names_each_problem() {
     let mut bundle = Bundle::builtin();
-    bundle.scenarios[0].text = bundle.scenarios[0]
+    let main = bundle
+        .scenarios
+        .iter_mut()
+        .find(|s| s.label == "assets/scenarios/muscat-2026.ron")
+        .expect("shipped");
+    main.text = main
         .text
         .replace("deadline: 12", "deadline: 0")
         .replace("WarRisk: 35", "WarRisk: 135")

@@ -112,7 +112,10 @@ fn quoted(s: &str) -> String {
     format!("\"{s}\"")
 }
 
-/// Parses, checks and resolves a bundle. `scenario` picks one by id (default: the first).
+/// The scenario played when none is chosen (if the bundle has it; otherwise the first).
+pub const DEFAULT_SCENARIO: &str = "muscat-2026";
+
+/// Parses, checks and resolves a bundle. `scenario` picks one by id (default: [`DEFAULT_SCENARIO`]).
 /// Every problem found is returned, not just the first.
 pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<ContentError>> {
     let mut parse_errors = Vec::new();
@@ -213,6 +216,13 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
         if chosen.is_none() && scenario.is_none_or(|id| id == s.id) {
             chosen = Some(s.clone());
         }
+    }
+    // Without a choice, the main scenario if the bundle has it: a folder lists its files by name,
+    // and a lesson that sorts first should not become everyone's default game.
+    if scenario.is_none()
+        && let Some((_, main)) = scenarios.iter().find(|(_, s)| s.id == DEFAULT_SCENARIO)
+    {
+        chosen = Some(main.clone());
     }
     let Some(scenario_def) = chosen else {
         if let Some(id) = scenario {
@@ -774,10 +784,21 @@ fn check_scenario(
             .chain(s.injects.iter().map(|i| i.card.as_str()))
             .collect()
     };
-    for card in cards.iter().filter(|c| {
-        in_deck.contains(c.id.as_str())
-            || (s.deck.is_empty() && !s.injects.iter().any(|i| i.card == c.id))
-    }) {
+    // In the deck's own order, so the messages follow the file.
+    let drawable: Vec<&Card> = if s.deck.is_empty() {
+        cards
+            .iter()
+            .filter(|c| !s.injects.iter().any(|i| i.card == c.id))
+            .collect()
+    } else {
+        let mut listed = BTreeSet::new();
+        s.deck
+            .iter()
+            .filter(|id| listed.insert(id.as_str()))
+            .filter_map(|id| cards.iter().find(|c| &c.id == id))
+            .collect()
+    };
+    for card in drawable {
         for c in &card.when {
             match c {
                 Condition::RoundAtLeast(r) if *r > s.deadline => report.err(
