@@ -2,6 +2,7 @@
 //! concession over time, replies to a tabled text with structured reasons, ratification at home;
 //! and the scripted Oman policies `muscat simulate` plays with.
 
+pub mod bilateral;
 mod delegation;
 pub mod policy;
 mod reply;
