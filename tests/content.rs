@@ -11,7 +11,28 @@ fn shipped_assets_load() {
     assert_eq!(c.domain.issues.len(), 8);
     for card in &c.cards {
         assert!(!card.basis.source.is_empty(), "{} has no source", card.id);
+        assert!(!card.concepts.is_empty(), "{} links no concept", card.id);
     }
+}
+
+#[test]
+fn the_deck_and_glossary_are_rich_and_linked() {
+    let c = content::load(&Bundle::builtin(), Some("muscat-2026")).expect("valid");
+    assert!(c.cards.len() >= 40, "{} cards", c.cards.len());
+    assert!(c.glossary.len() >= 20, "{} concepts", c.glossary.len());
+    for concept in &c.glossary {
+        assert!(
+            c.cards_illustrating(&concept.id).next().is_some(),
+            "no card illustrates \"{}\"",
+            concept.id
+        );
+    }
+    let with_choices = c.cards.iter().filter(|k| !k.choices.is_empty()).count();
+    let recurring = c.cards.iter().filter(|k| !k.once).count();
+    assert!(
+        with_choices >= 15 && recurring >= 3,
+        "{with_choices} {recurring}"
+    );
 }
 
 #[test]

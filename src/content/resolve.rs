@@ -74,6 +74,13 @@ impl Content {
     pub fn concept(&self, id: &str) -> Option<&Concept> {
         self.glossary.iter().find(|c| c.id == id)
     }
+
+    /// The cards of this scenario's deck that illustrate a glossary concept.
+    pub fn cards_illustrating<'a>(&'a self, concept: &'a str) -> impl Iterator<Item = &'a Card> {
+        self.cards
+            .iter()
+            .filter(move |c| c.concepts.iter().any(|x| x == concept))
+    }
 }
 
 /// Collects errors against one file.

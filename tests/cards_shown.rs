@@ -1,0 +1,65 @@
+//! What the player sees of the deck: the card pop-up shows a card's text, effects, history with
+//! source and confidence, and its glossary concepts; the glossary lists the cards that show each
+//! concept.
+
+use muscat::app::{App, Msg, Overlay};
+use muscat::content::Content;
+use muscat::game::{self, Difficulty};
+use muscat::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen_text(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(160, 48)).expect("backend");
+    t.draw(|f| ui::view(f, app, &Theme::mono())).expect("draw");
+    let buf = t.backend().buffer();
+    (0..48u16)
+        .map(|y| {
+            (0..160u16)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn app() -> App {
+    let content = Content::builtin();
+    let state = game::start(&content, 5, Difficulty::Normal);
+    App::new(content, state, Vec::new())
+}
+
+#[test]
+fn the_card_pop_up_shows_text_effects_source_and_concepts() {
+    let mut a = app();
+    a.overlays = vec![Overlay::Card {
+        id: "inspectors-return".into(),
+        selected: 0,
+    }];
+    let text = screen_text(&a);
+    for want in [
+        "Inspectors Back at Isfahan",
+        "Tehran's security council lets an IAEA team into Isfahan",
+        "Effects: inspectors look: US breakout estimate moves 60% toward the truth",
+        "History: Since July 2025 every inspection needs",
+        "[H]",
+        "Concepts: Additional Protocol",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+}
+
+#[test]
+fn the_glossary_names_the_cards_that_show_each_concept() {
+    let mut a = app();
+    a.overlays.clear();
+    a.update(Msg::Screen(5));
+    let text = screen_text(&a);
+    assert!(text.contains("Coercive diplomacy"), "{text}");
+    assert!(
+        text.contains("Seen in cards: \"Ninety Percent\" · Teapot Sanctions · The Armada Arrives"),
+        "{text}"
+    );
+}
