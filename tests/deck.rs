@@ -110,6 +110,12 @@ fn every_card_of_every_scenario_can_be_drawn() {
         let content = content::load(&Bundle::builtin(), Some(&id)).expect("valid");
         all.extend(problems(&content, GAMES));
     }
+    // The worked example of docs/authoring.md is held to the same standard.
+    let example = Bundle::builtin()
+        .with_scenario_file(std::path::Path::new("docs/examples/two-level-lesson.ron"))
+        .expect("example");
+    let content = content::load(&example, None).expect("valid");
+    all.extend(problems(&content, GAMES));
     assert!(all.is_empty(), "{}", all.join("\n"));
 }
 
