@@ -8,7 +8,7 @@ pub mod theme;
 mod words;
 
 pub use theme::Theme;
-pub use words::{describe, summary};
+pub use words::{describe, effects, summary};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

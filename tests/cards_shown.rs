@@ -63,3 +63,43 @@ fn the_glossary_names_the_cards_that_show_each_concept() {
         "{text}"
     );
 }
+
+#[test]
+fn plain_mode_reads_out_what_the_pop_up_shows() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = std::env::temp_dir().join(format!("muscat-cards-{}", std::process::id()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_muscat"))
+        .args(["play", "--plain", "--seed", "3", "--save-dir"])
+        .arg(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"quit\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let content = Content::builtin();
+    let state = game::start(&content, 3, Difficulty::Normal);
+    let card = content.card(&state.drawn[0]).expect("week 1 card");
+    for want in [
+        format!("NEWS: {}", card.title),
+        format!("  {}", card.text),
+        format!(
+            "  History: {} ({}, confidence {})",
+            card.basis.text,
+            card.basis.source,
+            card.basis.confidence.letter()
+        ),
+        "  Effects: ".to_string(),
+        "  Concepts: ".to_string(),
+    ] {
+        assert!(text.contains(&want), "missing {want:?} in:\n{text}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
