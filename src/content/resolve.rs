@@ -217,8 +217,15 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
     }
 
     let mut chosen = None;
+    let mut scenario_ids = BTreeSet::new();
     for (source, s) in &scenarios {
         report.on(source);
+        if !scenario_ids.insert(s.id.as_str()) {
+            report.err(
+                &[&format!("id: {}", quoted(&s.id))],
+                format!("duplicate scenario id \"{}\"", s.id),
+            );
+        }
         check_scenario(&mut report, &domain, &delegations, &cards, s);
         if chosen.is_none() && scenario.is_none_or(|id| id == s.id) {
             chosen = Some(s.clone());
@@ -549,6 +556,15 @@ fn check_card(
             report.err(&[&at, &quoted(id)], format!("unknown card \"{id}\""));
         }
     };
+    if card.weight > 100 {
+        report.err(
+            &[&at, "weight:"],
+            format!(
+                "card \"{}\": weight {} is out of range (0-100)",
+                card.id, card.weight
+            ),
+        );
+    }
     if card.weight == 0 && card.when.is_empty() {
         report.err(
             &[&at, "weight"],
@@ -603,7 +619,15 @@ fn check_card(
             | CardEffect::Unlock(issue, option) => {
                 check_option(report, domain, &[&at, &quoted(option)], issue, option);
             }
-            CardEffect::FollowUp(id, _) => card_ref(report, id),
+            CardEffect::FollowUp(id, w) => {
+                card_ref(report, id);
+                if !(1..=100).contains(w) {
+                    report.err(
+                        &[&at, &quoted(id)],
+                        format!("follow-up weight {w} is out of range (1-100)"),
+                    );
+                }
+            }
             CardEffect::Verify(percent) => {
                 if !(1..=100).contains(percent) {
                     report.err(
