@@ -4,8 +4,11 @@
 
 pub mod bilateral;
 mod delegation;
+mod leaning;
 pub mod policy;
 mod reply;
 
-pub use delegation::{Walkaway, best_attainable, ratification, reply, target, urgency, walkaway};
+pub use delegation::{
+    Walkaway, aspiration, best_attainable, ratification, reply, target, urgency, walkaway,
+};
 pub use reply::{Complaint, FactionCheck, Reply, Rule, Trend};

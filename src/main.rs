@@ -69,6 +69,9 @@ struct PlayArgs {
     /// Do not capture the mouse
     #[arg(long)]
     no_mouse: bool,
+    /// No guided first round (it is offered when the save folder has no autosave yet; G toggles it)
+    #[arg(long)]
+    no_guide: bool,
     #[command(flatten)]
     content: ContentArgs,
 }
@@ -160,6 +163,7 @@ fn to_options(args: &PlayArgs) -> muscat::tui::Options {
         save_dir: args.save_dir.clone(),
         plain: args.plain,
         mouse: !args.no_mouse,
+        guide: !args.no_guide,
         scenario: args.content.scenario.clone(),
         assets: args.content.assets.clone(),
     }

@@ -5,6 +5,8 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+mod inspect;
+
 use crate::app::App;
 use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Phase, Side, Statement, TrackId};
 use crate::save::{self, SaveFile};
@@ -24,6 +26,8 @@ const HELP: &str = "Commands (any unique prefix works):
   extension                   two more weeks (once)
   choose N                    answer the event card
   end                         end the week
+  why TRACK                   what moved a track, e.g. why war (why oil, why breakout, …)
+  map                         where the carriers and other forces stand, and why
   save NAME | help | quit";
 
 /// Runs the text mode until `quit` or the end of input.
@@ -47,6 +51,8 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
         match expand(first) {
             Some("help") => say(&mut out, HELP),
             Some("status") => say(&mut out, &status(app)),
+            Some("why") => say(&mut out, &inspect::why(app, words.get(1))),
+            Some("map") => say(&mut out, &inspect::forces(app)),
             Some("quit") => break,
             Some("save") => {
                 let name = words.get(1).copied().unwrap_or("plain");
@@ -89,7 +95,7 @@ fn say(out: &mut impl Write, text: &str) {
     let _ = out.flush();
 }
 
-const VERBS: [&str; 23] = [
+const VERBS: [&str; 25] = [
     "help",
     "status",
     "quit",
@@ -113,6 +119,8 @@ const VERBS: [&str; 23] = [
     "cards",
     "news",
     "text",
+    "why",
+    "map",
 ];
 
 /// The verb a unique prefix stands for.

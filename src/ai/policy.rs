@@ -17,7 +17,7 @@ pub trait Policy {
 }
 
 /// The policies `simulate` knows, by name.
-pub const POLICIES: [&str; 3] = ["random", "greedy", "cycle"];
+pub const POLICIES: [&str; 5] = ["random", "greedy", "hawk", "dove", "cycle"];
 
 /// A policy by name, with its own random stream (a player's choices are theirs, not the game's).
 pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
@@ -26,6 +26,8 @@ pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
             rng: GameRng::new(seed, 100),
         })),
         "greedy" => Some(Box::new(Greedy::default())),
+        "hawk" => Some(Box::new(super::leaning::Leaning::hawk())),
+        "dove" => Some(Box::new(super::leaning::Leaning::dove())),
         "cycle" => Some(Box::new(Cycle { step: 0 })),
         _ => None,
     }

@@ -77,21 +77,7 @@ impl Negotiator {
             .filter(|(u, _)| *u >= reservation)
             .collect();
         acceptable.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        // Before the other side shows anything, assume it is opposed on every issue: what is
-        // best for us is worst for it. Its offers then correct the guess.
-        let model = FrequencyModel::with_prior(
-            prefs
-                .values
-                .iter()
-                .map(|vs| {
-                    let hi = vs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                    let lo = vs.iter().copied().fold(f64::INFINITY, f64::min);
-                    vs.iter()
-                        .map(|v| if hi > lo { (hi - v) / (hi - lo) } else { 0.5 })
-                        .collect()
-                })
-                .collect(),
-        );
+        let model = FrequencyModel::mirroring(&prefs.values);
         Negotiator {
             prefs,
             reservation,

@@ -34,6 +34,23 @@ impl FrequencyModel {
         }
     }
 
+    /// A model that guesses the other side is opposed on every issue: what is best for us is
+    /// worst for it. Its asks then correct the guess.
+    pub fn mirroring(own_values: &[Vec<f64>]) -> FrequencyModel {
+        FrequencyModel::with_prior(
+            own_values
+                .iter()
+                .map(|vs| {
+                    let hi = vs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                    let lo = vs.iter().copied().fold(f64::INFINITY, f64::min);
+                    vs.iter()
+                        .map(|v| if hi > lo { (hi - v) / (hi - lo) } else { 0.5 })
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
     /// A model that starts from a guess at the other side's values, trusted less as packages
     /// are observed.
     pub fn with_prior(prior: Vec<Vec<f64>>) -> FrequencyModel {
@@ -86,7 +103,9 @@ impl FrequencyModel {
     /// Estimated value in [0, 1] of a choice: (count + 1) / (most asked count + 1), blended with
     /// the prior guess while there are few observations.
     pub fn value(&self, issue: usize, choice: u8) -> f64 {
-        let counts = &self.counts[issue];
+        let Some(counts) = self.counts.get(issue) else {
+            return 0.0;
+        };
         let top = counts.iter().copied().max().unwrap_or(0);
         let seen =
             f64::from(counts.get(choice as usize).copied().unwrap_or(0) + 1) / f64::from(top + 1);
@@ -105,7 +124,7 @@ impl FrequencyModel {
         package
             .iter()
             .enumerate()
-            .map(|(i, &c)| self.weights[i] * self.value(i, c))
+            .map(|(i, &c)| self.weights.get(i).copied().unwrap_or(0.0) * self.value(i, c))
             .sum()
     }
 
