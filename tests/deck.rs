@@ -10,7 +10,7 @@ use muscat::content::{self, Bundle, Condition, Content};
 use muscat::game::{self, Command, Difficulty, TrackId};
 
 /// Games per policy and difficulty; enough that a rare card shows up, quick in a debug build.
-const GAMES: u64 = 60;
+const GAMES: u64 = 40;
 
 /// Which cards had a positive draw weight in a visited state, and which were drawn.
 #[derive(Default)]
