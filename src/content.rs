@@ -3,6 +3,7 @@
 //! `file:line:col`, all at once, and the game never starts on invalid content.
 
 mod bundle;
+mod deck;
 mod resolve;
 pub mod schema;
 
