@@ -16,11 +16,12 @@ mod theatre;
 mod track;
 mod verbs;
 
+pub use cards::draw_weights;
 pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
-pub use rules::{apply, replay, start};
+pub use rules::{apply, before_start, replay, start};
 pub use state::{
     Answer, DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase, Priority,
 };

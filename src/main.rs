@@ -42,7 +42,7 @@ impl From<Level> for Difficulty {
 
 #[derive(clap::Args, Clone, Debug)]
 struct ContentArgs {
-    /// Scenario id, or a path to a scenario .ron file
+    /// Scenario id (`muscat check` lists them), or a path to a scenario .ron file
     #[arg(long)]
     scenario: Option<String>,
     /// Folder laid out like assets/ to use instead of the built-in content
@@ -306,6 +306,12 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, String> {
                     "ok: {s} scenario{}, {d} delegations, {k} cards, {g} glossary entries",
                     if s == 1 { "" } else { "s" }
                 );
+                // The list a teacher picks from with `--scenario ID`.
+                for source in &bundle.scenarios {
+                    if let Ok(sc) = content::parse::<content::Scenario>(source) {
+                        println!("  {:<22} {:>2} weeks  {}", sc.id, sc.deadline, sc.title);
+                    }
+                }
             }
             Err(errors) => {
                 failed = true;

@@ -10,7 +10,7 @@ mod inspect;
 use crate::app::App;
 use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Phase, Side, Statement, TrackId};
 use crate::save;
-use crate::ui::describe;
+use crate::ui::{describe, effects};
 
 const HELP: &str = "Commands (any unique prefix works):
   status                      the week, tracks, text and last replies
@@ -355,9 +355,41 @@ fn flush_news(app: &App, out: &mut impl Write, printed: &mut usize) {
         if let crate::game::Event::CardDrawn { card, .. } = e
             && let Some(c) = app.content.card(card)
         {
+            // The same as the card pop-up: text, effects, history with its source, concepts.
             say(out, &format!("  {}", c.text));
+            if !c.effects.is_empty() {
+                say(
+                    out,
+                    &format!("  Effects: {}", effects(&app.content, &c.effects)),
+                );
+            }
+            say(
+                out,
+                &format!(
+                    "  History: {} ({}, confidence {})",
+                    c.basis.text,
+                    c.basis.source,
+                    c.basis.confidence.letter()
+                ),
+            );
+            let concepts: Vec<&str> = c
+                .concepts
+                .iter()
+                .filter_map(|id| app.content.concept(id).map(|x| x.term.as_str()))
+                .collect();
+            if !concepts.is_empty() {
+                say(out, &format!("  Concepts: {}", concepts.join(", ")));
+            }
             for (k, choice) in c.choices.iter().enumerate() {
-                say(out, &format!("  choose {}: {}", k + 1, choice.label));
+                say(
+                    out,
+                    &format!(
+                        "  choose {}: {} ({})",
+                        k + 1,
+                        choice.label,
+                        effects(&app.content, &choice.effects)
+                    ),
+                );
             }
         }
     }

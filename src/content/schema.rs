@@ -227,6 +227,9 @@ pub enum CardEffect {
     Unlock(String, String),
     /// Makes another card more likely to come up (card id, weight added).
     FollowUp(String, u32),
+    /// Inspectors see for themselves: the US view of breakout time moves this many percent
+    /// (1-100) of the way to the true value, whichever way the truth lies.
+    Verify(u32),
 }
 
 /// A decision the card asks of Oman.
@@ -292,12 +295,19 @@ pub struct GlossaryFile {
     pub concepts: Vec<Concept>,
 }
 
-/// A card forced into play by the scenario (a teacher's scripted inject).
+/// A card forced into play by the scenario (a teacher's scripted inject). It replaces the week's
+/// random draw in the first week, from `round` on, in which all its conditions hold, and fires
+/// once. A card named by any inject is never drawn at random, so the lesson lands when scripted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Inject {
+    /// The earliest week; 0 means from the start (useful with conditions).
+    #[serde(default)]
     pub round: u32,
     pub card: String,
+    /// Conditions that must also hold (e.g. war risk past a threshold), in the cards' language.
+    #[serde(default)]
+    pub when: Vec<Condition>,
 }
 
 /// What really happened after the information cutoff (for the debrief).

@@ -50,6 +50,12 @@ impl World<'_> {
     }
 }
 
+/// A new game before its first week: no card drawn, no posture chosen, nothing moved. The
+/// delegations' bilateral benchmark measures them from here, so new cards cannot shift it.
+pub fn before_start(content: &Content, seed: u64, difficulty: Difficulty) -> GameState {
+    GameState::blank(content, seed, difficulty)
+}
+
 /// Starts a new game: round 1 begins and the first card is drawn.
 pub fn start(content: &Content, seed: u64, difficulty: Difficulty) -> GameState {
     let mut state = GameState::blank(content, seed, difficulty);

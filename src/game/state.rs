@@ -191,6 +191,9 @@ pub struct GameState {
     pub drawn: Vec<String>,
     /// Extra weight on cards made likelier by earlier cards.
     pub follow_ups: BTreeMap<String, u32>,
+    /// Indices of the scenario's injects that have fired.
+    #[serde(default)]
+    pub injects_fired: BTreeSet<usize>,
     pub flags: BTreeSet<Flag>,
     pub notebook: Notebook,
     /// Everything that happened, with the round it happened in.
@@ -263,6 +266,7 @@ impl GameState {
             delegations,
             drawn: Vec::new(),
             follow_ups: BTreeMap::new(),
+            injects_fired: BTreeSet::new(),
             flags: BTreeSet::new(),
             notebook: Notebook::default(),
             log: Vec::new(),

@@ -112,6 +112,9 @@ pub fn effect(content: &Content, e: &CardEffect) -> String {
             option_name(content, i, o)
         ),
         CardEffect::Unlock(i, o) => format!("now on the table: {}", option_name(content, i, o)),
+        CardEffect::Verify(p) => {
+            format!("inspectors look: US breakout estimate moves {p}% toward the truth")
+        }
         CardEffect::FollowUp(id, _) => {
             let title = content.card(id).map_or(id.as_str(), |c| c.title.as_str());
             format!("makes \"{title}\" likelier")
