@@ -3,6 +3,7 @@
 
 pub mod keymap;
 mod menu;
+mod odds;
 
 pub use menu::{Menu, MenuItem};
 
@@ -27,6 +28,8 @@ pub enum Msg {
     Statement,
     Extension,
     EndRound,
+    /// Ask the advisor for the odds.
+    Odds,
     NextScreen,
     PrevScreen,
     Screen(usize),
@@ -107,6 +110,8 @@ pub enum Overlay {
     Menu(Menu),
     Confirm(Confirm),
     End,
+    /// The advisor's answer (see [`odds`]).
+    Odds(Vec<crate::advisor::Answer>),
 }
 
 /// Everything the interface knows: the game, and what the player has selected and open.
@@ -128,6 +133,8 @@ pub struct App {
     pub status: String,
     /// No change since the last save.
     pub saved: bool,
+    /// Futures the advisor plays per move when asked.
+    pub advisor_futures: u32,
 }
 
 impl App {
@@ -145,6 +152,7 @@ impl App {
             link_mark: None,
             status: String::new(),
             saved: true,
+            advisor_futures: crate::advisor::FUTURES,
         };
         if app.state.is_over() {
             app.overlays.push(Overlay::End);
@@ -187,7 +195,7 @@ impl App {
 
     fn on_overlay(&mut self, overlay: Overlay, msg: Msg) -> Vec<Effect> {
         match overlay {
-            Overlay::Briefing | Overlay::Help => {
+            Overlay::Briefing | Overlay::Help | Overlay::Odds(_) => {
                 if matches!(msg, Msg::Back | Msg::Confirm | Msg::Help | Msg::Quit) {
                     self.overlays.pop();
                 }
@@ -333,6 +341,7 @@ impl App {
             Msg::OffTheRecord => return self.run(Command::OffTheRecord),
             Msg::Extension => self.overlays.push(Overlay::Confirm(Confirm::Extension)),
             Msg::Link => return self.link(),
+            Msg::Odds => return self.ask_advisor(),
             Msg::EndRound => {
                 if self.state.action_points > 0 && !self.state.is_over() {
                     self.overlays.push(Overlay::Confirm(Confirm::EndRound));
@@ -480,7 +489,7 @@ impl App {
     }
 }
 
-fn refusal(e: &RuleError) -> String {
+pub(crate) fn refusal(e: &RuleError) -> String {
     let mut s = e.to_string();
     if let Some(first) = s.get_mut(0..1) {
         first.make_ascii_uppercase();

@@ -16,7 +16,10 @@ pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, State
 pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
 pub use rules::{apply, replay, start};
-pub use state::{DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase, Priority};
+pub use state::{
+    AdvisorLimit, AdvisorUse, DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase,
+    Priority,
+};
 pub use text::{Clause, Text};
 pub use track::{Cause, TrackChange, TrackId, Tracks};
 

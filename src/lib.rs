@@ -8,13 +8,16 @@
 //! - [`game`] (rules, tracks, cards, endings) and [`ai`] (delegations, Oman policies) are the pure,
 //!   seeded core, on top of the [`negotiation`] engine;
 //! - [`content`] and [`save`] read and write RON, with `file:line:col` errors;
+//! - [`advisor`] plays many futures from a position with the real rules ("what are the odds?");
 //! - [`sim`] plays headless games for `muscat simulate`.
 
+pub mod advisor;
 pub mod ai;
 pub mod app;
 pub mod content;
 pub mod game;
 pub mod negotiation;
+pub mod odds;
 pub mod plain;
 pub mod save;
 pub mod sim;

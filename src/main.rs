@@ -1,4 +1,4 @@
-//! The `muscat` command line: play (default), simulate, check, replay.
+//! The `muscat` command line: play (default), simulate, check, replay, odds.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -106,6 +106,19 @@ enum Cmd {
         #[arg(long)]
         verify: bool,
     },
+    /// The advisor's look-ahead from a saved position: the odds of tabling the draft or ending the week
+    Odds {
+        save: PathBuf,
+        /// Futures to play for each move
+        #[arg(long, default_value_t = muscat::advisor::FUTURES)]
+        futures: u32,
+        /// Weeks to look ahead (the current one counts)
+        #[arg(long, default_value_t = muscat::advisor::HORIZON)]
+        horizon: u32,
+        /// Print JSON (with elapsed_ms)
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -123,6 +136,12 @@ fn main() -> ExitCode {
         }) => simulate(&content, games, seed, &policy, difficulty.into(), json),
         Some(Cmd::Check { paths }) => check(&paths),
         Some(Cmd::Replay { save, verify }) => muscat::save::replay_cli(&save, verify),
+        Some(Cmd::Odds {
+            save,
+            futures,
+            horizon,
+            json,
+        }) => muscat::odds::run(&save, futures, horizon, json),
     };
     match result {
         Ok(code) => code,

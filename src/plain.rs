@@ -24,6 +24,7 @@ const HELP: &str = "Commands (any unique prefix works):
   extension                   two more weeks (once)
   choose N                    answer the event card
   end                         end the week
+  odds                        ask the advisor: the odds if you table now or end the week
   save NAME | help | quit";
 
 /// Runs the text mode until `quit` or the end of input.
@@ -48,6 +49,22 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             Some("help") => say(&mut out, HELP),
             Some("status") => say(&mut out, &status(app)),
             Some("quit") => break,
+            Some("odds") => {
+                app.ask_advisor();
+                match app.overlays.pop() {
+                    Some(crate::app::Overlay::Odds(answers)) => {
+                        say(
+                            &mut out,
+                            &crate::ui::odds::lines(&app.content, &answers).join("\n"),
+                        );
+                        say(&mut out, &crate::ui::odds::allowance(app));
+                    }
+                    other => {
+                        app.overlays.extend(other);
+                        say(&mut out, &app.status);
+                    }
+                }
+            }
             Some("save") => {
                 let name = words.get(1).copied().unwrap_or("plain");
                 match save::write(
@@ -89,7 +106,7 @@ fn say(out: &mut impl Write, text: &str) {
     let _ = out.flush();
 }
 
-const VERBS: [&str; 23] = [
+const VERBS: [&str; 24] = [
     "help",
     "status",
     "quit",
@@ -113,6 +130,7 @@ const VERBS: [&str; 23] = [
     "cards",
     "news",
     "text",
+    "odds",
 ];
 
 /// The verb a unique prefix stands for.

@@ -1,6 +1,7 @@
 //! The view: draws the whole interface from `&App`, reading state and changing nothing. The layout
 //! is computed by [`areas`], which the mouse hit-test uses too.
 
+pub mod odds;
 mod overlay;
 mod panels;
 mod screens;

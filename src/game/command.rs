@@ -124,13 +124,19 @@ pub enum Command {
     ChooseCardOption(u8),
     /// End the round: the world moves, the next card is drawn.
     EndRound,
+    /// Ask the advisor for the odds (free; difficulty limits how often). It changes nothing but
+    /// the count of questions; the answer is computed outside the rules, from the state.
+    AskAdvisor,
 }
 
 impl Command {
     /// Action points the command costs.
     pub fn cost(&self) -> u32 {
         match self {
-            Command::Draft { .. } | Command::ChooseCardOption(_) | Command::EndRound => 0,
+            Command::Draft { .. }
+            | Command::ChooseCardOption(_)
+            | Command::EndRound
+            | Command::AskAdvisor => 0,
             Command::RequestExtension
             | Command::Caucus { .. }
             | Command::Table(_)
@@ -238,6 +244,7 @@ pub enum RuleError {
     AlreadyDone(&'static str),
     GoodwillAlreadySpent,
     SameIssueTwice,
+    AdvisorLimit(&'static str),
 }
 
 impl fmt::Display for RuleError {
@@ -265,6 +272,7 @@ impl fmt::Display for RuleError {
                 write!(f, "goodwill already spent with that delegation this round")
             }
             RuleError::SameIssueTwice => write!(f, "a link needs two different issues"),
+            RuleError::AdvisorLimit(why) => write!(f, "{why}"),
         }
     }
 }

@@ -56,11 +56,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 popup(frame, theme, area, "Are you sure?", lines, 66, false);
             }
             Overlay::End => end(frame, app, theme, area),
+            Overlay::Odds(answers) => super::odds::draw(frame, app, theme, area, answers),
         }
     }
 }
 
-fn popup(
+pub(super) fn popup(
     frame: &mut Frame,
     theme: &Theme,
     area: Rect,

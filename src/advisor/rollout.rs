@@ -1,0 +1,221 @@
+//! One possible future: a copy of the state with its own random streams, the plan played first,
+//! then a plain shuttle-diplomacy Oman for the rest of the horizon, all through the real rules.
+
+use super::Fate;
+use super::reason::{self, Blocker};
+use crate::content::Content;
+use crate::game::{
+    self, Audience, CaucusKind, Clause, Command, Event, GameRng, GameState, Outcome, Phase, Side,
+    TrackId,
+};
+
+/// A safety net far above the commands of a few weeks.
+const MAX_STEPS: u32 = 200;
+/// Trust in Oman below which the rollout reassures a delegation before tabling.
+const LOW_TRUST: i32 = 35;
+
+/// How one future went.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Future {
+    pub fate: Fate,
+    /// What last stood in the way with each side (`None` if its last answer was yes).
+    pub blocks: [Option<Blocker>; 2],
+}
+
+/// Plays one future from `start`: the plan, then the rollout Oman until the game ends or
+/// `horizon` weeks have passed (the current one counts).
+pub(super) fn play(
+    content: &Content,
+    start: &GameState,
+    plan: &[Command],
+    seed: u64,
+    horizon: u32,
+) -> Future {
+    let mut state = reseeded(start, seed);
+    let stop = start.round + horizon.max(1);
+    let mut blocks = [None, None];
+    for command in plan {
+        if !step(content, &mut state, command, &mut blocks) {
+            break;
+        }
+    }
+    let mut oman = Shuttle::default();
+    let mut steps = 0;
+    while !state.is_over() && state.round < stop && steps < MAX_STEPS {
+        let command = oman.next(content, &state);
+        if !step(content, &mut state, &command, &mut blocks) {
+            step(content, &mut state, &Command::EndRound, &mut blocks);
+        }
+        steps += 1;
+    }
+    let fate = match state.outcome() {
+        Some(Outcome::Agreement(_)) => Fate::Agreement,
+        Some(Outcome::War) => Fate::War,
+        Some(Outcome::Walkout(_)) => Fate::Walkout,
+        Some(Outcome::Sidelined) => Fate::Sidelined,
+        Some(Outcome::Deadline) => Fate::Deadline,
+        None => Fate::Talking,
+    };
+    Future { fate, blocks }
+}
+
+/// A copy of the state whose deck and world streams start afresh from `seed`.
+fn reseeded(start: &GameState, seed: u64) -> GameState {
+    let mut state = start.clone();
+    state.deck_rng = GameRng::new(seed, 1);
+    state.world_rng = GameRng::new(seed, 2);
+    state
+}
+
+/// Applies one command and notes each side's answer to a tabled text. False if refused.
+fn step(
+    content: &Content,
+    state: &mut GameState,
+    command: &Command,
+    blocks: &mut [Option<Blocker>; 2],
+) -> bool {
+    let package = match command {
+        Command::Table(_) => state.text.package(&content.domain).ok(),
+        _ => None,
+    };
+    let Ok(events) = game::apply(state, content, command) else {
+        return false;
+    };
+    for event in &events {
+        if let (Event::Replied(reply), Some(package)) = (event, &package) {
+            blocks[reply.side as usize] = reason::blocker(content, reply, package);
+        }
+    }
+    true
+}
+
+/// The rollout's Oman: fills the text, carries the counter of the side furthest from yes,
+/// reassures a delegation losing trust, tables each new text once, and ends the week.
+#[derive(Default)]
+struct Shuttle {
+    /// The week and text last tabled, so the same text is not tabled twice in a week.
+    tabled: Option<(u32, Vec<Clause>)>,
+    reassured_in: u32,
+}
+
+impl Shuttle {
+    fn next(&mut self, content: &Content, state: &GameState) -> Command {
+        if let Phase::Choosing(_) = state.phase {
+            return Command::ChooseCardOption(0);
+        }
+        if let Some(draft) = fill(content, state) {
+            return draft;
+        }
+        if state.action_points == 0 {
+            return Command::EndRound;
+        }
+        if let Some(draft) = carry_counter(content, state) {
+            return draft;
+        }
+        if self.reassured_in != state.round
+            && let Some(side) = Side::BOTH
+                .into_iter()
+                .find(|&s| state.track(TrackId::trust_in_oman(s)) < LOW_TRUST)
+        {
+            self.reassured_in = state.round;
+            return Command::Caucus {
+                side,
+                kind: CaucusKind::Reassure,
+            };
+        }
+        let now = (state.round, state.text.clauses.clone());
+        if self.tabled.as_ref() == Some(&now) {
+            return Command::EndRound;
+        }
+        self.tabled = Some(now);
+        Command::Table(Audience::Both)
+    }
+}
+
+/// Drafts the middle available option of an issue that must be settled and is still open.
+fn fill(content: &Content, state: &GameState) -> Option<Command> {
+    let (i, issue) = content
+        .domain
+        .issues
+        .iter()
+        .enumerate()
+        .find(|(i, issue)| !issue.deferrable && state.text.clauses[*i] == Clause::Open)?;
+    let available: Vec<u8> = (0..issue.options.len() as u8)
+        .filter(|&o| state.is_available(content, i, o))
+        .collect();
+    let middle = *available.get(available.len() / 2)?;
+    Some(Command::Draft {
+        issue: i as u8,
+        clause: Clause::Option(middle),
+    })
+}
+
+/// The next clause of the counter of the side furthest from yes, if the text lacks it.
+fn carry_counter(content: &Content, state: &GameState) -> Option<Command> {
+    let reply = Side::BOTH
+        .iter()
+        .filter_map(|&s| state.delegation(s).last_reply.as_ref())
+        .filter(|r| !r.accept && !r.counter.is_empty())
+        .max_by(|a, b| (a.target - a.utility).total_cmp(&(b.target - b.utility)))?;
+    reply.counter.iter().find_map(|&(issue, choice)| {
+        let options = content.domain.issues[issue as usize].options.len();
+        let clause = if choice as usize >= options {
+            Clause::Deferred
+        } else {
+            Clause::Option(choice)
+        };
+        (state.text.clauses[issue as usize] != clause).then_some(Command::Draft { issue, clause })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::Difficulty;
+
+    #[test]
+    fn a_future_ends_within_its_horizon_and_leaves_the_start_alone() {
+        let content = Content::builtin();
+        let start = game::start(&content, 5, Difficulty::Normal);
+        let before = start.clone();
+        for seed in 0..6 {
+            let f = play(&content, &start, &[], seed, 2);
+            assert!(Fate::ALL.contains(&f.fate));
+        }
+        assert_eq!(start, before);
+    }
+
+    #[test]
+    fn seeds_give_different_futures() {
+        let content = Content::builtin();
+        let mut start = game::start(&content, 5, Difficulty::Normal);
+        start.phase = Phase::Acting;
+        let cards: std::collections::BTreeSet<String> = (0..20)
+            .map(|seed| {
+                let mut s = reseeded(&start, seed);
+                game::apply(&mut s, &content, &Command::EndRound).expect("end the week");
+                s.drawn.last().cloned().unwrap_or_default()
+            })
+            .collect();
+        assert!(cards.len() > 1, "every future drew {cards:?}");
+    }
+
+    #[test]
+    fn the_shuttle_fills_then_tables_then_ends_the_week() {
+        let content = Content::builtin();
+        let mut state = game::start(&content, 5, Difficulty::Normal);
+        state.phase = Phase::Acting;
+        let mut oman = Shuttle::default();
+        let mut tabled = 0;
+        for _ in 0..40 {
+            let command = oman.next(&content, &state);
+            if command == Command::EndRound {
+                break;
+            }
+            tabled += u32::from(matches!(command, Command::Table(_)));
+            game::apply(&mut state, &content, &command).expect("the shuttle plays legal moves");
+        }
+        assert!(tabled >= 1);
+        assert!(state.text.package(&content.domain).is_ok());
+    }
+}
