@@ -14,8 +14,9 @@ use crate::game::{Command, GameState, RuleError};
 
 /// Futures played for one answer in play.
 pub const FUTURES: u32 = 1000;
-/// Weeks the advisor looks ahead in play: this one and the next two.
-pub const HORIZON: u32 = 3;
+/// Weeks the advisor looks ahead in play, this one included: about half the talks, since the
+/// delegations concede slowly and a shorter look sees no deal at all early on.
+pub const HORIZON: u32 = 6;
 
 /// How a future ends within the horizon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -76,7 +77,7 @@ pub struct Question {
 }
 
 impl Question {
-    /// The question asked in play: 1,000 futures, three weeks, every core.
+    /// The question asked in play: 1,000 futures, six weeks, every core.
     pub fn new(plan: Vec<Command>) -> Question {
         Question {
             plan,
