@@ -8,6 +8,7 @@ mod reason;
 mod rollout;
 
 pub use reason::{Blocker, Reason};
+pub use rollout::Shuttle;
 
 use crate::content::Content;
 use crate::game::{Command, GameState, RuleError};

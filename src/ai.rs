@@ -3,6 +3,7 @@
 //! and the scripted Oman policies `muscat simulate` plays with.
 
 mod delegation;
+pub mod expert;
 pub mod policy;
 mod reply;
 

@@ -83,7 +83,7 @@ enum Cmd {
         games: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// random, greedy, cycle, or all
+        /// random, greedy, cycle, expert, or all
         #[arg(long, default_value = "all")]
         policy: String,
         #[arg(long, value_enum, default_value = "normal")]

@@ -268,3 +268,21 @@ fn plain_mode_answers_odds_once_a_week_on_normal() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_expert_looks_ahead_to_more_deals_than_greedy() {
+    let content = Content::builtin();
+    let deals = |policy: &str| {
+        (0..20)
+            .filter(|&seed| {
+                let (state, _) = common::play(&content, policy, seed);
+                matches!(state.outcome(), Some(game::Outcome::Agreement(_)))
+            })
+            .count()
+    };
+    let (expert, greedy) = (deals("expert"), deals("greedy"));
+    assert!(
+        expert >= greedy + 4,
+        "expert {expert} vs greedy {greedy} of 20"
+    );
+}

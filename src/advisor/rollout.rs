@@ -91,15 +91,16 @@ fn step(
 
 /// The rollout's Oman: fills the text, carries the counter of the side furthest from yes,
 /// reassures a delegation losing trust, tables each new text once, and ends the week.
-#[derive(Default)]
-struct Shuttle {
+#[derive(Clone, Debug, Default)]
+pub struct Shuttle {
     /// The week and text last tabled, so the same text is not tabled twice in a week.
     tabled: Option<(u32, Vec<Clause>)>,
     reassured_in: u32,
 }
 
 impl Shuttle {
-    fn next(&mut self, content: &Content, state: &GameState) -> Command {
+    /// Oman's next command in this position.
+    pub fn next(&mut self, content: &Content, state: &GameState) -> Command {
         if let Phase::Choosing(_) = state.phase {
             return Command::ChooseCardOption(0);
         }

@@ -17,7 +17,7 @@ pub trait Policy {
 }
 
 /// The policies `simulate` knows, by name.
-pub const POLICIES: [&str; 3] = ["random", "greedy", "cycle"];
+pub const POLICIES: [&str; 4] = ["random", "greedy", "cycle", "expert"];
 
 /// A policy by name, with its own random stream (a player's choices are theirs, not the game's).
 pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
@@ -27,6 +27,7 @@ pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
         })),
         "greedy" => Some(Box::new(Greedy::default())),
         "cycle" => Some(Box::new(Cycle { step: 0 })),
+        "expert" => Some(Box::new(super::expert::Expert::default())),
         _ => None,
     }
 }
