@@ -1,10 +1,12 @@
 //! The app layer: what the player sees selected and open (screens, overlays, menus), and
 //! `update(msg)`, which turns the player's input into game commands and I/O requests. No I/O here.
 
+mod guide;
 pub mod keymap;
 mod menu;
 mod odds;
 
+pub use guide::{Guide, Step};
 pub use menu::{Menu, MenuItem};
 
 use crate::content::Content;
@@ -42,8 +44,12 @@ pub enum Msg {
     Help,
     Quit,
     ForceQuit,
+    /// Shows or hides the guided first round.
+    Guide,
     /// A mouse click on a row of the draft text.
     ClickIssue(usize),
+    /// A mouse click on a track of the dashboard.
+    ClickTrack(usize),
 }
 
 /// I/O the loop carries out for the app.
@@ -56,36 +62,62 @@ pub enum Effect {
     Quit,
 }
 
-/// The screens, in Tab order.
+/// The screens, in Tab order (and number keys 1–8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Table,
     Delegations,
-    World,
+    /// Tracks as gauges with their history, the calendar, and the "why?" inspector.
+    Dashboard,
     News,
     Notebook,
     Glossary,
+    Map,
+    Charts,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Table,
         Screen::Delegations,
-        Screen::World,
+        Screen::Dashboard,
         Screen::News,
         Screen::Notebook,
         Screen::Glossary,
+        Screen::Map,
+        Screen::Charts,
     ];
 
     pub fn title(self) -> &'static str {
         match self {
             Screen::Table => "Table",
             Screen::Delegations => "Delegations",
-            Screen::World => "World",
+            Screen::Dashboard => "Dashboard",
             Screen::News => "News",
             Screen::Notebook => "Notebook",
             Screen::Glossary => "Glossary",
+            Screen::Map => "Map",
+            Screen::Charts => "Charts",
         }
+    }
+
+    /// At most four letters, for the header tabs at 80 columns.
+    pub fn short(self) -> &'static str {
+        match self {
+            Screen::Table => "Tabl",
+            Screen::Delegations => "Dele",
+            Screen::Dashboard => "Dash",
+            Screen::News => "News",
+            Screen::Notebook => "Note",
+            Screen::Glossary => "Glos",
+            Screen::Map => "Map",
+            Screen::Charts => "Char",
+        }
+    }
+
+    /// Whether the up and down keys select tracks here (else issues of the draft text).
+    pub fn selects_tracks(self) -> bool {
+        self == Screen::Dashboard
     }
 }
 
@@ -135,6 +167,10 @@ pub struct App {
     pub saved: bool,
     /// Futures the advisor plays per move when asked.
     pub advisor_futures: u32,
+    /// The guided first round, while it runs.
+    pub guide: Option<Guide>,
+    /// How far the help window is scrolled.
+    pub help_scroll: u16,
 }
 
 impl App {
@@ -153,6 +189,8 @@ impl App {
             status: String::new(),
             saved: true,
             advisor_futures: crate::advisor::FUTURES,
+            guide: None,
+            help_scroll: 0,
         };
         if app.state.is_over() {
             app.overlays.push(Overlay::End);
@@ -182,20 +220,55 @@ impl App {
         self.overlays.last()
     }
 
+    /// Starts the guided first round (a new game only).
+    pub fn with_guide(mut self) -> App {
+        if self.log.is_empty() && !self.state.is_over() {
+            self.guide = Some(Guide::default());
+        }
+        self
+    }
+
     /// Handles one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         if msg == Msg::ForceQuit {
             return vec![Effect::Autosave, Effect::Quit];
         }
-        match self.overlays.last().cloned() {
+        let before = self.log.len();
+        let effects = match self.overlays.last().cloned() {
             Some(overlay) => self.on_overlay(overlay, msg),
             None => self.on_screen(msg),
+        };
+        if let Some(mut guide) = self.guide.take() {
+            let new: Vec<Command> = self.log[before.min(self.log.len())..].to_vec();
+            if guide.observe(self, msg, &new) {
+                self.status =
+                    "Guide finished: that is the week's rhythm. ? shows every key.".into();
+            } else {
+                self.guide = Some(guide);
+            }
         }
+        effects
     }
 
     fn on_overlay(&mut self, overlay: Overlay, msg: Msg) -> Vec<Effect> {
         match overlay {
-            Overlay::Briefing | Overlay::Help | Overlay::Odds(_) => {
+            Overlay::Help => {
+                match msg {
+                    Msg::Up | Msg::ScrollUp => {
+                        self.help_scroll = self.help_scroll.saturating_sub(1);
+                    }
+                    Msg::Down | Msg::ScrollDown => {
+                        self.help_scroll = self.help_scroll.saturating_add(1);
+                    }
+                    Msg::Back | Msg::Confirm | Msg::Help | Msg::Quit => {
+                        self.overlays.pop();
+                        self.help_scroll = 0;
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Overlay::Briefing | Overlay::Odds(_) => {
                 if matches!(msg, Msg::Back | Msg::Confirm | Msg::Help | Msg::Quit) {
                     self.overlays.pop();
                 }
@@ -220,9 +293,32 @@ impl App {
             },
             Overlay::End => match msg {
                 Msg::Quit => vec![Effect::Autosave, Effect::Quit],
+                Msg::Up => {
+                    self.scroll = self.scroll.saturating_sub(1);
+                    Vec::new()
+                }
+                Msg::Down => {
+                    self.scroll = self.scroll.saturating_add(1);
+                    Vec::new()
+                }
+                Msg::ScrollUp => {
+                    self.scroll = self.scroll.saturating_sub(5);
+                    Vec::new()
+                }
+                Msg::ScrollDown => {
+                    self.scroll = self.scroll.saturating_add(5);
+                    Vec::new()
+                }
+                Msg::Help => {
+                    self.overlays.push(Overlay::Help);
+                    Vec::new()
+                }
                 Msg::Back | Msg::Confirm => {
                     self.overlays.pop();
-                    self.status = "The talks are over. Look around; press q to quit.".into();
+                    self.scroll = 0;
+                    self.status =
+                        "The talks are over. Look around; Enter reopens the debrief, q quits."
+                            .into();
                     Vec::new()
                 }
                 Msg::Save => vec![Effect::Save],
@@ -300,7 +396,7 @@ impl App {
         match msg {
             Msg::Up => self.cursor = self.cursor.saturating_sub(1),
             Msg::Down => {
-                let rows = if self.screen == Screen::World {
+                let rows = if self.screen.selects_tracks() {
                     game::TrackId::ALL.len()
                 } else {
                     issues
@@ -308,8 +404,19 @@ impl App {
                 self.cursor = (self.cursor + 1).min(rows - 1);
             }
             Msg::ClickIssue(i) if i < issues => {
-                self.screen = Screen::Table;
+                self.switch(Screen::Table);
                 self.cursor = i;
+            }
+            Msg::ClickTrack(i) if i < game::TrackId::ALL.len() => {
+                self.switch(Screen::Dashboard);
+                self.cursor = i;
+            }
+            Msg::Guide => {
+                if self.guide.take().is_some() {
+                    self.status = "Guide hidden; G shows it again.".into();
+                } else if !self.state.is_over() {
+                    self.guide = Some(Guide::default());
+                }
             }
             Msg::Left | Msg::Right if self.screen == Screen::Table => {
                 let step = if msg == Msg::Left { -1 } else { 1 };
@@ -373,7 +480,10 @@ impl App {
                 }
                 self.overlays.push(Overlay::Confirm(Confirm::Quit));
             }
-            Msg::Confirm if self.state.is_over() => self.overlays.push(Overlay::End),
+            Msg::Confirm if self.state.is_over() => {
+                self.scroll = 0;
+                self.overlays.push(Overlay::End);
+            }
             _ => {}
         }
         Vec::new()
@@ -381,8 +491,8 @@ impl App {
 
     fn switch(&mut self, screen: Screen) {
         if self.screen != screen {
-            // The world screen selects tracks; coming back, the table keeps its issue.
-            if screen == Screen::World || self.screen == Screen::World {
+            // The dashboard selects tracks; coming back, the table keeps its issue.
+            if screen.selects_tracks() != self.screen.selects_tracks() {
                 std::mem::swap(&mut self.cursor, &mut self.other_cursor);
             }
             self.screen = screen;
@@ -447,9 +557,13 @@ impl App {
                 Vec::new()
             }
             Ok(events) => {
+                // The drafted clause shows in the table; keeping the status line for the last
+                // real move means an errand's result survives the drafting that follows it.
+                if !matches!(command, Command::Draft { .. }) {
+                    self.status = crate::ui::summary(&self.content, &events);
+                }
                 self.log.push(command);
                 self.saved = false;
-                self.status = crate::ui::summary(&self.content, &events);
                 let mut effects = Vec::new();
                 for e in &events {
                     match e {
@@ -459,6 +573,7 @@ impl App {
                         }),
                         Event::RoundStarted(_) => effects.push(Effect::Autosave),
                         Event::Ended(_) => {
+                            self.scroll = 0;
                             self.overlays.push(Overlay::End);
                             effects.push(Effect::Autosave);
                         }

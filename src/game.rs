@@ -2,16 +2,20 @@
 //! deck and the endings. Seeded and deterministic; it never touches a terminal, a file or a clock.
 
 mod cards;
+mod coercion;
 mod command;
 mod ending;
 mod rng;
 mod round;
 mod rules;
 mod state;
+mod tabled;
 mod text;
+mod theatre;
 mod track;
 mod verbs;
 
+pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
@@ -20,7 +24,9 @@ pub use state::{
     AdvisorLimit, AdvisorUse, DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase,
     Priority,
 };
+pub use tabled::last_tabled;
 pub use text::{Clause, Text};
+pub use theatre::{Force, ForceKind, HORMUZ, PLACES, Position, Strait, Theatre, theatre};
 pub use track::{Cause, TrackChange, TrackId, Tracks};
 
 use serde::{Deserialize, Serialize};

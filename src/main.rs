@@ -69,6 +69,9 @@ struct PlayArgs {
     /// Do not capture the mouse
     #[arg(long)]
     no_mouse: bool,
+    /// No guided first round (it is offered when the save folder has no autosave yet; G toggles it)
+    #[arg(long)]
+    no_guide: bool,
     #[command(flatten)]
     content: ContentArgs,
 }
@@ -91,6 +94,12 @@ enum Cmd {
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
+        /// Print Markdown tables (for docs/balance.md)
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
+        /// Also run the delegations against each other without a mediator
+        #[arg(long)]
+        bilateral: bool,
         #[command(flatten)]
         content: ContentArgs,
     },
@@ -132,8 +141,21 @@ fn main() -> ExitCode {
             policy,
             difficulty,
             json,
+            markdown,
+            bilateral,
             content,
-        }) => simulate(&content, games, seed, &policy, difficulty.into(), json),
+        }) => simulate(
+            &content,
+            &SimulateArgs {
+                games,
+                seed,
+                policy,
+                difficulty: difficulty.into(),
+                json,
+                markdown,
+                bilateral,
+            },
+        ),
         Some(Cmd::Check { paths }) => check(&paths),
         Some(Cmd::Replay { save, verify }) => muscat::save::replay_cli(&save, verify),
         Some(Cmd::Odds {
@@ -160,71 +182,60 @@ fn to_options(args: &PlayArgs) -> muscat::tui::Options {
         save_dir: args.save_dir.clone(),
         plain: args.plain,
         mouse: !args.no_mouse,
+        guide: !args.no_guide,
         scenario: args.content.scenario.clone(),
         assets: args.content.assets.clone(),
     }
 }
 
-fn simulate(
-    content_args: &ContentArgs,
+/// What `muscat simulate` was asked for.
+struct SimulateArgs {
     games: u32,
     seed: u64,
-    policy: &str,
+    policy: String,
     difficulty: Difficulty,
     json: bool,
-) -> Result<ExitCode, String> {
+    markdown: bool,
+    bilateral: bool,
+}
+
+fn simulate(content_args: &ContentArgs, args: &SimulateArgs) -> Result<ExitCode, String> {
     let content = muscat::tui::load_content(
         content_args.scenario.as_deref(),
         content_args.assets.as_deref(),
     )?;
-    let names: Vec<&str> = if policy == "all" {
+    let names: Vec<&str> = if args.policy == "all" {
         muscat::ai::policy::POLICIES.to_vec()
     } else {
-        vec![policy]
+        vec![args.policy.as_str()]
     };
     let mut summaries = Vec::new();
     for name in names {
-        let summary = sim::run(&content, name, games, seed, difficulty).ok_or_else(|| {
-            format!(
-                "unknown policy \"{name}\" (try one of: {}, all)",
-                muscat::ai::policy::POLICIES.join(", ")
-            )
-        })?;
+        let summary =
+            sim::run(&content, name, args.games, args.seed, args.difficulty).ok_or_else(|| {
+                format!(
+                    "unknown policy \"{name}\" (try one of: {}, all)",
+                    muscat::ai::policy::POLICIES.join(", ")
+                )
+            })?;
         summaries.push(summary);
     }
-    if json {
+    let bilateral = args.bilateral.then(|| muscat::ai::bilateral::run(&content));
+    if args.json {
+        let value = serde_json::json!({ "policies": summaries, "bilateral": bilateral });
         println!(
             "{}",
-            serde_json::to_string_pretty(&summaries).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
         );
+    } else if args.markdown {
+        print!("{}", sim::print::markdown(&summaries));
+        if let Some(b) = &bilateral {
+            print!("\n{}", sim::print::bilateral(b, true));
+        }
     } else {
-        println!(
-            "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7} {:>7} {:>9}",
-            "policy",
-            "games",
-            "agreement",
-            "war",
-            "walkout",
-            "sidelined",
-            "deadline",
-            "rounds",
-            "points",
-            "games/s"
-        );
-        for s in &summaries {
-            println!(
-                "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7.1} {:>7.1} {:>9.0}",
-                s.policy,
-                s.games,
-                s.outcomes["agreement"],
-                s.outcomes["war"],
-                s.outcomes["walkout"],
-                s.outcomes["sidelined"],
-                s.outcomes["deadline"],
-                s.mean_rounds,
-                s.mean_deal_points,
-                s.games_per_sec
-            );
+        print!("{}", sim::print::table(&summaries));
+        if let Some(b) = &bilateral {
+            print!("\n{}", sim::print::bilateral(b, false));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,13 +1,34 @@
 //! The negotiation engine, usable without the game: a domain of issues with ordered options, each
-//! side's private preferences over packages, and the metrics (Pareto frontier, Nash and
-//! Kalai–Smorodinsky points, distances) that judge a deal.
+//! side's private preferences over packages, a negotiator that concedes over time and learns the
+//! other side's priorities, a bilateral protocol, and the metrics (Pareto frontier, Nash and
+//! Kalai–Smorodinsky points, distances, welfare) that judge a deal.
 //!
 //! It knows nothing of tracks, cards or terminals; the game's delegations are built on top of it.
+//!
+//! ```
+//! use muscat::content::Content;
+//! use muscat::negotiation::{Negotiator, Space, Tactic, alternating_offers};
+//!
+//! let content = Content::builtin();
+//! let space = Space::new(&content.domain, &|i, c| !content.domain.issues[i].is_locked(c));
+//! let us = content.delegation(muscat::game::Side::Us).prefs.clone();
+//! let iran = content.delegation(muscat::game::Side::Iran).prefs.clone();
+//! let mut a = Negotiator::new(&space, us, 0.45, Tactic::with_exponent(1.0), &|_| true);
+//! let mut b = Negotiator::new(&space, iran, 0.45, Tactic::with_exponent(1.0), &|_| true);
+//! let session = alternating_offers(&space, &mut a, &mut b, 50);
+//! assert!(session.agreement.is_some());
+//! ```
 
 pub mod domain;
 pub mod metrics;
+pub mod negotiator;
+pub mod opponent;
 pub mod preferences;
+pub mod space;
 
 pub use domain::{Domain, Issue, IssueOption, Package};
-pub use metrics::{Frontier, OutcomePoint};
+pub use metrics::{DealQuality, Frontier, OutcomePoint};
+pub use negotiator::{Negotiator, SessionResult, Tactic, alternating_offers, faratin_target};
+pub use opponent::{FrequencyModel, MoveKind};
 pub use preferences::{PairTerm, Preferences};
+pub use space::Space;

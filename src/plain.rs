@@ -5,6 +5,8 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+mod inspect;
+
 use crate::app::App;
 use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Phase, Side, Statement, TrackId};
 use crate::save::{self, SaveFile};
@@ -24,6 +26,8 @@ const HELP: &str = "Commands (any unique prefix works):
   extension                   two more weeks (once)
   choose N                    answer the event card
   end                         end the week
+  why TRACK                   what moved a track, e.g. why war (why oil, why breakout, …)
+  map                         where the carriers and other forces stand, and why
   odds                        ask the advisor: the odds if you table now or end the week
   save NAME | help | quit";
 
@@ -48,6 +52,8 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
         match expand(first) {
             Some("help") => say(&mut out, HELP),
             Some("status") => say(&mut out, &status(app)),
+            Some("why") => say(&mut out, &inspect::why(app, words.get(1))),
+            Some("map") => say(&mut out, &inspect::forces(app)),
             Some("quit") => break,
             Some("odds") => {
                 app.ask_advisor();
@@ -106,7 +112,7 @@ fn say(out: &mut impl Write, text: &str) {
     let _ = out.flush();
 }
 
-const VERBS: [&str; 24] = [
+const VERBS: [&str; 26] = [
     "help",
     "status",
     "quit",
@@ -130,6 +136,8 @@ const VERBS: [&str; 24] = [
     "cards",
     "news",
     "text",
+    "why",
+    "map",
     "odds",
 ];
 

@@ -1,6 +1,8 @@
 //! Headless games for `muscat simulate`: a scripted Oman plays whole games from seeds, and the
 //! outcomes are counted. Reports its own throughput.
 
+pub mod print;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;

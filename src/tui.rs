@@ -29,6 +29,8 @@ pub struct Options {
     pub mouse: bool,
     pub scenario: Option<String>,
     pub assets: Option<PathBuf>,
+    /// Offer the guided first round to a new game (`--no-guide` turns it off).
+    pub guide: bool,
 }
 
 /// Loads content: built-in, or a folder, with a scenario picked by id or read from a file.
@@ -81,7 +83,8 @@ fn prepare(options: &Options) -> Result<App, String> {
     let content = load_content(options.scenario.as_deref(), options.assets.as_deref())?;
     let seed = options.seed.unwrap_or_else(fresh_seed);
     let state = game::start(&content, seed, options.difficulty);
-    Ok(App::new(content, state, Vec::new()))
+    let app = App::new(content, state, Vec::new());
+    Ok(if options.guide { app.with_guide() } else { app })
 }
 
 /// `muscat play`: everything is loaded and checked before the terminal is touched, so errors
@@ -89,6 +92,10 @@ fn prepare(options: &Options) -> Result<App, String> {
 pub fn run_cli(options: &Options) -> Result<ExitCode, String> {
     let mut app = prepare(options)?;
     let dir = options.save_dir.clone().unwrap_or_else(save::default_dir);
+    if dir.join("autosave.ron").is_file() && app.log.is_empty() {
+        // Not the first game on this machine: the guide waits until asked for (G).
+        app.guide = None;
+    }
     if options.plain {
         return crate::plain::run(&mut app, &dir);
     }
@@ -132,11 +139,23 @@ fn event_loop(
     dir: &Path,
 ) -> Result<(), String> {
     let io = |e: std::io::Error| format!("terminal error: {e}");
+    // Test hook, documented in the README: a key that panics, to check the terminal is restored.
+    let panic_key = std::env::var("MUSCAT_TEST_PANIC_KEY")
+        .ok()
+        .and_then(|k| k.chars().next());
     loop {
         terminal.draw(|f| ui::view(f, app, theme)).map_err(io)?;
         let size = terminal.size().map_err(io)?;
         let area = Rect::new(0, 0, size.width, size.height);
-        let Some(msg) = to_msg(app, area, &event::read().map_err(io)?) else {
+        let event = event::read().map_err(io)?;
+        if let (Some(k), TermEvent::Key(key)) = (panic_key, &event)
+            && key.code == event::KeyCode::Char(k)
+        {
+            panic!(
+                "MUSCAT_TEST_PANIC_KEY pressed: a deliberate panic to test the terminal restore"
+            );
+        }
+        let Some(msg) = to_msg(app, area, &event) else {
             continue;
         };
         for effect in app.update(msg) {
@@ -177,7 +196,7 @@ pub fn to_msg(app: &App, area: Rect, event: &TermEvent) -> Option<Msg> {
         }
         TermEvent::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) if app.overlays.is_empty() => {
-                ui::issue_at(app, area, m.column, m.row).map(Msg::ClickIssue)
+                ui::click_at(app, area, m.column, m.row)
             }
             MouseEventKind::ScrollUp => Some(Msg::ScrollUp),
             MouseEventKind::ScrollDown => Some(Msg::ScrollDown),

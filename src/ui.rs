@@ -1,6 +1,10 @@
 //! The view: draws the whole interface from `&App`, reading state and changing nothing. The layout
 //! is computed by [`areas`], which the mouse hit-test uses too.
 
+mod charts;
+mod dashboard;
+mod debrief;
+mod map;
 pub mod odds;
 mod overlay;
 mod panels;
@@ -9,14 +13,14 @@ pub mod theme;
 mod words;
 
 pub use theme::Theme;
-pub use words::{describe, summary};
+pub use words::{cause, describe, summary};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Screen, keymap};
+use crate::app::{App, Msg, Screen, keymap};
 
 /// Smallest terminal the game draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -27,6 +31,8 @@ pub const MIN_HEIGHT: u16 = 24;
 pub struct Areas {
     pub header: Rect,
     pub status: Rect,
+    /// The guide's line while the guided first round runs; empty otherwise.
+    pub guide: Rect,
     pub body: Rect,
     pub hints: Rect,
     /// Table screen only: the draft text, the delegations, the tracks and the news.
@@ -37,10 +43,11 @@ pub struct Areas {
 }
 
 /// The layout for a frame of this size.
-pub fn areas(area: Rect) -> Areas {
-    let [header, status, body, hints] = area.layout(&Layout::vertical([
+pub fn areas(app: &App, area: Rect) -> Areas {
+    let [header, status, guide, body, hints] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(u16::from(app.guide.is_some())),
         Constraint::Min(0),
         Constraint::Length(1),
     ]));
@@ -50,7 +57,7 @@ pub fn areas(area: Rect) -> Areas {
         Constraint::Length(right_width),
     ]));
     let [text, delegations] = left.layout(&Layout::vertical([
-        Constraint::Length(11),
+        Constraint::Length(panels::DRAFT_HEIGHT),
         Constraint::Min(0),
     ]));
     let [tracks, news] = right.layout(&Layout::vertical([
@@ -60,6 +67,7 @@ pub fn areas(area: Rect) -> Areas {
     Areas {
         header,
         status,
+        guide,
         body,
         hints,
         text,
@@ -69,17 +77,84 @@ pub fn areas(area: Rect) -> Areas {
     }
 }
 
-/// The issue row of the draft text under a screen position, if any.
-pub fn issue_at(app: &App, area: Rect, column: u16, row: u16) -> Option<usize> {
-    if app.screen != Screen::Table || too_small(area) {
+/// What a left click at a screen position means: a header tab, an issue row of the draft text,
+/// or a track of the dashboard. Uses the same layout the frame is drawn with.
+pub fn click_at(app: &App, area: Rect, column: u16, row: u16) -> Option<Msg> {
+    if too_small(area) {
         return None;
     }
-    let a = areas(area);
-    let inner_top = a.text.y + 2; // border + column header
-    let inside = column > a.text.x && column < a.text.right().saturating_sub(1);
-    (inside && row >= inner_top && row < a.text.bottom().saturating_sub(1))
-        .then(|| (row - inner_top) as usize)
-        .filter(|&i| i < app.content.domain.issues.len())
+    let a = areas(app, area);
+    if row == a.header.y {
+        return header_tabs(app, a.header.width)
+            .into_iter()
+            .find(|&(_, x, w)| column >= x && column < x + w)
+            .map(|(k, _, _)| Msg::Screen(k));
+    }
+    match app.screen {
+        Screen::Table => {
+            let inner_top = a.text.y + 2; // border + column header
+            let inside = column > a.text.x && column < a.text.right().saturating_sub(1);
+            (inside && row >= inner_top && row < a.text.bottom().saturating_sub(1))
+                .then(|| (row - inner_top) as usize)
+                .filter(|&i| i < app.content.domain.issues.len())
+                .map(Msg::ClickIssue)
+        }
+        Screen::Dashboard => dashboard::track_at(a.body, column, row).map(Msg::ClickTrack),
+        _ => None,
+    }
+}
+
+/// The issue row of the draft text under a screen position, if any.
+pub fn issue_at(app: &App, area: Rect, column: u16, row: u16) -> Option<usize> {
+    match click_at(app, area, column, row) {
+        Some(Msg::ClickIssue(i)) => Some(i),
+        _ => None,
+    }
+}
+
+/// The header's fixed part, and the tabs: (screen index, x, width) for each.
+fn header_tabs(app: &App, width: u16) -> Vec<(usize, u16, u16)> {
+    let wide = width >= 120;
+    let mut x = header_lead(app, wide).chars().count() as u16;
+    Screen::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let w = tab_label(i, *s, wide).chars().count() as u16;
+            let tab = (i, x, w);
+            x += w + 1;
+            tab
+        })
+        .collect()
+}
+
+fn header_lead(app: &App, wide: bool) -> String {
+    let s = &app.state;
+    let points: String = (0..app.content.scenario.action_points)
+        .map(|i| if i < s.action_points { '●' } else { '○' })
+        .collect();
+    let week = s.round.min(s.deadline);
+    if wide {
+        format!(
+            " MUSCAT CHANNEL Week {week}/{} Actions {points} seed {} ",
+            s.deadline, s.seed
+        )
+    } else {
+        format!(" Week {week}/{} {points} seed {} │ ", s.deadline, s.seed)
+    }
+}
+
+fn tab_label(i: usize, screen: Screen, wide: bool) -> String {
+    if wide {
+        format!("{}{}", i + 1, screen.title())
+    } else {
+        format!("{}{}", i + 1, screen.short())
+    }
+}
+
+/// Draws one frame in the colour theme: the entry point for benchmarks and embedding.
+pub fn draw(frame: &mut Frame, app: &App) {
+    view(frame, app, &Theme::colour());
 }
 
 fn too_small(area: Rect) -> bool {
@@ -104,7 +179,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(msg).centered().style(theme.warn), rect);
         return;
     }
-    let a = areas(area);
+    let a = areas(app, area);
     header(frame, app, theme, a.header);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(
@@ -113,6 +188,16 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) {
         ))),
         a.status,
     );
+    if let Some(guide) = app.guide {
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(format!(" Guide {}: ", guide.progress()), theme.selected),
+                Span::styled(format!(" {}", guide.step().text()), theme.key),
+                Span::styled(" · G hides", theme.dim),
+            ])),
+            a.guide,
+        );
+    }
     match app.screen {
         Screen::Table => {
             panels::draft(frame, app, theme, a.text);
@@ -121,43 +206,38 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) {
             panels::news(frame, app, theme, a.news);
         }
         Screen::Delegations => screens::delegations(frame, app, theme, a.body),
-        Screen::World => screens::world(frame, app, theme, a.body),
+        Screen::Dashboard => dashboard::draw(frame, app, theme, a.body),
         Screen::News => screens::news(frame, app, theme, a.body),
         Screen::Notebook => screens::notebook(frame, app, theme, a.body),
         Screen::Glossary => screens::glossary(frame, app, theme, a.body),
+        Screen::Map => map::draw(frame, app, theme, a.body),
+        Screen::Charts => charts::draw(frame, app, theme, a.body),
     }
     hints(frame, theme, a.hints);
-    overlay::draw(frame, app, theme, area);
+    // Windows open below the guide's line, so the guide stays readable while they are up.
+    let windows = if app.guide.is_some() {
+        Rect::new(
+            area.x,
+            a.guide.bottom(),
+            area.width,
+            area.bottom().saturating_sub(a.guide.bottom()),
+        )
+    } else {
+        area
+    };
+    overlay::draw(frame, app, theme, windows);
 }
 
 fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let s = &app.state;
-    let points: String = (0..app.content.scenario.action_points)
-        .map(|i| if i < s.action_points { '●' } else { '○' })
-        .collect();
-    let mut spans = vec![
-        Span::styled(" MUSCAT CHANNEL ", theme.title),
-        Span::styled(
-            format!("Week {}/{} ", s.round.min(s.deadline), s.deadline),
-            theme.text,
-        ),
-        Span::styled(format!("Actions {points} "), theme.key),
-        Span::styled(format!("seed {} ", s.seed), theme.dim),
-    ];
+    let wide = area.width >= 120;
+    let mut spans = vec![Span::styled(header_lead(app, wide), theme.title)];
     for (i, screen) in Screen::ALL.iter().enumerate() {
         let style = if *screen == app.screen {
             theme.selected
         } else {
             theme.dim
         };
-        spans.push(Span::styled(
-            format!(
-                "{}{}",
-                i + 1,
-                &screen.title()[..4.min(screen.title().len())]
-            ),
-            style,
-        ));
+        spans.push(Span::styled(tab_label(i, *screen, wide), style));
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

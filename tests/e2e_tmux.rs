@@ -1,5 +1,6 @@
 //! End-to-end tests of the real binary in a real terminal, driven through tmux on a private
-//! socket: keys, the help screen, quitting, and the terminal restored afterwards.
+//! socket: keys, mouse clicks, a whole game, resizing, NO_COLOR, and the terminal restored after
+//! quitting and after a panic.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -119,7 +120,7 @@ fn help_opens_and_q_quits_with_the_terminal_restored() {
     // Escape followed at once by another key reads as Alt+key, so windows are closed with Enter
     // and Escape is only sent on its own.
     s.keys(&["Enter", "Enter", "?"]);
-    s.wait_for("Keys (Esc closes)");
+    s.wait_for("Keys (");
     s.keys(&["Escape"]);
     s.wait_for("Draft text (");
     s.keys(&["q"]);
@@ -188,4 +189,102 @@ fn no_color_draws_without_colour_codes_and_small_terminals_are_told() {
     s.wait_for("Enter to begin");
     s.keys(&["C-c"]);
     s.wait_for("EXITED=0");
+}
+
+/// An SGR mouse press and release at a 1-based column and row, as a terminal sends them.
+fn click(s: &Session, column: u16, row: u16) {
+    for end in ['M', 'm'] {
+        let seq = format!("\u{1b}[<0;{column};{row}{end}");
+        tmux(&["send-keys", "-t", &s.name, "-l", &seq]);
+    }
+}
+
+#[test]
+fn a_mouse_click_selects_an_issue_and_a_screen() {
+    if !have_tmux() {
+        return;
+    }
+    let s = Session::start("mouse", "--seed 42 --no-guide --save-dir saves", "");
+    s.wait_for("Enter to begin");
+    s.keys(&["Enter", "Enter"]);
+    s.wait_for("Draft text (");
+    // Row 7 (1-based) is the third issue: header, status, border, column header, then issues.
+    click(&s, 10, 7);
+    let screen = s.wait_for("▶ Verification");
+    assert!(!screen.contains("▶ Enrichment"), "{screen}");
+    // The header tab "3Dash" opens the dashboard.
+    let header = screen.lines().next().unwrap_or_default();
+    let col = header
+        .find("3Dash")
+        .map(|b| header[..b].chars().count())
+        .expect("tab");
+    click(&s, col as u16 + 2, 1);
+    s.wait_for("Why? What moved it");
+    s.keys(&["C-c"]);
+    s.wait_for("EXITED=0");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let s = Session::start(
+        "panic",
+        "--seed 42 --save-dir saves",
+        "MUSCAT_TEST_PANIC_KEY=%",
+    );
+    s.wait_for("Enter to begin");
+    assert_eq!(s.modes(), "1 1");
+    s.keys(&["%"]);
+    let screen = s.wait_for("EXITED=101");
+    assert!(screen.contains("deliberate panic"), "{screen}");
+    assert_eq!(s.modes(), "0 0", "alternate screen and mouse restored");
+}
+
+#[test]
+fn a_whole_game_played_with_keys_reaches_the_debrief() {
+    if !have_tmux() {
+        return;
+    }
+    let s = Session::start("whole", "--seed 9 --save-dir saves", "");
+    s.wait_for("Enter to begin");
+    s.keys(&["Enter", "Enter"]);
+    s.wait_for("Guide 2/7");
+    for _ in 0..5 {
+        s.keys(&["l", "l", "j"]);
+    }
+    s.keys(&["t"]);
+    s.wait_for("See the delegations panel");
+    let mut over = false;
+    for week in 2..=14 {
+        s.keys(&["n", "y"]);
+        let start = Instant::now();
+        loop {
+            let screen = s.screen();
+            if screen.contains("Debrief") || screen.contains("talks are over") {
+                over = true;
+                break;
+            }
+            if screen.contains(&format!("Week {week}/")) {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if over {
+            break;
+        }
+        // Close the week's card, choosing its first answer if it asks for one.
+        s.keys(&["Enter"]);
+        s.wait_for("Draft text (");
+        s.keys(&["t"]);
+    }
+    assert!(over, "the game ended within its weeks");
+    s.wait_for("Debrief: the talks are over");
+    s.keys(&["s"]);
+    s.wait_for("Saved to");
+    s.keys(&["q"]);
+    s.wait_for("EXITED=0");
+    assert_eq!(s.modes(), "0 0");
 }

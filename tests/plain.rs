@@ -14,7 +14,7 @@ fn a_short_game_piped_through_stdin() {
         .spawn()
         .expect("starts");
     let script = "help\nstatus\nchoose 1\ndraft enr cap-367\ndraft stock seal\ndraft verif ap-plus\n\
-                  draft sanc phased-oil\ndraft enf joint\ntable\nprobe iran\nfrobnicate\nend\nsave lesson1\nquit\n";
+                  draft sanc phased-oil\ndraft enf joint\ntable\nprobe iran\nfrobnicate\nend\nwhy war\nmap\nsave lesson1\nquit\n";
     child
         .stdin
         .take()
@@ -32,6 +32,8 @@ fn a_short_game_piped_through_stdin() {
         "Unknown or ambiguous command \"frobnicate\"",
         "── Week 2 ──",
         "Saved to",
+        "War risk: 35% at the start",
+        "Strait of Hormuz:",
     ] {
         assert!(text.contains(want), "missing {want:?} in:\n{text}");
     }

@@ -5,6 +5,7 @@
 use super::reply::{Complaint, FactionCheck, Reply, Rule, Trend};
 use crate::content::{Content, DelegationProfile};
 use crate::game::{GameState, Side, TrackId};
+use crate::negotiation::faratin_target;
 use crate::negotiation::preferences::red_line_hits;
 
 /// A walk-away value and the tracks that moved it since the start.
@@ -75,9 +76,10 @@ pub fn best_attainable(
         .min(1.0)
 }
 
-/// What the delegation still hopes for this round, never below its walk-away value:
-/// u*(t) = r + (u_max − r)(1 − F(t)), F(t) = k + (1 − k)·t^(1/e), e moved by urgency.
-pub fn target(content: &Content, state: &GameState, side: Side) -> f64 {
+/// The time-dependent part of what a delegation hopes for, with its walk-away value:
+/// u*(t) = r + (u_max − r)(1 − F(t)), F(t) = k + (1 − k)·t^(1/e), e moved by urgency. It does not
+/// climb back above its last value unless the walk-away value rose since.
+pub fn aspiration(content: &Content, state: &GameState, side: Side) -> (f64, f64) {
     const K: f64 = 0.05;
     let profile = content.delegation(side);
     let d = state.delegation(side);
@@ -86,10 +88,21 @@ pub fn target(content: &Content, state: &GameState, side: Side) -> f64 {
     let span = f64::from(state.deadline.saturating_sub(1).max(1));
     let t = (f64::from(state.round.saturating_sub(1)) / span).clamp(0.0, 1.0);
     let e = d.persona.exponent() * libm::exp(2.0 * (urgency(profile, state) - 0.5));
-    let f = K + (1.0 - K) * libm::pow(t, 1.0 / e);
+    let mut base = faratin_target(r, top, t, K, e);
+    if let Some((before, r_before)) = d.aspiration {
+        base = base.min(before + (r - r_before).max(0.0));
+    }
+    (base.max(r), r)
+}
+
+/// What the delegation still hopes for this round, never below its walk-away value: its
+/// aspiration, lowered by trust in Oman, goodwill and reciprocity.
+pub fn target(content: &Content, state: &GameState, side: Side) -> f64 {
+    let d = state.delegation(side);
+    let (base, r) = aspiration(content, state, side);
     let trust = f64::from(state.track(TrackId::trust_in_oman(side)) - 50) / 1000.0;
     // Reciprocity: a side that saw the other accept the last text gives a little more back.
-    let reciprocity = if state
+    let accepted = if state
         .delegation(side.other())
         .last_reply
         .as_ref()
@@ -99,7 +112,7 @@ pub fn target(content: &Content, state: &GameState, side: Side) -> f64 {
     } else {
         0.0
     };
-    (r + (top - r) * (1.0 - f) - trust - d.goodwill - reciprocity).max(r)
+    (base - trust - d.goodwill - accepted - d.reciprocity).max(r)
 }
 
 /// Each faction's verdict on a package.
@@ -260,20 +273,25 @@ fn counter(
                 .all(|(i, &c)| !d.red_lines.contains(&(i as u8, c)))
             && ratified(profile, &ratification(content, state, side, p))
     };
-    let mut best: Option<(u32, f64, Vec<(u8, u8)>)> = None;
-    let consider = |best: &mut Option<(u32, f64, Vec<(u8, u8)>)>, p: &[u8], change: &[(u8, u8)]| {
-        let cost: u32 = change
-            .iter()
-            .map(|&(i, c)| steps(issues[i as usize].options.len(), package[i as usize], c))
-            .sum();
-        let u = profile.prefs.utility(p);
-        let better = best
-            .as_ref()
-            .is_none_or(|(bc, bu, _)| cost < *bc || (cost == *bc && u < *bu));
-        if better && acceptable(p) {
-            *best = Some((cost, u, change.to_vec()));
-        }
-    };
+    // Pareto-seeking: among the changes that win its assent, the one it believes the other
+    // side minds least (its frequency model), then the smallest, then the least greedy.
+    let mut best: Option<(i64, u32, f64, Vec<(u8, u8)>)> = None;
+    let consider =
+        |best: &mut Option<(i64, u32, f64, Vec<(u8, u8)>)>, p: &[u8], change: &[(u8, u8)]| {
+            let cost: u32 = change
+                .iter()
+                .map(|&(i, c)| steps(issues[i as usize].options.len(), package[i as usize], c))
+                .sum();
+            let u = profile.prefs.utility(p);
+            // In hundredths: smaller differences than that are noise in the model.
+            let other = (d.model.estimate(p) * 100.0).round() as i64;
+            let better = best.as_ref().is_none_or(|(bo, bc, bu, _)| {
+                other > *bo || (other == *bo && (cost < *bc || (cost == *bc && u < *bu)))
+            });
+            if better && acceptable(p) {
+                *best = Some((other, cost, u, change.to_vec()));
+            }
+        };
     let mut p = package.to_vec();
     for (i, cs) in choices.iter().enumerate() {
         for &c in cs {
@@ -283,7 +301,7 @@ fn counter(
         p[i] = package[i];
     }
     if let Some(b) = best {
-        return b.2;
+        return b.3;
     }
     for (i, ci) in choices.iter().enumerate() {
         for (j, cj) in choices.iter().enumerate().skip(i + 1) {
@@ -298,7 +316,7 @@ fn counter(
             p[i] = package[i];
         }
     }
-    best.map(|b| b.2).unwrap_or_default()
+    best.map(|b| b.3).unwrap_or_default()
 }
 
 #[cfg(test)]

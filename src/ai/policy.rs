@@ -17,7 +17,7 @@ pub trait Policy {
 }
 
 /// The policies `simulate` knows, by name.
-pub const POLICIES: [&str; 4] = ["random", "greedy", "cycle", "expert"];
+pub const POLICIES: [&str; 6] = ["random", "greedy", "hawk", "dove", "cycle", "expert"];
 
 /// A policy by name, with its own random stream (a player's choices are theirs, not the game's).
 pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
@@ -26,6 +26,8 @@ pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
             rng: GameRng::new(seed, 100),
         })),
         "greedy" => Some(Box::new(Greedy::default())),
+        "hawk" => Some(Box::new(super::leaning::Leaning::hawk())),
+        "dove" => Some(Box::new(super::leaning::Leaning::dove())),
         "cycle" => Some(Box::new(Cycle { step: 0 })),
         "expert" => Some(Box::new(super::expert::Expert::default())),
         _ => None,

@@ -28,7 +28,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(
         [Up, Char('k')],
         "↑↓",
-        "select an issue / choice (k and j too)",
+        "select an issue, a track (dashboard) or a choice (k and j too)",
         Msg::Up,
         "issue"
     ),
@@ -128,7 +128,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(
         [Tab],
         "Tab",
-        "next screen (table, delegations, world, news, notebook, glossary)",
+        "next screen (Shift-Tab back)",
         Msg::NextScreen,
         "screens"
     ),
@@ -140,17 +140,26 @@ pub const KEYMAP: &[Binding] = &[
             Char('3'),
             Char('4'),
             Char('5'),
-            Char('6')
+            Char('6'),
+            Char('7'),
+            Char('8')
         ],
-        "1-6",
-        "jump to a screen",
+        "1-8",
+        "screens: table, delegations, dashboard, news, notebook, glossary, map, charts",
         Msg::Screen(0),
+        ""
+    ),
+    bind!(
+        [Char('G')],
+        "G",
+        "guided first round: hide it / show it again",
+        Msg::Guide,
         ""
     ),
     bind!(
         [PageUp],
         "PgUp/PgDn",
-        "scroll the news log and long screens",
+        "scroll the news log, the debrief and long screens (mouse wheel too)",
         Msg::ScrollUp,
         ""
     ),
@@ -181,7 +190,7 @@ pub fn lookup(key: KeyEvent) -> Option<Msg> {
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == Char('c') {
         return Some(Msg::ForceQuit);
     }
-    if let Char(d @ '1'..='6') = key.code {
+    if let Char(d @ '1'..='8') = key.code {
         return Some(Msg::Screen(d as usize - '1' as usize));
     }
     if matches!(key.code, Char('y' | 'Y')) {

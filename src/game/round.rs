@@ -4,6 +4,7 @@
 
 use super::Side;
 use super::cards;
+use super::coercion;
 use super::command::Event;
 use super::ending::Outcome;
 use super::rules::World;
@@ -19,6 +20,7 @@ pub(super) fn begin(world: &mut World) {
     s.tabled_this_round = 0;
     for d in &mut s.delegations {
         d.goodwill = 0.0;
+        d.reciprocity *= 0.5;
         // Caucus moves wear out when repeated within a few weeks, not over the whole game;
         // the count of identical texts is reset by the table itself.
         for (verb, n) in &mut d.memory {
@@ -28,6 +30,9 @@ pub(super) fn begin(world: &mut World) {
         }
     }
     world.emit(Event::RoundStarted(world.state.round));
+    if world.state.round == 1 {
+        coercion::choose(world);
+    }
     cards::draw(world);
 }
 
@@ -137,15 +142,7 @@ fn delegation_moves(world: &mut World) {
         .as_ref()
         .is_some_and(|r| r.accept && r.round == world.state.round);
     let us = Cause::Delegation(Side::Us);
-    if !us_accepted {
-        // Gradual turning of the screw: a little more pain every week without a deal.
-        world.shift(TrackId::Economy, -1, &us);
-        world.shift(TrackId::WarRisk, 1, &us);
-        world.emit(Event::DelegationMove {
-            side: Side::Us,
-            move_: "turns the screw: new sanctions designations".into(),
-        });
-    }
+    coercion::us_move(world, us_accepted);
     if world.state.rounds_left() <= 2 && !world.state.flags.contains(&Flag::Ultimatum) {
         world.state.flags.insert(Flag::Ultimatum);
         world.shift(TrackId::WarRisk, 6, &us);

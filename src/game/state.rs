@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::Side;
+use super::coercion::Posture;
 use super::command::Event;
 use super::ending::Outcome;
 use super::rng::GameRng;
@@ -13,6 +14,7 @@ use super::text::Text;
 use super::track::{TrackChange, TrackId, Tracks};
 use crate::ai::Reply;
 use crate::content::{Content, Persona};
+use crate::negotiation::{FrequencyModel, MoveKind};
 
 /// How hard the delegations are to move, how noisy Oman's information is, and how long the talks last.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,6 +201,23 @@ pub struct DelegationState {
     pub pressure: f64,
     /// Times each caucus kind has been used on it, for diminishing returns.
     pub memory: BTreeMap<String, u32>,
+    /// What it has learned of the other side's priorities from what that side asked for at the
+    /// table.
+    #[serde(default)]
+    pub model: FrequencyModel,
+    /// The other side's latest ask (the text with its counter), heard at the table.
+    #[serde(default)]
+    pub other_ask: Option<Vec<u8>>,
+    /// How the other side's latest ask moved, seen from here.
+    #[serde(default)]
+    pub other_move: Option<MoveKind>,
+    /// Utility given back for the other side's concessions (reciprocity); it fades each week.
+    #[serde(default)]
+    pub reciprocity: f64,
+    /// The time-dependent part of its target and its walk-away value at its last reply: what
+    /// it hopes for does not climb back unless its walk-away value rises.
+    #[serde(default)]
+    pub aspiration: Option<(f64, f64)>,
 }
 
 /// The state of a game.
@@ -232,6 +251,9 @@ pub struct GameState {
     /// Questions put to the advisor (older saves have none).
     #[serde(default)]
     pub advisor: AdvisorUse,
+    /// The US coercive posture (George's variants).
+    #[serde(default)]
+    pub coercion: Posture,
 }
 
 impl GameState {
@@ -258,6 +280,11 @@ impl GameState {
                     goodwill_used: 0,
                     pressure: 0.0,
                     memory: BTreeMap::new(),
+                    model: FrequencyModel::mirroring(&p.prefs.values),
+                    other_ask: None,
+                    other_move: None,
+                    reciprocity: 0.0,
+                    aspiration: None,
                 }
             })
             .collect();
@@ -282,6 +309,7 @@ impl GameState {
             deck_rng: GameRng::new(seed, 1),
             world_rng: GameRng::new(seed, 2),
             advisor: AdvisorUse::default(),
+            coercion: Posture::default(),
         }
     }
 

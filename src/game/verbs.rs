@@ -10,6 +10,7 @@ use super::text::Clause;
 use super::track::{Cause, TrackId};
 use crate::ai::{self, Trend};
 use crate::content::Lift;
+use crate::negotiation::MoveKind;
 
 /// Iran's trust in Oman needed for an off-the-record session on defence matters.
 pub const OFF_THE_RECORD_TRUST: i32 = 72;
@@ -203,11 +204,16 @@ pub(super) fn table(world: &mut World, audience: Audience) {
             // The same rejected text again and again: the mediator is wasting its time.
             world.patience(side, -4, &cause);
         }
+        let aspiration = ai::aspiration(content, world.state, side);
         let d = &mut world.state.delegations[side as usize];
         d.last_tabled = Some(reply.utility);
+        d.aspiration = Some(aspiration);
         d.last_reply = Some(reply.clone());
         replies.push(reply.clone());
         world.emit(Event::Replied(Box::new(reply)));
+    }
+    if replies.len() == 2 {
+        hear_each_other(world, &package, &replies);
     }
     let both_accept = replies.len() == 2 && replies.iter().all(|r| r.accept);
     if both_accept {
@@ -218,6 +224,35 @@ pub(super) fn table(world: &mut World, audience: Audience) {
             -1,
             &oman("a text both sides rejected"),
         );
+    }
+}
+
+/// At a plenary each side hears what the other asks for (the text with its counter): it learns
+/// the other's priorities, labels its move, and gives back part of any concession.
+fn hear_each_other(world: &mut World, package: &[u8], replies: &[ai::Reply]) {
+    /// Share of the other side's concession given back.
+    const GIVE_BACK: f64 = 0.3;
+    /// Most that reciprocity can lower a target.
+    const MOST: f64 = 0.06;
+    let content = world.content;
+    for reply in replies {
+        let mut ask = package.to_vec();
+        for &(issue, choice) in &reply.counter {
+            ask[issue as usize] = choice;
+        }
+        let listener = reply.side.other();
+        let prefs = &content.delegation(listener).prefs;
+        let d = &mut world.state.delegations[listener as usize];
+        if let Some(before) = &d.other_ask {
+            let gain = prefs.utility(&ask) - prefs.utility(before);
+            let theirs = d.model.estimate(&ask) - d.model.estimate(before);
+            d.other_move = Some(MoveKind::of(gain, theirs));
+            if gain > 0.0 {
+                d.reciprocity = (d.reciprocity + GIVE_BACK * gain).min(MOST);
+            }
+        }
+        d.model.observe(&ask);
+        d.other_ask = Some(ask);
     }
 }
 

@@ -32,6 +32,11 @@ impl Issue {
     }
 
     /// The choice index that means "deferred", if this issue can be deferred.
+    /// Whether a choice is an option locked until an event unlocks it.
+    pub fn is_locked(&self, choice: u8) -> bool {
+        self.options.get(choice as usize).is_some_and(|o| o.locked)
+    }
+
     pub fn deferred_choice(&self) -> Option<u8> {
         self.deferrable.then_some(self.options.len() as u8)
     }

@@ -12,7 +12,7 @@ pub struct OutcomePoint {
 }
 
 impl OutcomePoint {
-    fn distance(self, other: OutcomePoint) -> f64 {
+    pub fn distance(self, other: OutcomePoint) -> f64 {
         libm::hypot(self.a - other.a, self.b - other.b)
     }
 }
@@ -98,6 +98,35 @@ impl Frontier {
     }
 }
 
+/// How good one deal is against the space it was struck in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DealQuality {
+    pub deal: OutcomePoint,
+    /// Distance to the nearest Pareto-optimal outcome.
+    pub to_pareto: f64,
+    /// Distance to the Nash bargaining solution (infinite when no outcome is rational for both).
+    pub to_nash: f64,
+    pub to_kalai_smorodinsky: f64,
+    /// Sum of both utilities.
+    pub welfare: f64,
+    /// Both sides at or above their reservation values.
+    pub rational: bool,
+}
+
+impl DealQuality {
+    pub fn of(frontier: &Frontier, reservation: OutcomePoint, deal: OutcomePoint) -> DealQuality {
+        let to = |p: Option<OutcomePoint>| p.map_or(f64::INFINITY, |p| p.distance(deal));
+        DealQuality {
+            deal,
+            to_pareto: frontier.distance(deal),
+            to_nash: to(frontier.nash_point(reservation)),
+            to_kalai_smorodinsky: to(frontier.kalai_smorodinsky_point(reservation)),
+            welfare: deal.a + deal.b,
+            rational: deal.a + 1e-12 >= reservation.a && deal.b + 1e-12 >= reservation.b,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +181,30 @@ mod tests {
             .kalai_smorodinsky_point(r)
             .expect("a rational deal exists");
         assert!(ks.a >= 0.6 && ks.b >= 0.6);
+    }
+}
+
+#[cfg(test)]
+mod quality_tests {
+    use super::*;
+
+    #[test]
+    fn a_deal_on_the_nash_point_scores_zero_distances() {
+        let f = Frontier::from_points(vec![
+            OutcomePoint { a: 0.9, b: 0.2 },
+            OutcomePoint { a: 0.6, b: 0.6 },
+            OutcomePoint { a: 0.2, b: 0.9 },
+            OutcomePoint { a: 0.3, b: 0.3 },
+        ]);
+        let r = OutcomePoint { a: 0.1, b: 0.1 };
+        let q = DealQuality::of(&f, r, OutcomePoint { a: 0.6, b: 0.6 });
+        assert!(q.to_pareto < 1e-12 && q.to_nash < 1e-12 && q.rational);
+        assert!((q.welfare - 1.2).abs() < 1e-12);
+        let poor = DealQuality::of(
+            &f,
+            OutcomePoint { a: 0.4, b: 0.1 },
+            OutcomePoint { a: 0.3, b: 0.3 },
+        );
+        assert!(poor.to_pareto > 0.2 && !poor.rational);
     }
 }

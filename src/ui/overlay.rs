@@ -1,5 +1,5 @@
-//! Windows drawn over the screen: the briefing, help, the event card, menus, confirmations and the
-//! end-of-game debrief.
+//! Windows drawn over the screen: the briefing, help, the event card, menus and confirmations
+//! (the end-of-game debrief has its own file).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -8,16 +8,16 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::panels::block;
 use super::theme::Theme;
-use super::words::{self, pts};
+use super::words;
 use crate::app::{App, Confirm, Overlay, keymap};
-use crate::game::{Outcome, Phase, Side};
+use crate::game::Phase;
 
 /// Draws every open overlay, bottom first.
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(top) = app.overlays.last() {
         match top {
             Overlay::Briefing => briefing(frame, app, theme, area),
-            Overlay::Help => help(frame, theme, area),
+            Overlay::Help => help(frame, app, theme, area),
             Overlay::Card { id, selected } => card(frame, app, theme, area, id, *selected),
             Overlay::Menu(menu) => {
                 let lines: Vec<Line> = menu
@@ -38,7 +38,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     ])
                     .collect();
                 let width = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 4;
-                popup(frame, theme, area, &menu.title, lines, width, false);
+                // Long labels wrap rather than being cut on a narrow terminal.
+                let wrap = width > area.width.saturating_sub(2);
+                popup(frame, theme, area, &menu.title, lines, width, wrap);
             }
             Overlay::Confirm(what) => {
                 let question = match what {
@@ -55,7 +57,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 ];
                 popup(frame, theme, area, "Are you sure?", lines, 66, false);
             }
-            Overlay::End => end(frame, app, theme, area),
+            Overlay::End => super::debrief::draw(frame, app, theme, area),
             Overlay::Odds(answers) => super::odds::draw(frame, app, theme, area, answers),
         }
     }
@@ -96,21 +98,14 @@ fn briefing(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let s = &app.content.scenario;
     let lines = vec![
         Line::styled(s.briefing.clone(), theme.text),
-        Line::raw(""),
-        Line::styled("How a week goes", theme.title),
-        Line::styled(
-            "1. Read the news card. 2. Draft the text: ↑↓ pick an issue, ←→ pick an option.",
-            theme.text,
-        ),
-        Line::styled(
-            "3. Spend 3 actions: t tables the text, c meets one delegation in private.",
-            theme.text,
-        ),
-        Line::styled(
-            "4. Read the replies: what each side wants, and what it would sign. n ends the week.",
-            theme.text,
-        ),
-        Line::raw(""),
+        Line::from(vec![
+            Span::styled("A week: ", theme.title),
+            Span::styled(
+                "read the card · draft: ↑↓ issue, ←→ option · 3 actions: t tables the text, \
+                 c meets one side · read the replies · n ends the week",
+                theme.text,
+            ),
+        ]),
         Line::styled(
             format!(
                 "A what-if with information up to {}; a game models, it does not predict. Seed {} · {}.",
@@ -125,7 +120,7 @@ fn briefing(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     popup(frame, theme, area, &s.title, lines, 78, true);
 }
 
-fn help(frame: &mut Frame, theme: &Theme, area: Rect) {
+fn help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut lines: Vec<Line> = keymap::help_lines()
         .map(|(key, what)| {
             Line::from(vec![
@@ -135,10 +130,24 @@ fn help(frame: &mut Frame, theme: &Theme, area: Rect) {
         })
         .collect();
     lines.push(Line::styled(
-        " Table marks: H/M/L known priority · ✗ red line · ! wants more here · ✓ fine",
+        " Marks, from each side's last reply: H/M/L priority · ✗ known red line",
         theme.dim,
     ));
-    popup(frame, theme, area, "Keys (Esc closes)", lines, 78, false);
+    lines.push(Line::styled(
+        "   ! wants more · ✓ fine · ~ changed since the reply · * not yet tabled",
+        theme.dim,
+    ));
+    // Scrolls when the terminal is too short for every key.
+    let room = area.height.saturating_sub(2) as usize;
+    let max = lines.len().saturating_sub(room);
+    let skip = (app.help_scroll as usize).min(max);
+    let title = if max > 0 {
+        "Keys (↑↓ scroll, Esc closes)"
+    } else {
+        "Keys (Esc closes)"
+    };
+    let lines: Vec<Line> = lines.into_iter().skip(skip).take(room).collect();
+    popup(frame, theme, area, title, lines, 80, false);
 }
 
 fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selected: usize) {
@@ -204,76 +213,4 @@ fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selec
         76,
         true,
     );
-}
-
-fn end(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(outcome) = app.state.outcome() else {
-        return;
-    };
-    let mut lines = vec![
-        Line::styled(outcome.title(), theme.title),
-        Line::styled(words::outcome_line(outcome), theme.text),
-        Line::raw(""),
-    ];
-    if let Outcome::Agreement(score) = outcome {
-        lines.push(Line::styled(
-            format!(
-                "Distance to the Pareto frontier {:.3} · closest faction vote {:+} · war risk {}% · oil ${}",
-                score.pareto_distance,
-                pts(score.durability),
-                score.war_risk,
-                score.oil
-            ),
-            theme.text,
-        ));
-        let deferred: Vec<&str> = score
-            .package
-            .iter()
-            .zip(&app.content.domain.issues)
-            .filter(|(c, i)| Some(**c) == i.deferred_choice())
-            .map(|(_, i)| i.name.as_str())
-            .collect();
-        if !deferred.is_empty() {
-            lines.push(Line::styled(
-                format!("Left for later: {}", deferred.join(", ")),
-                theme.dim,
-            ));
-        }
-    } else {
-        for side in Side::BOTH {
-            if let Some(r) = &app.state.delegation(side).last_reply {
-                lines.push(Line::styled(
-                    format!(
-                        "{} last said: {}",
-                        side.name(),
-                        words::reason(&app.content, r)
-                    ),
-                    theme.text,
-                ));
-            }
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "What really happened after the cutoff",
-        theme.title,
-    ));
-    for item in &app.content.scenario.epilogue {
-        lines.push(Line::styled(
-            format!(
-                "{}: {} [{}]",
-                item.date,
-                item.text,
-                item.confidence.letter()
-            ),
-            theme.text,
-        ));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "For discussion: which of George's conditions for coercive diplomacy held here?",
-        theme.dim,
-    ));
-    lines.push(Line::styled("Esc look around · s save · q quit", theme.key));
-    popup(frame, theme, area, "The talks are over", lines, 78, true);
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::theme::Theme;
 use super::words;
 use crate::app::App;
-use crate::game::{Clause, Priority, Side, TrackId};
+use crate::game::{Clause, Priority, Side, TrackId, last_tabled};
 
 pub(super) fn block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
     Block::bordered()
@@ -17,9 +17,19 @@ pub(super) fn block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
         .border_style(theme.border)
 }
 
-/// What Oman knows of one side's stance on an issue, in three cells: priority letter, then a mark
-/// for the drafted clause (✗ a known red line, ! a complaint in the last reply, ✓ no complaint).
-fn stance(app: &App, side: Side, issue: usize, theme: &Theme) -> Vec<Span<'static>> {
+/// Rows of the draft text panel: borders, the column header, eight issues and the detail line.
+pub(super) const DRAFT_HEIGHT: u16 = 12;
+
+/// What Oman knows of one side's stance on an issue, in two cells: the priority letter, then a mark
+/// for the drafted clause: ✗ a known red line; otherwise, from its last reply, ! a complaint here,
+/// ✓ no complaint, or ~ when the draft has changed here since that reply.
+fn stance(
+    app: &App,
+    side: Side,
+    issue: usize,
+    tabled: Option<&[Clause]>,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
     let nb = &app.state.notebook;
     let priority = match nb.priorities.get(&(side, issue as u8)) {
         Some(k) => match k.priority {
@@ -35,15 +45,18 @@ fn stance(app: &App, side: Side, issue: usize, theme: &Theme) -> Vec<Span<'stati
         .choice(options)
         .is_some_and(|c| nb.red_lines.contains(&(side, issue as u8, c)));
     let reply = app.state.delegation(side).last_reply.as_ref();
+    let changed = tabled.is_some_and(|t| t.get(issue) != Some(&clause));
     let complained = reply.is_some_and(|r| r.complaints.iter().any(|c| c.issue as usize == issue));
     let (mark, style) = if red {
         ("✗", theme.bad)
+    } else if reply.is_none() {
+        (" ", theme.dim)
+    } else if changed {
+        ("~", theme.dim)
     } else if complained {
         ("!", theme.warn)
-    } else if reply.is_some() {
-        ("✓", theme.good)
     } else {
-        (" ", theme.dim)
+        ("✓", theme.good)
     };
     vec![
         Span::styled(priority.to_string(), theme.dim),
@@ -51,24 +64,43 @@ fn stance(app: &App, side: Side, issue: usize, theme: &Theme) -> Vec<Span<'stati
     ]
 }
 
+fn clause_text(app: &App, issue: usize, clause: Clause) -> String {
+    match clause {
+        Clause::Open => "— not drafted —".to_string(),
+        Clause::Deferred => "(deferred)".to_string(),
+        Clause::Option(o) => app.content.domain.issues[issue].choice_label(o).to_string(),
+    }
+}
+
 pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let inner_width = area.width.saturating_sub(2) as usize;
-    let name_w = 19;
+    // Narrow terminals give the clause the room: issue names are the part players know by heart.
+    let name_w = if inner_width < 70 { 15 } else { 19 };
     let clause_w = inner_width.saturating_sub(name_w + 2 + 10);
+    let tabled_us = last_tabled(&app.state, Side::Us);
+    let tabled_iran = last_tabled(&app.state, Side::Iran);
     let mut lines = vec![Line::from(vec![
         Span::styled(
-            format!("  {:<name_w$}{:<clause_w$}", "Issue", "Draft clause"),
+            format!(
+                "  {:<name_w$}{:<clause_w$}",
+                "Issue",
+                truncate("Draft clause (* not yet tabled)", clause_w)
+            ),
             theme.dim,
         ),
         Span::styled("  US  Iran", theme.dim),
     ])];
     for (i, issue) in app.content.domain.issues.iter().enumerate() {
         let clause = app.state.text.clauses[i];
-        let text = match clause {
-            Clause::Open => "— not drafted —".to_string(),
-            Clause::Deferred => "(deferred)".to_string(),
-            Clause::Option(o) => issue.choice_label(o).to_string(),
-        };
+        // The change from the last text: marked where the draft differs from what was tabled.
+        let differs = [&tabled_us, &tabled_iran]
+            .iter()
+            .any(|t| t.as_ref().is_some_and(|t| t.get(i) != Some(&clause)));
+        let text = format!(
+            "{}{}",
+            if differs { "*" } else { "" },
+            clause_text(app, i, clause)
+        );
         let selected = i == app.cursor;
         let marker = if app.link_mark == Some(i as u8) {
             "⇄ "
@@ -94,11 +126,24 @@ pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ),
             Span::raw("  "),
         ];
-        spans.extend(stance(app, Side::Us, i, theme));
+        spans.extend(stance(app, Side::Us, i, tabled_us.as_deref(), theme));
         spans.push(Span::raw("  "));
-        spans.extend(stance(app, Side::Iran, i, theme));
+        spans.extend(stance(app, Side::Iran, i, tabled_iran.as_deref(), theme));
         lines.push(Line::from(spans));
     }
+    // The selected clause in full, and what the delegations last saw there.
+    let i = app
+        .cursor
+        .min(app.content.domain.issues.len().saturating_sub(1));
+    let now = clause_text(app, i, app.state.text.clauses[i]);
+    let mut detail = format!("▶ {now}");
+    if let Some(t) = tabled_us.as_ref().or(tabled_iran.as_ref())
+        && let Some(&was) = t.get(i)
+        && was != app.state.text.clauses[i]
+    {
+        detail = format!("{detail} · tabled: {}", clause_text(app, i, was));
+    }
+    lines.push(Line::styled(truncate(&detail, inner_width), theme.dim));
     let title = "Draft text (←→ option, d defer, t table)";
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
 }
@@ -212,7 +257,7 @@ pub(super) fn tracks(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(lines).block(block("World (3 for history)", theme)),
+        Paragraph::new(lines).block(block("World (3 dashboard, 8 charts)", theme)),
         area,
     );
 }
@@ -236,7 +281,7 @@ pub(super) fn news(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(lines).block(block("News (4 for all)", theme)),
+        Paragraph::new(lines).block(block("News (4 for all, 7 map)", theme)),
         area,
     );
 }

@@ -1,16 +1,16 @@
-//! The full screens behind Tab: delegations with their whole reasoning, the world's tracks with
-//! history and the "why?" of each change, the news log, Oman's notebook and the glossary.
+//! The text screens behind Tab: delegations with their whole reasoning, the news log, Oman's
+//! notebook and the glossary.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::panels::{block, gauge, truncate};
+use super::panels::{block, truncate};
 use super::theme::Theme;
 use super::words::{self, pts};
 use crate::app::App;
-use crate::game::{Side, TrackId};
+use crate::game::Side;
 
 pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let [left, right] = area.layout(&Layout::horizontal([
@@ -141,93 +141,8 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
     }
 }
 
-pub(super) fn world(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let [list, detail] = area.layout(&Layout::horizontal([
-        Constraint::Length(40),
-        Constraint::Min(0),
-    ]));
-    let lines: Vec<Line> = TrackId::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, &t)| {
-            let v = app.state.track(t);
-            let style = if i == app.cursor {
-                theme.selected
-            } else {
-                theme.text
-            };
-            Line::from(vec![
-                Span::styled(format!("{:<19}", t.name()), style),
-                Span::styled(gauge(t, v, 10), theme.dim),
-                Span::styled(format!("{:>7}", t.format(v)), theme.text),
-            ])
-        })
-        .collect();
-    frame.render_widget(
-        Paragraph::new(lines).block(block("Tracks (↑↓ select)", theme)),
-        list,
-    );
-    let track = TrackId::ALL[app.cursor.min(TrackId::ALL.len() - 1)];
-    let [chart, why] = detail.layout(&Layout::vertical([
-        Constraint::Length(6),
-        Constraint::Min(0),
-    ]));
-    let (lo, _) = track.range();
-    let data: Vec<u64> = app
-        .state
-        .tracks
-        .history(track)
-        .iter()
-        .chain(std::iter::once(&app.state.track(track)))
-        .map(|&v| (v - lo).max(0) as u64 + 1)
-        .collect();
-    frame.render_widget(
-        Sparkline::default()
-            .data(&data)
-            .style(theme.good)
-            .block(block(&format!("{}: one bar per week", track.name()), theme)),
-        chart,
-    );
-    let changes: Vec<Line> = app
-        .state
-        .changes()
-        .filter(|c| c.track == track)
-        .rev()
-        .take(why.height.saturating_sub(2) as usize)
-        .map(|c| {
-            let delta = c.to - c.from;
-            let style = if (delta > 0) == track.higher_is_worse() {
-                theme.bad
-            } else {
-                theme.good
-            };
-            Line::from(vec![
-                Span::styled(format!("week {:>2}  {:>+4}  ", c.round, delta), style),
-                Span::styled(describe_cause(app, &c.cause), theme.text),
-            ])
-        })
-        .collect();
-    frame.render_widget(
-        Paragraph::new(changes).block(block("Why did it change? (newest first)", theme)),
-        why,
-    );
-}
-
-fn describe_cause(app: &App, cause: &crate::game::Cause) -> String {
-    use crate::game::Cause;
-    match cause {
-        Cause::Card(id) | Cause::CardChoice(id, _) => {
-            let title = app
-                .content
-                .card(id)
-                .map_or(id.as_str(), |c| c.title.as_str());
-            match cause {
-                Cause::CardChoice(_, label) => format!("card \"{title}\": {label}"),
-                _ => format!("card \"{title}\""),
-            }
-        }
-        other => other.describe(),
-    }
+pub(super) fn describe_cause(app: &App, cause: &crate::game::Cause) -> String {
+    words::cause(&app.content, cause)
 }
 
 pub(super) fn news(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {

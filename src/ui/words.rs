@@ -3,7 +3,7 @@
 
 use crate::ai::{Reply, Rule, Trend};
 use crate::content::{Card, CardEffect, Content};
-use crate::game::{Clause, Event, Outcome, Side, TrackId};
+use crate::game::{Cause, Clause, Event, Outcome, Side, TrackId};
 
 fn clause_label(content: &Content, issue: u8, clause: Clause) -> String {
     let i = &content.domain.issues[issue as usize];
@@ -248,6 +248,20 @@ fn capital(side: Side) -> &'static str {
     match side {
         Side::Us => "Washington",
         Side::Iran => "Tehran",
+    }
+}
+
+/// What moved a track, naming cards by their titles.
+pub fn cause(content: &Content, cause: &Cause) -> String {
+    match cause {
+        Cause::Card(id) | Cause::CardChoice(id, _) => {
+            let title = content.card(id).map_or(id.as_str(), |c| c.title.as_str());
+            match cause {
+                Cause::CardChoice(_, label) => format!("card \"{title}\": {label}"),
+                _ => format!("card \"{title}\""),
+            }
+        }
+        other => other.describe(),
     }
 }
 

@@ -1,0 +1,157 @@
+//! The guided first round: a few steps that point at the real keys and advance as the player does
+//! them. It never takes a key away from the game; `G` hides it, `--no-guide` keeps it off.
+
+use super::{App, Msg, Screen};
+use crate::game::Command;
+
+/// One step of the guide, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    CloseWindows,
+    SelectIssue,
+    Draft,
+    Table,
+    ReadReplies,
+    Caucus,
+    EndWeek,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::CloseWindows,
+        Step::SelectIssue,
+        Step::Draft,
+        Step::Table,
+        Step::ReadReplies,
+        Step::Caucus,
+        Step::EndWeek,
+    ];
+
+    /// What to do now, naming the keys.
+    pub fn text(self) -> &'static str {
+        match self {
+            Step::CloseWindows => "read the briefing and this week's card; Enter closes them",
+            Step::SelectIssue => "↑↓ (or j k) selects an issue of the draft text",
+            Step::Draft => "←→ (or h l) picks an option; draft the five nuclear issues",
+            Step::Table => "t tables the text to both delegations (1 of your 3 actions)",
+            Step::ReadReplies => "2 shows why each delegation answered as it did",
+            Step::Caucus => "c meets one side in private: probe it for a priority (1 action)",
+            Step::EndWeek => "n ends the week: the world moves, the next card arrives",
+        }
+    }
+}
+
+/// Where the guide stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Guide {
+    step: usize,
+}
+
+impl Guide {
+    pub fn step(self) -> Step {
+        Step::ALL[self.step.min(Step::ALL.len() - 1)]
+    }
+
+    /// "3/7".
+    pub fn progress(self) -> String {
+        format!("{}/{}", self.step + 1, Step::ALL.len())
+    }
+
+    /// Moves on past every step the player has done; true once the last one is done.
+    pub(super) fn observe(&mut self, app: &App, msg: Msg, new: &[Command]) -> bool {
+        while self.step < Step::ALL.len() && Self::done(self.step(), app, msg, new) {
+            self.step += 1;
+        }
+        self.step >= Step::ALL.len()
+    }
+
+    fn done(step: Step, app: &App, msg: Msg, new: &[Command]) -> bool {
+        let did = |f: fn(&Command) -> bool| new.iter().any(f) || app.log.iter().any(f);
+        match step {
+            Step::CloseWindows => app.overlays.is_empty(),
+            Step::SelectIssue => {
+                matches!(msg, Msg::Up | Msg::Down | Msg::ClickIssue(_))
+                    || did(|c| matches!(c, Command::Draft { .. }))
+            }
+            Step::Draft => app.state.text.package(&app.content.domain).is_ok(),
+            Step::Table => did(|c| matches!(c, Command::Table(_))),
+            Step::ReadReplies => app.screen == Screen::Delegations,
+            Step::Caucus => did(|c| matches!(c, Command::Caucus { .. })),
+            Step::EndWeek => app.state.round > 1 || app.state.is_over(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Overlay;
+    use crate::content::Content;
+    use crate::game::{Difficulty, start};
+
+    fn app() -> App {
+        let content = Content::builtin();
+        let state = start(&content, 3, Difficulty::Normal);
+        App::new(content, state, Vec::new()).with_guide()
+    }
+
+    fn step(a: &App) -> Option<Step> {
+        a.guide.map(Guide::step)
+    }
+
+    #[test]
+    fn the_guide_follows_the_player_through_a_first_week() {
+        let mut a = app();
+        assert_eq!(step(&a), Some(Step::CloseWindows));
+        while let Some(top) = a.top().cloned() {
+            a.update(if matches!(top, Overlay::Card { .. }) {
+                Msg::Confirm
+            } else {
+                Msg::Back
+            });
+        }
+        assert_eq!(step(&a), Some(Step::SelectIssue));
+        a.update(Msg::Down);
+        a.update(Msg::Up);
+        assert_eq!(step(&a), Some(Step::Draft));
+        for _ in 0..5 {
+            a.update(Msg::Right);
+            a.update(Msg::Right);
+            a.update(Msg::Down);
+        }
+        assert_eq!(step(&a), Some(Step::Table));
+        a.update(Msg::Table);
+        assert_eq!(step(&a), Some(Step::ReadReplies));
+        a.update(Msg::Screen(1));
+        assert_eq!(step(&a), Some(Step::Caucus));
+        a.update(Msg::Caucus);
+        a.update(Msg::Confirm);
+        a.update(Msg::Confirm);
+        assert_eq!(step(&a), Some(Step::EndWeek));
+        a.update(Msg::EndRound);
+        a.update(Msg::Yes);
+        assert_eq!(step(&a), None, "finished after the first week");
+        assert!(a.status.contains("Guide finished"), "{}", a.status);
+    }
+
+    #[test]
+    fn g_hides_and_shows_the_guide_without_blocking_keys() {
+        let mut a = app();
+        while !a.overlays.is_empty() {
+            a.update(Msg::Confirm);
+        }
+        a.update(Msg::Guide);
+        assert_eq!(a.guide, None);
+        a.update(Msg::Right);
+        assert_ne!(a.state.text.clauses[0], crate::game::Clause::Open);
+        a.update(Msg::Guide);
+        assert!(a.guide.is_some());
+    }
+
+    #[test]
+    fn a_loaded_game_gets_no_guide() {
+        let a = app();
+        let b = App::new(a.content, a.state, vec![Command::EndRound]).with_guide();
+        assert_eq!(b.guide, None);
+    }
+}

@@ -1,0 +1,212 @@
+//! The US delegation's coercive diplomacy, after George (*Forceful Persuasion*, 1991): a demand,
+//! a sense of urgency, a threatened punishment and carrots, run as one of three variants —
+//! try-and-see, a gradual turning of the screw, or an explicit ultimatum — chosen at the start
+//! of a game from the seed and the US persona.
+
+use serde::{Deserialize, Serialize};
+
+use super::Side;
+use super::command::Event;
+use super::rules::World;
+use super::state::Flag;
+use super::track::{Cause, TrackId};
+use crate::content::Persona;
+
+/// George's variants of coercive diplomacy.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Variant {
+    /// A demand and one limited action, then wait and see.
+    TryAndSee,
+    /// Pressure that grows week by week, with no deadline.
+    #[default]
+    Screw,
+    /// Demand, deadline and threat, all explicit.
+    Ultimatum,
+}
+
+impl Variant {
+    pub fn name(self) -> &'static str {
+        match self {
+            Variant::TryAndSee => "try-and-see",
+            Variant::Screw => "gradual turning of the screw",
+            Variant::Ultimatum => "ultimatum",
+        }
+    }
+}
+
+/// The US posture during a game.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posture {
+    pub variant: Variant,
+    /// The clause the US demands above all (issue, choice).
+    pub demand: Option<(u8, u8)>,
+    /// The week the ultimatum runs out, when there is one.
+    pub deadline: Option<u32>,
+    /// Weeks the screw has been turning.
+    pub turns: u32,
+    /// The week of the last carrot offered.
+    pub last_carrot: Option<u32>,
+}
+
+/// Chooses the posture at the start of a game: hawks favour the screw and the ultimatum.
+pub(super) fn choose(world: &mut World) {
+    let content = world.content;
+    let us = content.delegation(Side::Us);
+    let persona = world.state.delegation(Side::Us).persona;
+    let weights: [u32; 3] = match persona {
+        Persona::Hawk => [2, 5, 3],
+        Persona::Pragmatist => [4, 4, 2],
+        Persona::Dove => [6, 3, 1],
+    };
+    let roll = world.state.world_rng.index(weights.iter().sum());
+    let variant = if roll < weights[0] {
+        Variant::TryAndSee
+    } else if roll < weights[0] + weights[1] {
+        Variant::Screw
+    } else {
+        Variant::Ultimatum
+    };
+    let heaviest = us
+        .prefs
+        .weights
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(i, _)| i);
+    let demand = heaviest.and_then(|i| {
+        us.prefs
+            .best_on(i, |c| world.state.is_available(content, i, c))
+            .map(|(c, _)| (i as u8, c))
+    });
+    let deadline = (variant == Variant::Ultimatum).then(|| {
+        world
+            .state
+            .deadline
+            .saturating_sub(4)
+            .max(4)
+            .min(world.state.deadline)
+    });
+    world.state.coercion = Posture {
+        variant,
+        demand,
+        deadline,
+        turns: 0,
+        last_carrot: None,
+    };
+    let demand_text = demand.map_or_else(String::new, |(i, c)| {
+        let issue = &content.domain.issues[i as usize];
+        format!(" — it demands \"{}\"", issue.choice_label(c))
+    });
+    let move_ = match (variant, deadline) {
+        (Variant::Ultimatum, Some(week)) => {
+            format!("sets an ultimatum{demand_text}: a deal by week {week}, or it will use force")
+        }
+        (Variant::TryAndSee, _) => {
+            format!("takes a try-and-see line{demand_text}, with one limited action to come")
+        }
+        _ => format!("announces pressure that will grow week by week{demand_text}"),
+    };
+    world.emit(Event::DelegationMove {
+        side: Side::Us,
+        move_,
+    });
+}
+
+/// The US move at the end of a week, given whether it accepted a text this week.
+pub(super) fn us_move(world: &mut World, us_accepted: bool) {
+    let us = Cause::Delegation(Side::Us);
+    let round = world.state.round;
+    let posture = world.state.coercion.clone();
+    match posture.variant {
+        Variant::TryAndSee => {
+            if round == 2 {
+                world.shift(TrackId::Economy, -4, &us);
+                world.shift(TrackId::WarRisk, 3, &us);
+                say(
+                    world,
+                    "takes one limited action: a tanker seized under sanctions",
+                );
+            } else if !us_accepted && round * 2 >= world.state.deadline {
+                world.state.coercion.variant = Variant::Screw;
+                say(world, "sees no movement and turns to the screw");
+            }
+        }
+        Variant::Screw => {
+            if !us_accepted {
+                let step = 1 + (posture.turns / 4) as i32;
+                world.state.coercion.turns += 1;
+                world.shift(TrackId::Economy, -step, &us);
+                world.shift(TrackId::WarRisk, 1, &us);
+                say(world, "turns the screw: new sanctions designations");
+            }
+        }
+        Variant::Ultimatum => {
+            if let Some(week) = posture.deadline
+                && round >= week
+                && !us_accepted
+            {
+                world.shift(TrackId::WarRisk, 12, &us);
+                world.shift(TrackId::Economy, -3, &us);
+                world.state.coercion.variant = Variant::Screw;
+                world.state.coercion.deadline = None;
+                world.state.flags.insert(Flag::Ultimatum);
+                say(
+                    world,
+                    "lets its ultimatum run out: strike packages are readied",
+                );
+                let iran = Cause::Delegation(Side::Iran);
+                world.shift(TrackId::GulfPressure, 3, &iran);
+                world.emit(Event::DelegationMove {
+                    side: Side::Iran,
+                    move_: "telegraphs retaliation: its proxies are put on alert".into(),
+                });
+            } else {
+                world.shift(TrackId::WarRisk, 1, &us);
+            }
+        }
+    }
+    carrot(world);
+}
+
+/// A carrot when Iran moves towards the US: a waiver for humanitarian trade, at most every third
+/// week.
+fn carrot(world: &mut World) {
+    let round = world.state.round;
+    let iran_moved = world
+        .state
+        .delegation(Side::Us)
+        .other_move
+        .is_some_and(|m| {
+            matches!(
+                m,
+                crate::negotiation::MoveKind::Concession
+                    | crate::negotiation::MoveKind::Nice
+                    | crate::negotiation::MoveKind::Fortunate
+            )
+        })
+        && world
+            .state
+            .delegation(Side::Iran)
+            .last_reply
+            .as_ref()
+            .is_some_and(|r| r.round == round);
+    let due = world
+        .state
+        .coercion
+        .last_carrot
+        .is_none_or(|w| w + 3 <= round);
+    if iran_moved && due {
+        world.state.coercion.last_carrot = Some(round);
+        let us = Cause::Delegation(Side::Us);
+        world.shift(TrackId::Economy, 2, &us);
+        world.patience(Side::Iran, 3, &us);
+        say(world, "offers a carrot: a waiver for humanitarian trade");
+    }
+}
+
+fn say(world: &mut World, move_: &str) {
+    world.emit(Event::DelegationMove {
+        side: Side::Us,
+        move_: move_.into(),
+    });
+}
