@@ -11,9 +11,10 @@ use crate::advisor::{self, Fate, Question, Shuttle};
 use crate::content::Content;
 use crate::game::{self, CaucusKind, Command, Errand, GameState, Phase, Side, Statement, TrackId};
 
-/// Futures per candidate move: enough to tell a good move from a bad one, cheap enough for
-/// `simulate` to play dozens of games a second.
-const FUTURES: u32 = 6;
+/// Futures per candidate move. The candidates share their futures' seeds, so even a few tell a
+/// clearly better move from a worse one; 4 plays about as well as 6 (89% against 90% of 500
+/// games) at half again the speed, above 50 games a second.
+const FUTURES: u32 = 4;
 /// Weeks looked ahead, this one included.
 const HORIZON: u32 = 3;
 /// War risk, patience and trust in Oman at which the expert weighs its options.
