@@ -11,6 +11,10 @@ use crate::game::{
 
 /// A safety net far above the commands of a few weeks.
 const MAX_STEPS: u32 = 200;
+/// Texts tabled in a week in the look-ahead: a text and one counter. A third table mostly
+/// carries the first side's answer back; it wins a few more deals (84% against 81% of 1,000
+/// whole games) but costs a third of the look-ahead's time.
+const QUICK_TABLES: u32 = 2;
 /// Trust in Oman below which the rollout reassures a delegation before tabling.
 const LOW_TRUST: i32 = 35;
 
@@ -39,7 +43,7 @@ pub(super) fn play(
             break;
         }
     }
-    let mut oman = Shuttle::default();
+    let mut oman = Shuttle::quick();
     let mut steps = 0;
     while !state.is_over() && state.round < stop && steps < MAX_STEPS {
         let command = oman.next(content, &state);
@@ -96,9 +100,19 @@ pub struct Shuttle {
     /// The week and text last tabled, so the same text is not tabled twice in a week.
     tabled: Option<(u32, Vec<Clause>)>,
     reassured_in: u32,
+    /// Texts tabled in a week before ending it; 0 means as many as the action points allow.
+    max_tables: u32,
 }
 
 impl Shuttle {
+    /// The look-ahead's Oman: at most two texts a week.
+    pub fn quick() -> Shuttle {
+        Shuttle {
+            max_tables: QUICK_TABLES,
+            ..Shuttle::default()
+        }
+    }
+
     /// Oman's next command in this position.
     pub fn next(&mut self, content: &Content, state: &GameState) -> Command {
         if let Phase::Choosing(_) = state.phase {
@@ -107,7 +121,9 @@ impl Shuttle {
         if let Some(draft) = fill(content, state) {
             return draft;
         }
-        if state.action_points == 0 {
+        if state.action_points == 0
+            || (self.max_tables > 0 && state.tabled_this_round >= self.max_tables)
+        {
             return Command::EndRound;
         }
         if let Some(draft) = carry_counter(content, state) {
