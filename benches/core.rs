@@ -32,9 +32,28 @@ fn decision(c: &mut Criterion) {
     let content = Content::builtin();
     let state = position(&content, 4);
     let package = state.text.package(&content.domain).expect("a full text");
-    c.bench_function("delegation decision (reply with counter search)", |b| {
+    c.bench_function("delegation decision: the shuttle's text", |b| {
         b.iter(|| ai::reply(&content, &state, Side::Iran, black_box(&package)));
     });
+    // Every clause at the US end: Iran finds no small change that would do, so its counter
+    // search runs over every pair of issues.
+    let us_end: Vec<u8> = content
+        .domain
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            (0..issue.options.len() as u8)
+                .find(|&o| state.is_available(&content, i, o))
+                .expect("an option")
+        })
+        .collect();
+    c.bench_function(
+        "delegation decision: a hard text (full counter search)",
+        |b| {
+            b.iter(|| ai::reply(&content, &state, Side::Iran, black_box(&us_end)));
+        },
+    );
 }
 
 fn week(c: &mut Criterion) {

@@ -203,15 +203,8 @@ pub fn ask(content: &Content, state: &GameState, question: &Question) -> Result<
     let base = position_seed(state);
     let n = question.futures as usize;
     let threads = question.threads.clamp(1, n.max(1));
-    let play = |i: usize| {
-        rollout::play(
-            content,
-            state,
-            &question.plan,
-            mix(base, i as u64),
-            question.horizon,
-        )
-    };
+    let prefix = rollout::Prefix::shared(content, state, &question.plan, question.horizon);
+    let play = |i: usize| rollout::play_from(content, &prefix, &question.plan, mix(base, i as u64));
     let futures: Vec<rollout::Future> = if threads == 1 {
         (0..n).map(play).collect()
     } else {
