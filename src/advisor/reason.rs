@@ -31,10 +31,14 @@ pub enum Reason {
     },
     /// A bad ending that comes in many futures.
     Danger { fate: Fate, futures: u32, of: u32 },
+    /// A deal in nearly every future: the few without one say little.
+    Deal { futures: u32, of: u32 },
 }
 
 /// Share of futures above which a bad ending is worth a warning.
 const DANGER: f64 = 0.15;
+/// Share of futures with a deal above which the obstacles in the rest are not worth naming.
+const SURE: f64 = 0.9;
 
 /// The obstacle behind a rejection of `package`; `None` if the reply is a yes.
 pub(super) fn blocker(content: &Content, reply: &Reply, package: &[u8]) -> Option<Blocker> {
@@ -98,11 +102,19 @@ pub(super) fn explain(futures: &[super::rollout::Future], counts: &[u32; 6]) -> 
     }
     // Most common first; ties broken by the blocker's own order so the answer is stable.
     tally.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let blocked = tally.first().map(|&(blocker, futures)| Reason::Blocked {
-        blocker,
-        futures,
-        of: without_deal,
-    });
+    let deals = counts[Fate::Agreement as usize];
+    let blocked = if f64::from(deals) >= SURE * f64::from(total.max(1)) {
+        Some(Reason::Deal {
+            futures: deals,
+            of: total,
+        })
+    } else {
+        tally.first().map(|&(blocker, futures)| Reason::Blocked {
+            blocker,
+            futures,
+            of: without_deal,
+        })
+    };
     let danger = [Fate::War, Fate::Walkout, Fate::Sidelined, Fate::Deadline]
         .into_iter()
         .map(|f| (f, counts[f as usize]))
@@ -200,6 +212,11 @@ impl Reason {
                     ),
                 }
             }
+            Reason::Deal { futures, of } => format!(
+                "both delegations sign and ratify in {} ({})",
+                how_many(futures, of),
+                percent(futures, of)
+            ),
             Reason::Danger { fate, futures, of } => {
                 let pct = percent(futures, of);
                 match fate {
@@ -278,6 +295,29 @@ mod tests {
         assert!(
             text.contains(&content.domain.issues[5].name.to_lowercase()),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_near_certain_deal_says_so_rather_than_name_a_rare_obstacle() {
+        let content = Content::builtin();
+        let rare = Blocker::RedLine {
+            side: Side::Iran,
+            issue: 5,
+        };
+        let mut futures = vec![future(Fate::Agreement, None, None); 19];
+        futures.push(future(Fate::Talking, None, Some(rare)));
+        let reasons = explain(&futures, &[19, 0, 0, 0, 0, 1]);
+        assert_eq!(
+            reasons,
+            vec![Reason::Deal {
+                futures: 19,
+                of: 20
+            }]
+        );
+        assert_eq!(
+            reasons[0].describe(&content),
+            "both delegations sign and ratify in almost every future (95%)"
         );
     }
 
