@@ -286,3 +286,30 @@ fn the_expert_looks_ahead_to_more_deals_than_greedy() {
         "expert {expert} vs greedy {greedy} of 20"
     );
 }
+
+#[test]
+fn the_odds_window_at_80x24() {
+    use muscat::app::{App, Msg};
+    use muscat::ui::{self, Theme};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let content = Content::builtin();
+    let state = game::start(&content, 42, Difficulty::Normal);
+    let mut app = App::new(content, state, Vec::new());
+    app.guide = None;
+    while !app.overlays.is_empty() {
+        app.update(Msg::Confirm);
+    }
+    for _ in 0..5 {
+        app.update(Msg::Right);
+        app.update(Msg::Right);
+        app.update(Msg::Down);
+    }
+    // Fewer futures keep the debug build quick; the window is the same.
+    app.advisor_futures = 200;
+    app.update(Msg::Odds);
+    assert!(matches!(app.top(), Some(muscat::app::Overlay::Odds(_))));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    t.draw(|f| ui::view(f, &app, &Theme::mono())).expect("draw");
+    insta::assert_snapshot!(t.backend());
+}
