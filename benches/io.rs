@@ -52,7 +52,7 @@ fn saves(c: &mut Criterion) {
     let mut group = c.benchmark_group("save");
     group.bench_function("write then read a finished game", |b| {
         b.iter(|| {
-            let path = save::write(&dir, "bench", &file).expect("write");
+            let path = save::write(&dir, "bench", &file).expect("write").path;
             save::read(&path).expect("read")
         });
     });

@@ -5,9 +5,11 @@ mod guide;
 pub mod keymap;
 mod menu;
 mod odds;
+mod start;
 
 pub use guide::{Guide, Step};
 pub use menu::{Menu, MenuItem};
+pub use start::{Start, StartItem};
 
 use crate::content::Content;
 use crate::game::{self, Audience, Clause, Command, Event, GameState, Phase, RuleError};
@@ -50,6 +52,14 @@ pub enum Msg {
     ClickIssue(usize),
     /// A mouse click on a track of the dashboard.
     ClickTrack(usize),
+    /// Open the reflection prompt that is due.
+    Reflect,
+    /// Write the after-action report.
+    Report,
+    /// A character typed into a text entry.
+    Type(char),
+    /// Backspace in a text entry.
+    Erase,
 }
 
 /// I/O the loop carries out for the app.
@@ -59,6 +69,10 @@ pub enum Effect {
     Save,
     /// Save to the autosave slot (end of round, quit).
     Autosave,
+    /// Save, then write the after-action report next to the save.
+    WriteReport,
+    /// Load this save in place of the game (start menu).
+    Load(std::path::PathBuf),
     Quit,
 }
 
@@ -144,6 +158,11 @@ pub enum Overlay {
     End,
     /// The advisor's answer (see [`odds`]).
     Odds(Vec<crate::advisor::Answer>),
+    /// A reflection prompt being answered: its id and the answer typed so far.
+    Reflect {
+        id: String,
+        text: String,
+    },
 }
 
 /// Everything the interface knows: the game, and what the player has selected and open.
@@ -171,6 +190,10 @@ pub struct App {
     pub guide: Option<Guide>,
     /// How far the help window is scrolled.
     pub help_scroll: u16,
+    /// Where `log` starts when it is not a fresh game from the seed (see `SaveFile::start`).
+    pub origin: Option<GameState>,
+    /// The start menu, while it is open; it takes every key.
+    pub start: Option<Start>,
 }
 
 impl App {
@@ -191,6 +214,8 @@ impl App {
             advisor_futures: crate::advisor::FUTURES,
             guide: None,
             help_scroll: 0,
+            origin: None,
+            start: None,
         };
         if app.state.is_over() {
             app.overlays.push(Overlay::End);
@@ -212,8 +237,32 @@ impl App {
                 app.overlays.push(Overlay::Briefing);
             }
         }
+        if !app.log.is_empty() {
+            // A game resumed in the next lesson opens on any journal prompt left unanswered.
+            app.offer_reflection(0);
+        }
         app.status = "Draft a text with ←→, then press t to table it. ? shows every key.".into();
         app
+    }
+
+    /// Opens the first due, unanswered reflection prompt, under the overlays from `below` up,
+    /// so the news card or the end screen is read first.
+    fn offer_reflection(&mut self, below: usize) -> bool {
+        let Some(prompt) = game::reflect::pending(&self.content, &self.state)
+            .first()
+            .copied()
+        else {
+            return false;
+        };
+        let overlay = Overlay::Reflect {
+            id: prompt.id.clone(),
+            text: String::new(),
+        };
+        if !self.overlays.contains(&overlay) {
+            let at = below.min(self.overlays.len());
+            self.overlays.insert(at, overlay);
+        }
+        true
     }
 
     pub fn top(&self) -> Option<&Overlay> {
@@ -230,7 +279,14 @@ impl App {
 
     /// Handles one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        if self.start.is_some() {
+            return start::update(self, msg);
+        }
         if msg == Msg::ForceQuit {
+            // An untouched game has nothing to keep, and must not push real autosaves out.
+            if self.log.is_empty() {
+                return vec![Effect::Quit];
+            }
             return vec![Effect::Autosave, Effect::Quit];
         }
         let before = self.log.len();
@@ -291,6 +347,7 @@ impl App {
                 }
                 _ => Vec::new(),
             },
+            Overlay::Reflect { id, text } => self.on_reflect(&id, text, msg),
             Overlay::End => match msg {
                 Msg::Quit => vec![Effect::Autosave, Effect::Quit],
                 Msg::Up => {
@@ -313,6 +370,7 @@ impl App {
                     self.overlays.push(Overlay::Help);
                     Vec::new()
                 }
+                Msg::Report => vec![Effect::WriteReport],
                 Msg::Back | Msg::Confirm => {
                     self.overlays.pop();
                     self.scroll = 0;
@@ -325,6 +383,41 @@ impl App {
                 _ => Vec::new(),
             },
         }
+    }
+
+    fn on_reflect(&mut self, id: &str, mut text: String, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Type(c) if text.chars().count() < game::reflect::MAX_ANSWER => text.push(c),
+            Msg::Type(_) => {
+                self.status = "That is as long as an answer can be.".into();
+            }
+            Msg::Erase => {
+                text.pop();
+            }
+            Msg::Back => {
+                self.overlays.pop();
+                self.status = "Journal prompt put aside: press r to answer it later.".into();
+                return Vec::new();
+            }
+            Msg::Confirm => {
+                // Answering emits no overlay, so this prompt stays on top until it is saved.
+                let effects = self.run(Command::Reflect {
+                    id: id.to_string(),
+                    answer: text.clone(),
+                });
+                if game::reflect::answer(&self.state, id).is_some_and(|a| a.text == text.trim()) {
+                    self.overlays.pop();
+                    self.status = "Answer saved in the journal; it goes into the report.".into();
+                    self.offer_reflection(self.overlays.len());
+                }
+                return effects;
+            }
+            _ => return Vec::new(),
+        }
+        if let Some(Overlay::Reflect { text: t, .. }) = self.overlays.last_mut() {
+            *t = text;
+        }
+        Vec::new()
     }
 
     fn on_card(&mut self, id: &str, selected: usize, msg: Msg) -> Vec<Effect> {
@@ -473,6 +566,13 @@ impl App {
             Msg::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
             Msg::ScrollDown => self.scroll = self.scroll.saturating_add(5),
             Msg::Save => return vec![Effect::Save],
+            Msg::Report => return vec![Effect::WriteReport],
+            Msg::Reflect => {
+                let offered = self.offer_reflection(self.overlays.len());
+                if !offered {
+                    self.status = "No journal prompt is waiting for an answer.".into();
+                }
+            }
             Msg::Help => self.overlays.push(Overlay::Help),
             Msg::Quit => {
                 if self.saved {
@@ -564,6 +664,7 @@ impl App {
                 }
                 self.log.push(command);
                 self.saved = false;
+                let below = self.overlays.len();
                 let mut effects = Vec::new();
                 for e in &events {
                     match e {
@@ -580,22 +681,62 @@ impl App {
                         _ => {}
                     }
                 }
+                if events
+                    .iter()
+                    .any(|e| matches!(e, Event::RoundStarted(_) | Event::Ended(_)))
+                {
+                    self.offer_reflection(below);
+                }
                 effects.dedup();
                 effects
             }
         }
     }
 
+    /// Reports the after-action report the loop wrote.
+    pub fn reported(&mut self, result: Result<Vec<std::path::PathBuf>, String>) {
+        self.status = match result {
+            Ok(paths) => format!(
+                "Report written: {}",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+            Err(e) => format!("Could not write the report: {e}. The game goes on."),
+        };
+    }
+
     /// Reports the result of a save the loop carried out.
-    pub fn saved_to(&mut self, result: Result<std::path::PathBuf, String>, manual: bool) {
+    pub fn saved_to(&mut self, result: Result<crate::save::Written, String>, manual: bool) {
         match result {
-            Ok(path) if manual => {
-                self.saved = true;
-                self.status = format!("Saved to {}", path.display());
+            Ok(written) => {
+                if manual {
+                    self.saved = true;
+                    self.status = format!("Saved to {}", written.path.display());
+                }
+                if let Some(aside) = written.set_aside {
+                    self.status = format!(
+                        "{} was not a readable save, so it was kept as {}. {}",
+                        written.path.display(),
+                        aside.display(),
+                        self.status
+                    );
+                }
             }
-            Ok(_) => {}
             Err(e) => self.status = format!("Could not save: {e}. The game goes on."),
         }
+    }
+
+    /// The save of the game as it stands.
+    pub fn save_file(&self) -> crate::save::SaveFile {
+        crate::save::SaveFile::continued(
+            &self.content,
+            self.origin.as_ref(),
+            &self.state,
+            &self.log,
+        )
     }
 
     /// The file name a manual save uses.
@@ -691,5 +832,56 @@ mod tests {
             a.update(Msg::ForceQuit),
             vec![Effect::Autosave, Effect::Quit]
         );
+    }
+
+    #[test]
+    fn a_due_prompt_opens_under_the_card_and_takes_a_typed_answer() {
+        let mut a = app();
+        close_all(&mut a);
+        a.update(Msg::Reflect);
+        assert!(a.status.contains("No journal prompt"), "{}", a.status);
+        while a.state.round < 2 {
+            a.update(Msg::EndRound);
+            if a.top() == Some(&Overlay::Confirm(Confirm::EndRound)) {
+                a.update(Msg::Yes);
+            }
+            if matches!(a.top(), Some(Overlay::Card { .. })) {
+                a.update(Msg::Confirm);
+            }
+        }
+        assert!(
+            matches!(a.top(), Some(Overlay::Reflect { id, .. }) if id == "opening"),
+            "{:?}",
+            a.overlays
+        );
+        for c in "Relief!?".chars() {
+            a.update(Msg::Type(c));
+        }
+        a.update(Msg::Erase);
+        a.update(Msg::Erase);
+        a.update(Msg::Confirm);
+        assert!(!matches!(a.top(), Some(Overlay::Reflect { .. })));
+        assert_eq!(a.state.reflections[0].text, "Relief");
+        assert_eq!(
+            a.log.last(),
+            Some(&Command::Reflect {
+                id: "opening".into(),
+                answer: "Relief".into()
+            })
+        );
+    }
+
+    #[test]
+    fn an_empty_answer_keeps_the_prompt_open_and_esc_puts_it_aside() {
+        let mut a = app();
+        close_all(&mut a);
+        a.state.round = 2;
+        a.update(Msg::Reflect);
+        a.update(Msg::Confirm);
+        assert!(matches!(a.top(), Some(Overlay::Reflect { .. })));
+        assert!(a.status.contains("needs some words"), "{}", a.status);
+        a.update(Msg::Back);
+        assert!(a.top().is_none());
+        assert_eq!(a.update(Msg::Report), vec![Effect::WriteReport]);
     }
 }

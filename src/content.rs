@@ -3,11 +3,12 @@
 //! `file:line:col`, all at once, and the game never starts on invalid content.
 
 mod bundle;
+mod deck;
 mod resolve;
 pub mod schema;
 
 pub use bundle::{Bundle, Source};
-pub use resolve::{Content, DelegationProfile, FactionProfile, RedLine, load};
+pub use resolve::{Content, DEFAULT_SCENARIO, DelegationProfile, FactionProfile, RedLine, load};
 pub use schema::*;
 
 use std::fmt;

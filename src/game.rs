@@ -5,6 +5,7 @@ mod cards;
 mod coercion;
 mod command;
 mod ending;
+pub mod reflect;
 mod rng;
 mod round;
 mod rules;
@@ -15,14 +16,15 @@ mod theatre;
 mod track;
 mod verbs;
 
+pub use cards::draw_weights;
 pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
-pub use rules::{apply, replay, start};
+pub use rules::{apply, before_start, replay, start};
 pub use state::{
-    AdvisorLimit, AdvisorUse, DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase,
-    Priority,
+    AdvisorLimit, AdvisorUse, Answer, DelegationState, Difficulty, Flag, GameState, Known,
+    Notebook, Phase, Priority,
 };
 pub use tabled::last_tabled;
 pub use text::{Clause, Text};

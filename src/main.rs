@@ -1,4 +1,4 @@
-//! The `muscat` command line: play (default), simulate, check, replay, odds.
+//! The `muscat` command line: play (default), simulate, check, replay, report, class, odds.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,7 +42,7 @@ impl From<Level> for Difficulty {
 
 #[derive(clap::Args, Clone, Debug)]
 struct ContentArgs {
-    /// Scenario id, or a path to a scenario .ron file
+    /// Scenario id (`muscat check` lists them), or a path to a scenario .ron file
     #[arg(long)]
     scenario: Option<String>,
     /// Folder laid out like assets/ to use instead of the built-in content
@@ -128,6 +128,42 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// After-action report of a game, from its save (timeline, turning points, red lines,
+    /// gains over the walk-away values, the utility space, concepts, questions, reflections)
+    Report {
+        save: PathBuf,
+        /// md, json, csv or html (default: from the -o file's extension, else md)
+        #[arg(long)]
+        format: Option<String>,
+        /// Write to this file instead of printing
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Folder laid out like assets/ the game was played with (default: the built-in content)
+        #[arg(long)]
+        assets: Option<PathBuf>,
+    },
+    /// Compare a class's games: outcome counts, mean scores, common texts, where games diverged
+    Class {
+        #[arg(required = true)]
+        saves: Vec<PathBuf>,
+        /// md, json, csv or html (default: from the -o file's extension, else md)
+        #[arg(long)]
+        format: Option<String>,
+        /// Write to this file instead of printing
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Folder laid out like assets/ the games were played with (default: the built-in content)
+        #[arg(long)]
+        assets: Option<PathBuf>,
+    },
+    /// Test hook for the crash test: saves after every move of scripted games until killed
+    #[command(hide = true)]
+    SaveLoop {
+        #[arg(long)]
+        dir: PathBuf,
+        #[arg(long, default_value_t = u64::MAX)]
+        count: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -164,6 +200,31 @@ fn main() -> ExitCode {
             horizon,
             json,
         }) => muscat::odds::run(&save, futures, horizon, json),
+        Some(Cmd::Report {
+            save,
+            format,
+            output,
+            assets,
+        }) => muscat::report::cli::report_cli(
+            &save,
+            format.as_deref(),
+            output.as_deref(),
+            assets.as_deref(),
+        ),
+        Some(Cmd::Class {
+            saves,
+            format,
+            output,
+            assets,
+        }) => muscat::report::cli::class_cli(
+            &saves,
+            format.as_deref(),
+            output.as_deref(),
+            assets.as_deref(),
+        ),
+        Some(Cmd::SaveLoop { dir, count }) => {
+            muscat::save::save_loop(&dir, count).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -264,6 +325,12 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, String> {
                     "ok: {s} scenario{}, {d} delegations, {k} cards, {g} glossary entries",
                     if s == 1 { "" } else { "s" }
                 );
+                // The list a teacher picks from with `--scenario ID`.
+                for source in &bundle.scenarios {
+                    if let Ok(sc) = content::parse::<content::Scenario>(source) {
+                        println!("  {:<22} {:>2} weeks  {}", sc.id, sc.deadline, sc.title);
+                    }
+                }
             }
             Err(errors) => {
                 failed = true;

@@ -9,8 +9,8 @@ mod inspect;
 
 use crate::app::App;
 use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Phase, Side, Statement, TrackId};
-use crate::save::{self, SaveFile};
-use crate::ui::describe;
+use crate::save;
+use crate::ui::{describe, effects};
 
 const HELP: &str = "Commands (any unique prefix works):
   status                      the week, tracks, text and last replies
@@ -28,6 +28,8 @@ const HELP: &str = "Commands (any unique prefix works):
   end                         end the week
   why TRACK                   what moved a track, e.g. why war (why oil, why breakout, …)
   map                         where the carriers and other forces stand, and why
+  reflect [ID ANSWER...]      list the journal prompts, or answer one (saved into the report)
+  report                      write the after-action report (Markdown and HTML) beside the saves
   odds                        ask the advisor: the odds if you table now or end the week
   save NAME | help | quit";
 
@@ -45,6 +47,8 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
     );
     say(&mut out, "Type help for commands.");
     flush_news(app, &mut out, &mut printed);
+    let mut announced = Vec::new();
+    announce(app, &mut out, &mut announced);
     for line in stdin.lock().lines() {
         let line = line.map_err(|e| e.to_string())?;
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -71,14 +75,54 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
                     }
                 }
             }
+            Some("reflect") if words.len() == 1 => say(&mut out, &prompts(app)),
+            Some("reflect") if words.len() == 2 => say(
+                &mut out,
+                &format!(
+                    "Write the answer after the id: reflect {} YOUR ANSWER",
+                    words[1]
+                ),
+            ),
+            Some("reflect") => {
+                // The answer is the rest of the line as typed, spaces and all.
+                let rest = line.trim_start()[words[0].len()..].trim_start();
+                let answer = rest[words[1].len()..].trim();
+                app.run(Command::Reflect {
+                    id: words[1].to_string(),
+                    answer: answer.to_string(),
+                });
+                flush_news(app, &mut out, &mut printed);
+                say(&mut out, &app.status);
+            }
+            Some("report") => {
+                let name = app.save_name();
+                let result = save::write(dir, &name, &app.save_file()).and_then(|_| {
+                    crate::report::cli::write_beside_save(
+                        dir,
+                        &name,
+                        &app.content,
+                        &app.state,
+                        &app.log,
+                    )
+                });
+                app.reported(result);
+                say(&mut out, &app.status);
+            }
             Some("save") => {
                 let name = words.get(1).copied().unwrap_or("plain");
-                match save::write(
-                    dir,
-                    name,
-                    &SaveFile::new(&app.content, &app.state, &app.log),
-                ) {
-                    Ok(p) => say(&mut out, &format!("Saved to {}.", p.display())),
+                match save::write(dir, name, &app.save_file()) {
+                    Ok(w) => {
+                        if let Some(aside) = &w.set_aside {
+                            say(
+                                &mut out,
+                                &format!(
+                                    "The old file was not a readable save; kept as {}.",
+                                    aside.display()
+                                ),
+                            );
+                        }
+                        say(&mut out, &format!("Saved to {}.", w.path.display()));
+                    }
                     Err(e) => say(&mut out, &format!("Could not save: {e}")),
                 }
             }
@@ -88,8 +132,12 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
                     flush_news(app, &mut out, &mut printed);
                     say(&mut out, &app.status);
                     if app.state.is_over() {
-                        say(&mut out, "The talks are over. Type quit.");
+                        say(
+                            &mut out,
+                            "The talks are over. Type report for the after-action report, or quit.",
+                        );
                     }
+                    announce(app, &mut out, &mut announced);
                 }
                 Err(e) => say(&mut out, &e),
             },
@@ -99,11 +147,11 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             ),
         }
     }
-    let _ = save::write(
-        dir,
-        "autosave",
-        &SaveFile::new(&app.content, &app.state, &app.log),
-    );
+    if !app.log.is_empty()
+        && let Err(e) = save::autosave(dir, &app.save_file())
+    {
+        say(&mut out, &format!("Could not autosave: {e}"));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -112,7 +160,7 @@ fn say(out: &mut impl Write, text: &str) {
     let _ = out.flush();
 }
 
-const VERBS: [&str; 26] = [
+const VERBS: [&str; 28] = [
     "help",
     "status",
     "quit",
@@ -138,8 +186,48 @@ const VERBS: [&str; 26] = [
     "text",
     "why",
     "map",
+    "reflect",
+    "report",
     "odds",
 ];
+
+/// Says each journal prompt once, when it comes due.
+fn announce(app: &App, out: &mut impl Write, announced: &mut Vec<String>) {
+    for p in crate::game::reflect::pending(&app.content, &app.state) {
+        if !announced.contains(&p.id) {
+            say(
+                out,
+                &format!(
+                    "Journal prompt {}: {} (answer with: reflect {} ...)",
+                    p.id, p.prompt, p.id
+                ),
+            );
+            announced.push(p.id.clone());
+        }
+    }
+}
+
+/// Every journal prompt with its state.
+fn prompts(app: &App) -> String {
+    let all = &app.content.scenario.reflections;
+    if all.is_empty() {
+        return "This scenario has no journal prompts.".into();
+    }
+    all.iter()
+        .map(|p| {
+            let state = match crate::game::reflect::answer(&app.state, &p.id) {
+                Some(a) => format!("answered: {}", a.text),
+                None if crate::game::reflect::is_due(&app.state, p) => "due now".into(),
+                None => match p.at {
+                    crate::content::Checkpoint::Round(n) => format!("comes in week {n}"),
+                    crate::content::Checkpoint::End => "comes at the end".into(),
+                },
+            };
+            format!("{}: {} [{state}]", p.id, p.prompt)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// The verb a unique prefix stands for.
 fn expand(word: &str) -> Option<&'static str> {
@@ -285,9 +373,41 @@ fn flush_news(app: &App, out: &mut impl Write, printed: &mut usize) {
         if let crate::game::Event::CardDrawn { card, .. } = e
             && let Some(c) = app.content.card(card)
         {
+            // The same as the card pop-up: text, effects, history with its source, concepts.
             say(out, &format!("  {}", c.text));
+            if !c.effects.is_empty() {
+                say(
+                    out,
+                    &format!("  Effects: {}", effects(&app.content, &c.effects)),
+                );
+            }
+            say(
+                out,
+                &format!(
+                    "  History: {} ({}, confidence {})",
+                    c.basis.text,
+                    c.basis.source,
+                    c.basis.confidence.letter()
+                ),
+            );
+            let concepts: Vec<&str> = c
+                .concepts
+                .iter()
+                .filter_map(|id| app.content.concept(id).map(|x| x.term.as_str()))
+                .collect();
+            if !concepts.is_empty() {
+                say(out, &format!("  Concepts: {}", concepts.join(", ")));
+            }
             for (k, choice) in c.choices.iter().enumerate() {
-                say(out, &format!("  choose {}: {}", k + 1, choice.label));
+                say(
+                    out,
+                    &format!(
+                        "  choose {}: {} ({})",
+                        k + 1,
+                        choice.label,
+                        effects(&app.content, &choice.effects)
+                    ),
+                );
             }
         }
     }

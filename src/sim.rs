@@ -50,6 +50,9 @@ pub struct Summary {
     pub outcomes: BTreeMap<String, u32>,
     pub agreement_rate: f64,
     pub mean_rounds: f64,
+    /// Oman's commands per game (moves, card choices and ends of week): the length of a game
+    /// as a player feels it.
+    pub mean_commands: f64,
     /// Mean score of the agreements reached (0–100).
     pub mean_deal_points: f64,
     pub games_per_sec: f64,
@@ -70,14 +73,16 @@ pub fn run(
             .map(|k| ((*k).to_string(), 0))
             .collect();
     let mut rounds = 0u64;
+    let mut commands = 0u64;
     let mut points = 0u64;
     #[allow(clippy::disallowed_methods)] // throughput is measured here, outside the core
     let started = std::time::Instant::now();
     for g in 0..games {
         let game_seed = seed.wrapping_add(u64::from(g));
         let mut policy = policy::by_name(policy_name, game_seed)?;
-        let (state, _) = play(content, game_seed, difficulty, policy.as_mut());
+        let (state, log) = play(content, game_seed, difficulty, policy.as_mut());
         rounds += u64::from(state.round);
+        commands += log.len() as u64;
         if let Some(outcome) = state.outcome() {
             *outcomes.entry(outcome.key().to_string()).or_insert(0) += 1;
             if let game::Outcome::Agreement(score) = outcome {
@@ -92,6 +97,7 @@ pub fn run(
         games,
         agreement_rate: f64::from(agreements) / f64::from(games.max(1)),
         mean_rounds: rounds as f64 / f64::from(games.max(1)),
+        mean_commands: commands as f64 / f64::from(games.max(1)),
         mean_deal_points: points as f64 / f64::from(agreements.max(1)),
         outcomes,
         games_per_sec: f64::from(games) / secs,

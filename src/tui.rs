@@ -12,10 +12,10 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Effect, Msg, keymap};
+use crate::app::{App, Effect, Msg, Overlay, Start, keymap};
 use crate::content::{Bundle, Content, load};
 use crate::game::{self, Difficulty};
-use crate::save::{self, SaveFile};
+use crate::save;
 use crate::ui::{self, Theme};
 
 /// Options of `muscat play`.
@@ -68,34 +68,55 @@ fn fresh_seed() -> u64 {
         .map_or(1, |d| d.as_secs() % 1_000_000)
 }
 
-/// Builds the app: a loaded save (checked against its log) or a new game.
-fn prepare(options: &Options) -> Result<App, String> {
-    if let Some(path) = &options.load {
-        let saved = save::read(path)?;
-        let content = load_content(Some(&saved.scenario), options.assets.as_deref())?;
-        save::verify(&content, &saved).map_err(|e| format!("{}: {e}", path.display()))?;
-        let SaveFile { state, log, .. } = saved;
-        let mut app = App::new(content, state, log);
-        app.saved = true;
-        app.status = format!("Loaded {}.", path.display());
-        return Ok(app);
-    }
+/// Builds the app for a save: its state checked against its log (see [`save::check`]).
+fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, String> {
+    let saved = save::read(path)?;
+    let content = load_content(Some(&saved.scenario), assets)
+        .map_err(|e| format!("{}: scenario \"{}\": {e}", path.display(), saved.scenario))?;
+    let loaded = save::check(&content, &saved).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut app = App::new(content, loaded.state, loaded.log);
+    app.origin = loaded.start;
+    app.saved = true;
+    app.status = format!("Loaded {}. {}", path.display(), loaded.warnings.join(" "));
+    Ok(app)
+}
+
+/// Builds the app: a loaded save, or a new game; with the start menu when the player named no
+/// save and an autosave exists, or when the named save cannot be loaded (the file is left as it
+/// is, and the player may start afresh or pick another).
+fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
+    let failed = match &options.load {
+        Some(path) => match open_save(path, options.assets.as_deref()) {
+            Ok(app) => return Ok(app),
+            Err(e) if options.plain => return Err(e),
+            Err(e) => Some(e),
+        },
+        None => None,
+    };
     let content = load_content(options.scenario.as_deref(), options.assets.as_deref())?;
     let seed = options.seed.unwrap_or_else(fresh_seed);
     let state = game::start(&content, seed, options.difficulty);
-    let app = App::new(content, state, Vec::new());
-    Ok(if options.guide { app.with_guide() } else { app })
+    let mut app = App::new(content, state, Vec::new());
+    if options.plain {
+        return Ok(app);
+    }
+    let saves = save::list(dir);
+    if let Some(problem) = failed {
+        app.start = Some(Start::failed(problem, saves));
+    } else if let Some(auto) = saves.iter().find(|s| s.name == save::AUTOSAVE).cloned() {
+        app.start = Some(Start::menu(saves, Some(&auto)));
+    } else if options.guide {
+        // No autosave yet: most likely a first game, so the guide runs (G hides it).
+        app = app.with_guide();
+    }
+    Ok(app)
 }
 
 /// `muscat play`: everything is loaded and checked before the terminal is touched, so errors
 /// print on a sane screen.
 pub fn run_cli(options: &Options) -> Result<ExitCode, String> {
-    let mut app = prepare(options)?;
     let dir = options.save_dir.clone().unwrap_or_else(save::default_dir);
-    if dir.join("autosave.ron").is_file() && app.log.is_empty() {
-        // Not the first game on this machine: the guide waits until asked for (G).
-        app.guide = None;
-    }
+    let mut app = prepare(options, &dir)?;
     if options.plain {
         return crate::plain::run(&mut app, &dir);
     }
@@ -114,30 +135,36 @@ pub fn run_cli(options: &Options) -> Result<ExitCode, String> {
             previous(info);
         }));
     }
-    let result = event_loop(&mut terminal, &mut app, &theme, &dir);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &theme,
+        &dir,
+        options.assets.as_deref(),
+    );
     if options.mouse {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();
-    result?;
+    let autosaved = result?;
     if let Some(outcome) = app.state.outcome() {
         println!("{}", outcome.title());
     }
-    println!(
-        "Seed {}. Autosaved to {}.",
-        app.state.seed,
-        dir.join("autosave.ron").display()
-    );
+    match autosaved {
+        Some(path) => println!("Seed {}. Autosaved to {}.", app.state.seed, path.display()),
+        None => println!("Seed {}.", app.state.seed),
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Draw, read, update, perform: until the app asks to quit.
+/// Draw, read, update, perform: until the app asks to quit. Returns where the last autosave went.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
     dir: &Path,
-) -> Result<(), String> {
+    assets: Option<&Path>,
+) -> Result<Option<PathBuf>, String> {
     let io = |e: std::io::Error| format!("terminal error: {e}");
     // Test hook, documented in the README: a key that panics, to check the terminal is restored.
     let panic_key = std::env::var("MUSCAT_TEST_PANIC_KEY")
@@ -146,10 +173,11 @@ fn event_loop(
     // Measuring hook, documented in docs/performance.md: quit right after the first frame, so
     // start-up to first frame can be timed from outside.
     let first_frame_only = std::env::var_os("MUSCAT_FIRST_FRAME_ONLY").is_some();
+    let mut autosaved = None;
     loop {
         terminal.draw(|f| ui::view(f, app, theme)).map_err(io)?;
         if first_frame_only {
-            return Ok(());
+            return Ok(autosaved);
         }
         let size = terminal.size().map_err(io)?;
         let area = Rect::new(0, 0, size.width, size.height);
@@ -166,23 +194,37 @@ fn event_loop(
         };
         for effect in app.update(msg) {
             match effect {
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return Ok(autosaved),
                 Effect::Save => {
-                    let result = save::write(
-                        dir,
-                        &app.save_name(),
-                        &SaveFile::new(&app.content, &app.state, &app.log),
-                    );
+                    let result = save::write(dir, &app.save_name(), &app.save_file());
                     app.saved_to(result, true);
                 }
+                Effect::WriteReport => {
+                    let name = app.save_name();
+                    let saved = save::write(dir, &name, &app.save_file());
+                    let result = saved.and_then(|_| {
+                        crate::report::cli::write_beside_save(
+                            dir,
+                            &name,
+                            &app.content,
+                            &app.state,
+                            &app.log,
+                        )
+                    });
+                    app.saved = app.saved || result.is_ok();
+                    app.reported(result);
+                }
                 Effect::Autosave => {
-                    let result = save::write(
-                        dir,
-                        "autosave",
-                        &SaveFile::new(&app.content, &app.state, &app.log),
-                    );
+                    let result = save::autosave(dir, &app.save_file());
+                    if let Ok(w) = &result {
+                        autosaved = Some(w.path.clone());
+                    }
                     app.saved_to(result, false);
                 }
+                Effect::Load(path) => match open_save(&path, assets) {
+                    Ok(loaded) => *app = loaded,
+                    Err(e) => app.start = Some(Start::failed(e, save::list(dir))),
+                },
             }
         }
     }
@@ -192,6 +234,9 @@ fn event_loop(
 pub fn to_msg(app: &App, area: Rect, event: &TermEvent) -> Option<Msg> {
     match event {
         TermEvent::Key(key) if key.is_press() => {
+            if matches!(app.top(), Some(Overlay::Reflect { .. })) {
+                return text_entry(*key);
+            }
             if area.width < ui::MIN_WIDTH || area.height < ui::MIN_HEIGHT {
                 // Only quitting makes sense on a screen too small to show anything.
                 return keymap::lookup(*key)
@@ -208,6 +253,19 @@ pub fn to_msg(app: &App, area: Rect, event: &TermEvent) -> Option<Msg> {
             MouseEventKind::ScrollDown => Some(Msg::ScrollDown),
             _ => None,
         },
+        _ => None,
+    }
+}
+
+/// Keys while typing an answer: characters are text, not commands.
+fn text_entry(key: ratatui::crossterm::event::KeyEvent) -> Option<Msg> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    match key.code {
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::ForceQuit),
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Msg::Type(c)),
+        KeyCode::Backspace => Some(Msg::Erase),
+        KeyCode::Enter => Some(Msg::Confirm),
+        KeyCode::Esc => Some(Msg::Back),
         _ => None,
     }
 }

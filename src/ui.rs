@@ -9,11 +9,12 @@ pub mod odds;
 mod overlay;
 mod panels;
 mod screens;
+mod start;
 pub mod theme;
 mod words;
 
 pub use theme::Theme;
-pub use words::{cause, describe, summary};
+pub use words::{cause, describe, effects, summary};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -177,6 +178,10 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) {
             2.min(area.height),
         );
         frame.render_widget(Paragraph::new(msg).centered().style(theme.warn), rect);
+        return;
+    }
+    if let Some(menu) = &app.start {
+        start::draw(frame, menu, theme, area);
         return;
     }
     let a = areas(app, area);

@@ -164,7 +164,9 @@ fn a_saved_position_gets_odds_from_the_command_line() {
         run(&mut state, Command::Draft { issue, clause });
     }
     let dir = std::env::temp_dir().join(format!("muscat-odds-{}", std::process::id()));
-    let path = save::write(&dir, "odds", &SaveFile::new(&content, &state, &log)).expect("write");
+    let path = save::write(&dir, "odds", &SaveFile::new(&content, &state, &log))
+        .expect("write")
+        .path;
     let out = Process::new(env!("CARGO_BIN_EXE_muscat"))
         .args(["odds", "--futures", "40", "--json"])
         .arg(&path)
@@ -305,10 +307,39 @@ fn the_odds_window_at_80x24() {
         app.update(Msg::Right);
         app.update(Msg::Down);
     }
-    // Fewer futures keep the debug build quick; the window is the same.
-    app.advisor_futures = 200;
-    app.update(Msg::Odds);
-    assert!(matches!(app.top(), Some(muscat::app::Overlay::Odds(_))));
+    // Fixed odds, so the snapshot shows the window and not the balance of the day.
+    let odds = advisor::Odds {
+        futures: 1000,
+        horizon: advisor::HORIZON,
+        counts: [420, 80, 150, 0, 0, 350],
+        reasons: vec![
+            advisor::Reason::Blocked {
+                blocker: advisor::Blocker::Faction {
+                    side: game::Side::Iran,
+                    faction: 2,
+                    issue: 5,
+                },
+                futures: 370,
+                of: 580,
+            },
+            advisor::Reason::Danger {
+                fate: Fate::Walkout,
+                futures: 150,
+                of: 1000,
+            },
+        ],
+    };
+    let answers = vec![
+        advisor::Answer {
+            move_: advisor::Move::TableDraft,
+            odds: Ok(odds),
+        },
+        advisor::Answer {
+            move_: advisor::Move::EndWeek,
+            odds: Err(RuleError::GameOver),
+        },
+    ];
+    app.overlays.push(muscat::app::Overlay::Odds(answers));
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("backend");
     t.draw(|f| ui::view(f, &app, &Theme::mono())).expect("draw");
     insta::assert_snapshot!(t.backend());

@@ -11,7 +11,28 @@ fn shipped_assets_load() {
     assert_eq!(c.domain.issues.len(), 8);
     for card in &c.cards {
         assert!(!card.basis.source.is_empty(), "{} has no source", card.id);
+        assert!(!card.concepts.is_empty(), "{} links no concept", card.id);
     }
+}
+
+#[test]
+fn the_deck_and_glossary_are_rich_and_linked() {
+    let c = content::load(&Bundle::builtin(), Some("muscat-2026")).expect("valid");
+    assert!(c.cards.len() >= 40, "{} cards", c.cards.len());
+    assert!(c.glossary.len() >= 20, "{} concepts", c.glossary.len());
+    for concept in &c.glossary {
+        assert!(
+            c.cards_illustrating(&concept.id).next().is_some(),
+            "no card illustrates \"{}\"",
+            concept.id
+        );
+    }
+    let with_choices = c.cards.iter().filter(|k| !k.choices.is_empty()).count();
+    let recurring = c.cards.iter().filter(|k| !k.once).count();
+    assert!(
+        with_choices >= 15 && recurring >= 3,
+        "{with_choices} {recurring}"
+    );
 }
 
 #[test]
@@ -20,77 +41,160 @@ fn the_assets_folder_on_disk_matches_the_embedded_copy() {
     let a = content::load(&disk, None).expect("valid");
     let b = content::load(&Bundle::builtin(), None).expect("valid");
     assert_eq!(
-        a.cards.len(),
-        b.cards.len(),
-        "a card file on disk is not embedded in src/content/bundle.rs"
+        a.counts, b.counts,
+        "a file on disk is not embedded in src/content/bundle.rs"
     );
+    assert_eq!(
+        a.scenario.id, "muscat-2026",
+        "the default game from a folder"
+    );
+    assert_eq!(a.cards, b.cards);
     assert_eq!(a.glossary, b.glossary);
 }
 
-fn with_card_file(text: &str) -> Vec<String> {
+/// A broken fixture: a content file with a header saying which built-in file it stands in for and
+/// the exact errors it must produce.
+///
+/// ```text
+/// // as: assets/delegations/us.ron      (or a new name, e.g. assets/cards/extra.ron, to add a file)
+/// // error: 12:44: unknown option "zeroo" in issue "enrichment"
+/// ```
+///
+/// `error:` lines starting with a digit are errors in the fixture itself (prefixed with its path);
+/// the errors located in the fixture must be exactly those, in order. Others name another file
+/// and must appear too.
+struct Fixture {
+    path: String,
+    role: String,
+    text: String,
+    own: Vec<String>,
+    elsewhere: Vec<String>,
+}
+
+fn fixtures() -> Vec<Fixture> {
+    let mut paths: Vec<_> = std::fs::read_dir("tests/fixtures/broken")
+        .expect("fixture folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let path = p.display().to_string();
+            let text = std::fs::read_to_string(p).expect("fixture");
+            let header = |key: &str| -> Vec<String> {
+                text.lines()
+                    .filter_map(|l| l.strip_prefix(&format!("// {key}: ")))
+                    .map(str::to_string)
+                    .collect()
+            };
+            let role = header("as")
+                .pop()
+                .unwrap_or_else(|| panic!("{path}: no `// as:` line"));
+            let (own, elsewhere): (Vec<_>, Vec<_>) = header("error")
+                .into_iter()
+                .partition(|e| e.starts_with(|c: char| c.is_ascii_digit()));
+            Fixture {
+                own: own.iter().map(|e| format!("{path}:{e}")).collect(),
+                path,
+                role,
+                text,
+                elsewhere,
+            }
+        })
+        .collect()
+}
+
+/// The built-in bundle with the fixture standing in for (or added next to) its role's file.
+fn bundle_with(f: &Fixture) -> Bundle {
     let mut bundle = Bundle::builtin();
-    bundle.cards.push(Source {
-        label: "broken.ron".into(),
-        text: text.into(),
-    });
-    match content::load(&bundle, None) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    let source = Source {
+        label: f.path.clone(),
+        text: f.text.clone(),
+    };
+    let single = |slot: &mut Option<Source>| *slot = Some(source.clone());
+    match f.role.as_str() {
+        "assets/domain.ron" => single(&mut bundle.domain),
+        "assets/glossary.ron" => single(&mut bundle.glossary),
+        role => {
+            let group = if role.starts_with("assets/scenarios/") {
+                &mut bundle.scenarios
+            } else if role.starts_with("assets/delegations/") {
+                &mut bundle.delegations
+            } else if role.starts_with("assets/cards/") {
+                &mut bundle.cards
+            } else {
+                panic!("{}: unknown role {role}", f.path)
+            };
+            match group.iter_mut().find(|s| s.label == role) {
+                Some(slot) => *slot = source,
+                None => group.push(source),
+            }
+        }
     }
-}
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("tests/fixtures/broken/{name}")).expect("fixture")
-}
-
-#[test]
-fn broken_card_fixtures_fail_with_exact_messages() {
-    let cases = [
-        (
-            "unknown_field.ron",
-            "broken.ron:9:13: Unexpected field named `wieght` in `Card`",
-        ),
-        (
-            "unknown_track.ron",
-            "broken.ron:9:29: Unexpected variant named `Tension` in enum `TrackId`",
-        ),
-        ("syntax.ron", "broken.ron:10:13: Expected comma"),
-        (
-            "bad_refs.ron",
-            "broken.ron:12:44: unknown option \"zeroo\" in issue \"enrichment\"",
-        ),
-    ];
-    for (file, want) in cases {
-        let errors = with_card_file(&fixture(file));
-        assert!(
-            errors.iter().any(|e| e.starts_with(want)),
-            "{file}: wanted {want}\ngot {errors:#?}"
-        );
-    }
+    bundle
 }
 
 #[test]
-fn all_errors_are_reported_at_once() {
-    let errors = with_card_file(&fixture("bad_refs.ron"));
-    let expected = [
-        "broken.ron:12:44: unknown option \"zeroo\" in issue \"enrichment\"",
-        "broken.ron:12:63: unknown card \"no-such-card\"",
-        "broken.ron:13:24: unknown glossary concept \"ripeness-typo\"",
-        "broken.ron:5:13: duplicate card id \"armada-arrives\"",
-        "broken.ron:11:13: card \"armada-arrives\" can never be drawn: War risk at least 80 and at most 20",
-    ];
-    for want in expected {
-        assert!(
-            errors.iter().any(|e| e == want),
-            "missing {want}\ngot {errors:#?}"
-        );
+fn every_broken_fixture_fails_with_its_exact_messages() {
+    let all = fixtures();
+    assert!(all.len() >= 10, "only {} fixtures", all.len());
+    let mut failures = Vec::new();
+    for f in &all {
+        assert!(!f.own.is_empty(), "{}: no `// error:` lines", f.path);
+        let errors: Vec<String> = match content::load(&bundle_with(f), None) {
+            Ok(_) => panic!("{} loaded without errors", f.path),
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        };
+        let own: Vec<&String> = errors
+            .iter()
+            .filter(|e| e.starts_with(&format!("{}:", f.path)))
+            .collect();
+        if own != f.own.iter().collect::<Vec<_>>() {
+            failures.push(format!("{}: wanted {:#?}\ngot {own:#?}", f.path, f.own));
+        }
+        for want in &f.elsewhere {
+            if !errors.contains(want) {
+                failures.push(format!("{}: missing {want}\ngot {errors:#?}", f.path));
+            }
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn a_missing_file_or_scenario_is_named() {
+    let errors: Vec<String> = content::load(&Bundle::default(), None)
+        .expect_err("empty")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "domain.ron:1:1: missing file domain.ron",
+            "glossary.ron:1:1: missing file glossary.ron",
+            "scenarios/:1:1: no scenario files",
+        ]
+    );
+    let errors = content::load(&Bundle::builtin(), Some("no-such-lesson")).expect_err("unknown");
+    assert_eq!(
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["scenarios/:1:1: no scenario with id \"no-such-lesson\""]
+    );
 }
 
 #[test]
 fn a_scenario_with_bad_numbers_names_each_problem() {
     let mut bundle = Bundle::builtin();
-    bundle.scenarios[0].text = bundle.scenarios[0]
+    let main = bundle
+        .scenarios
+        .iter_mut()
+        .find(|s| s.label == "assets/scenarios/muscat-2026.ron")
+        .expect("shipped");
+    main.text = main
         .text
         .replace("deadline: 12", "deadline: 0")
         .replace("WarRisk: 35", "WarRisk: 135")
@@ -111,6 +215,40 @@ fn a_scenario_with_bad_numbers_names_each_problem() {
         errors
             .iter()
             .all(|e| e.starts_with("assets/scenarios/muscat-2026.ron:")),
+        "{joined}"
+    );
+}
+
+#[test]
+fn broken_reflection_prompts_are_named_with_their_line() {
+    let mut bundle = Bundle::builtin();
+    let main = bundle
+        .scenarios
+        .iter_mut()
+        .find(|s| s.label.ends_with("muscat-2026.ron"))
+        .expect("the main scenario");
+    main.text = main
+        .text
+        .replace("at: Round(6)", "at: Round(40)")
+        .replace("id: \"debrief\"", "id: \"opening\"");
+    let errors: Vec<String> = content::load(&bundle, None)
+        .expect_err("invalid")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let joined = errors.join("\n");
+    assert!(
+        joined.contains("reflection \"midpoint\" at round 40 is outside 1-12"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("reflection \"opening\" appears twice"),
+        "{joined}"
+    );
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.starts_with("assets/scenarios/muscat-2026.ron:") && !e.contains(":1:1:")),
         "{joined}"
     );
 }

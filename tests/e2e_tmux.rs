@@ -125,7 +125,9 @@ fn help_opens_and_q_quits_with_the_terminal_restored() {
     s.wait_for("Draft text (");
     s.keys(&["q"]);
     let screen = s.wait_for("EXITED=0");
-    assert!(screen.contains("Autosaved"), "{screen}");
+    // Nothing was played, so nothing was autosaved (an empty game must not push real autosaves
+    // out); the seed is still printed.
+    assert!(screen.contains("Seed 42."), "{screen}");
     assert_eq!(s.modes(), "0 0", "alternate screen and mouse restored");
 }
 
@@ -242,6 +244,14 @@ fn a_panic_restores_the_terminal() {
     assert_eq!(s.modes(), "0 0", "alternate screen and mouse restored");
 }
 
+/// Answers the scenario's journal prompt if one is open (they come due in some weeks).
+fn answer_any_journal_prompt(s: &Session) {
+    if s.screen().contains("Journal: a cable") {
+        s.keys(&["noted", "Enter"]);
+        s.wait_for("Answer saved in the journal");
+    }
+}
+
 #[test]
 fn a_whole_game_played_with_keys_reaches_the_debrief() {
     if !have_tmux() {
@@ -258,10 +268,18 @@ fn a_whole_game_played_with_keys_reaches_the_debrief() {
     s.wait_for("See the delegations panel");
     let mut over = false;
     for week in 2..=14 {
+        // A journal prompt that has come due takes typed text first.
+        answer_any_journal_prompt(&s);
         s.keys(&["n", "y"]);
         let start = Instant::now();
         loop {
             let screen = s.screen();
+            if screen.contains("Journal: a cable") {
+                // The prompt took the keys as text: answer it and end the week again.
+                answer_any_journal_prompt(&s);
+                s.keys(&["n", "y"]);
+                continue;
+            }
             if screen.contains("Debrief") || screen.contains("talks are over") {
                 over = true;
                 break;
@@ -278,6 +296,8 @@ fn a_whole_game_played_with_keys_reaches_the_debrief() {
         // Close the week's card, choosing its first answer if it asks for one.
         s.keys(&["Enter"]);
         s.wait_for("Draft text (");
+        std::thread::sleep(Duration::from_millis(200));
+        answer_any_journal_prompt(&s);
         s.keys(&["t"]);
     }
     assert!(over, "the game ended within its weeks");
@@ -287,4 +307,95 @@ fn a_whole_game_played_with_keys_reaches_the_debrief() {
     s.keys(&["q"]);
     s.wait_for("EXITED=0");
     assert_eq!(s.modes(), "0 0");
+}
+
+#[test]
+fn a_journal_prompt_takes_typed_text_and_w_writes_the_report() {
+    if !have_tmux() {
+        return;
+    }
+    let s = Session::start("journal", "--seed 5 --save-dir saves", "");
+    s.wait_for("Enter to begin");
+    s.keys(&["Enter", "Enter"]);
+    s.wait_for("Draft text (");
+    s.keys(&["n", "y"]);
+    s.wait_for("Week 2/12");
+    // The week's card comes first; the journal prompt waits under it.
+    s.keys(&["Enter"]);
+    s.wait_for("Journal: a cable to Muscat");
+    // Letters that are keys elsewhere (q quits, n ends the week) are text here.
+    s.keys(&["quiet nerves"]);
+    s.wait_for("> quiet nerves");
+    s.keys(&["BSpace", "Enter"]);
+    s.wait_for("Answer saved in the journal");
+    s.keys(&["w"]);
+    s.wait_for("Report written");
+    let dir = std::env::temp_dir().join(&s.name).join("saves");
+    let page = std::fs::read_to_string(dir.join("muscat-2026-5-report.html")).expect("report");
+    assert!(page.contains("quiet nerve<"), "the answer is in the report");
+    assert!(dir.join("muscat-2026-5-report.md").is_file());
+    assert!(
+        dir.join("muscat-2026-5.ron").is_file(),
+        "saved beside the report"
+    );
+    s.keys(&["q"]);
+    s.wait_for("EXITED=0");
+}
+
+/// Writes a few moves of a game as the autosave of a session's folder, before the session starts.
+fn autosave_in(test: &str) -> std::path::PathBuf {
+    use muscat::content::Content;
+    use muscat::game::{Command as Move, Difficulty, replay};
+    let dir = std::env::temp_dir()
+        .join(format!("{test}-{}", std::process::id()))
+        .join("saves");
+    let _ = std::fs::remove_dir_all(&dir);
+    let content = Content::builtin();
+    let log = [Move::EndRound, Move::EndRound];
+    let state = replay(&content, 77, Difficulty::Normal, &log).expect("replays");
+    muscat::save::autosave(&dir, &muscat::save::SaveFile::new(&content, &state, &log))
+        .expect("autosave");
+    dir
+}
+
+#[test]
+fn an_autosave_is_offered_on_start_and_continues() {
+    if !have_tmux() {
+        return;
+    }
+    autosave_in("continue");
+    let s = Session::start("continue", "", "");
+    s.wait_for("Continue: seed 77, week");
+    s.keys(&["Enter"]);
+    s.wait_for("Loaded saves/autosave.ron");
+    assert!(s.screen().contains("seed 77"));
+    s.keys(&["C-c"]);
+    s.wait_for("EXITED=0");
+}
+
+#[test]
+fn a_broken_save_is_explained_left_alone_and_a_new_game_offered() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = autosave_in("broken");
+    let bad = dir.join("homework.ron");
+    std::fs::write(&bad, "(\n    format: 2,\n    seed: ").expect("broken file");
+    let s = Session::start("broken", "--seed 6 --load saves/homework.ron", "");
+    s.wait_for("This save cannot be loaded");
+    s.wait_for("the file ends too early");
+    s.keys(&["Down", "Enter"]);
+    s.wait_for("Pick a save");
+    s.wait_for("autosave: seed 77");
+    s.keys(&["Escape"]);
+    s.wait_for("New game");
+    s.keys(&["Enter"]);
+    s.wait_for("Enter to begin");
+    s.keys(&["C-c"]);
+    s.wait_for("EXITED=0");
+    assert_eq!(
+        std::fs::read_to_string(&bad).expect("still there"),
+        "(\n    format: 2,\n    seed: ",
+        "the broken save is left as it was"
+    );
 }

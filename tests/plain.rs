@@ -40,3 +40,45 @@ fn a_short_game_piped_through_stdin() {
     assert!(dir.join("lesson1.ron").is_file());
     assert!(dir.join("autosave.ron").is_file());
 }
+
+#[test]
+fn journal_prompts_and_the_report_in_plain_mode() {
+    let dir = std::env::temp_dir().join(format!("muscat-plain-journal-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_muscat"))
+        .args(["play", "--plain", "--seed", "7", "--save-dir"])
+        .arg(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let script = "reflect\nreflect opening too soon\nchoose 1\nend\n\
+                  reflect opening   Both need cover at home, and a sequence.\nreflect\nreport\nquit\n";
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(script.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for want in [
+        "opening: Cable to Muscat",
+        "[comes in week 2]",
+        "That reflection prompt is not due yet.",
+        "Journal prompt opening:",
+        "[answered: Both need cover at home, and a sequence.]",
+        "Report written:",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    let page = std::fs::read_to_string(dir.join("muscat-2026-7-report.html")).expect("report");
+    assert!(page.contains("Both need cover at home, and a sequence."));
+    assert!(dir.join("muscat-2026-7-report.md").is_file());
+    assert!(
+        dir.join("muscat-2026-7.ron").is_file(),
+        "saved beside the report"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

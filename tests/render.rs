@@ -21,12 +21,22 @@ fn draw(app: &App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBackend> {
     t
 }
 
+/// Closes every window: cards and briefings are confirmed, a journal prompt is left for later.
+fn close_overlays(a: &mut App) {
+    for _ in 0..50 {
+        match a.top() {
+            None => return,
+            Some(muscat::app::Overlay::Reflect { .. }) => a.update(Msg::Back),
+            Some(_) => a.update(Msg::Confirm),
+        };
+    }
+    panic!("a window would not close: {:?}", a.top());
+}
+
 /// Closes the briefing and the first card, drafts a text and tables it.
 fn tabled(seed: u64) -> App {
     let mut a = app(seed);
-    while !a.overlays.is_empty() {
-        a.update(Msg::Confirm);
-    }
+    close_overlays(&mut a);
     for _ in 0..5 {
         a.update(Msg::Right);
         a.update(Msg::Right);
@@ -80,9 +90,7 @@ fn weeks_in(seed: u64) -> App {
     for _ in 0..3 {
         a.update(Msg::EndRound);
         a.update(Msg::Yes);
-        while !a.overlays.is_empty() {
-            a.update(Msg::Confirm);
-        }
+        close_overlays(&mut a);
         a.update(Msg::Table);
     }
     a
@@ -130,8 +138,15 @@ fn debrief_at_both_sizes_scrolls_and_confirms_a_save() {
     while !a.state.is_over() {
         a.update(Msg::EndRound);
         a.update(Msg::Yes);
-        while matches!(a.top(), Some(muscat::app::Overlay::Card { .. })) {
-            a.update(Msg::Confirm);
+        while matches!(
+            a.top(),
+            Some(muscat::app::Overlay::Card { .. } | muscat::app::Overlay::Reflect { .. })
+        ) {
+            if matches!(a.top(), Some(muscat::app::Overlay::Reflect { .. })) {
+                a.update(Msg::Back);
+            } else {
+                a.update(Msg::Confirm);
+            }
         }
     }
     assert_eq!(a.top(), Some(&muscat::app::Overlay::End));
@@ -148,7 +163,13 @@ fn debrief_at_both_sizes_scrolls_and_confirms_a_save() {
     let scrolled = text_of(&draw(&a, 80, 24, &Theme::mono()));
     assert_ne!(top, scrolled, "PgDn scrolls the debrief");
     assert_eq!(a.update(Msg::Save), vec![muscat::app::Effect::Save]);
-    a.saved_to(Ok("saves/x.ron".into()), true);
+    a.saved_to(
+        Ok(muscat::save::Written {
+            path: "saves/x.ron".into(),
+            set_aside: None,
+        }),
+        true,
+    );
     assert!(text_of(&draw(&a, 80, 24, &Theme::mono())).contains("Saved to saves/x.ron"));
 }
 

@@ -95,7 +95,7 @@ struct Setup {
 
 impl Setup {
     fn new(content: &Content) -> Setup {
-        let state = game::start(content, 0, Difficulty::Normal);
+        let state = game::before_start(content, 0, Difficulty::Normal);
         let space = Space::new(&content.domain, &|i, c| state.is_available(content, i, c));
         let admissible = Side::BOTH.map(|side| {
             let profile = content.delegation(side);

@@ -166,8 +166,14 @@ pub const KEYMAP: &[Binding] = &[
     bind!([PageDown], "", "", Msg::ScrollDown, ""),
     bind!([Home], "", "", Msg::ScrollUp, ""),
     bind!([End], "", "", Msg::ScrollDown, ""),
-    bind!([Enter], "Enter", "confirm / choose", Msg::Confirm, ""),
-    bind!([Esc], "Esc", "close a window / go back", Msg::Back, ""),
+    bind!(
+        [Enter],
+        "Enter/Esc",
+        "confirm, choose / close a window, go back",
+        Msg::Confirm,
+        ""
+    ),
+    bind!([Esc], "", "", Msg::Back, ""),
     bind!(
         [Char('s')],
         "s",
@@ -175,6 +181,14 @@ pub const KEYMAP: &[Binding] = &[
         Msg::Save,
         ""
     ),
+    bind!(
+        [Char('r')],
+        "r / w",
+        "answer the journal prompt due / write the report beside the save",
+        Msg::Reflect,
+        ""
+    ),
+    bind!([Char('w')], "", "", Msg::Report, ""),
     bind!([Char('?')], "?", "this help", Msg::Help, "help"),
     bind!(
         [Char('q')],

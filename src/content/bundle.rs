@@ -31,22 +31,27 @@ macro_rules! embedded {
 }
 
 impl Bundle {
-    /// The content shipped inside the binary.
+    /// The content shipped inside the binary, each folder in file-name order like
+    /// [`Bundle::from_dir`], so a copy of `assets/` plays the same games as the binary.
     pub fn builtin() -> Bundle {
         Bundle {
             domain: Some(embedded!("domain.ron")),
-            scenarios: vec![embedded!("scenarios/muscat-2026.ron")],
+            scenarios: vec![
+                embedded!("scenarios/lesson-carriers.ron"),
+                embedded!("scenarios/lesson-verification.ron"),
+                embedded!("scenarios/muscat-2026.ron"),
+            ],
             delegations: vec![
-                embedded!("delegations/us.ron"),
                 embedded!("delegations/iran.ron"),
+                embedded!("delegations/us.ron"),
             ],
             cards: vec![
-                embedded!("cards/military.ron"),
-                embedded!("cards/economy.ron"),
-                embedded!("cards/domestic.ron"),
-                embedded!("cards/regional.ron"),
-                embedded!("cards/nuclear.ron"),
                 embedded!("cards/diplomacy.ron"),
+                embedded!("cards/domestic.ron"),
+                embedded!("cards/economy.ron"),
+                embedded!("cards/military.ron"),
+                embedded!("cards/nuclear.ron"),
+                embedded!("cards/regional.ron"),
             ],
             glossary: Some(embedded!("glossary.ron")),
         }

@@ -3,9 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::deck::{check_card, check_scenario};
 use super::schema::{
-    Card, CardEffect, CardFile, Concept, Condition, DelegationDef, DomainFile, GlossaryFile, Lift,
-    Scenario,
+    Card, CardFile, Checkpoint, Concept, DelegationDef, DomainFile, GlossaryFile, Lift, Scenario,
 };
 use super::{Bundle, ContentError, Source, locate, parse};
 use crate::game::{Side, TrackId};
@@ -74,20 +74,27 @@ impl Content {
     pub fn concept(&self, id: &str) -> Option<&Concept> {
         self.glossary.iter().find(|c| c.id == id)
     }
+
+    /// The cards of this scenario's deck that illustrate a glossary concept.
+    pub fn cards_illustrating<'a>(&'a self, concept: &'a str) -> impl Iterator<Item = &'a Card> {
+        self.cards
+            .iter()
+            .filter(move |c| c.concepts.iter().any(|x| x == concept))
+    }
 }
 
 /// Collects errors against one file.
-struct Report {
+pub(super) struct Report {
     errors: Vec<ContentError>,
     source: Option<Source>,
 }
 
 impl Report {
-    fn on(&mut self, source: &Source) {
+    pub(super) fn on(&mut self, source: &Source) {
         self.source = Some(source.clone());
     }
 
-    fn err(&mut self, path: &[&str], message: impl Into<String>) {
+    pub(super) fn err(&mut self, path: &[&str], message: impl Into<String>) {
         let source = self.source.as_ref().expect("invariant: a file is selected");
         let (line, col) = locate(&source.text, path);
         self.errors.push(ContentError {
@@ -98,21 +105,24 @@ impl Report {
         });
     }
 
-    fn version(&mut self, version: u32) {
+    pub(super) fn version(&mut self, version: u32) {
         if version != 1 {
             self.err(
-                &["version"],
+                &["version:"],
                 format!("version {version} unsupported (expected 1)"),
             );
         }
     }
 }
 
-fn quoted(s: &str) -> String {
+pub(super) fn quoted(s: &str) -> String {
     format!("\"{s}\"")
 }
 
-/// Parses, checks and resolves a bundle. `scenario` picks one by id (default: the first).
+/// The scenario played when none is chosen (if the bundle has it; otherwise the first).
+pub const DEFAULT_SCENARIO: &str = "muscat-2026";
+
+/// Parses, checks and resolves a bundle. `scenario` picks one by id (default: [`DEFAULT_SCENARIO`]).
 /// Every problem found is returned, not just the first.
 pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<ContentError>> {
     let mut parse_errors = Vec::new();
@@ -177,7 +187,10 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
     for (source, def) in &delegations {
         report.on(source);
         if !seen_delegations.insert(def.id.clone()) {
-            report.err(&["id"], format!("duplicate delegation id \"{}\"", def.id));
+            report.err(
+                &[&format!("id: {}", quoted(&def.id))],
+                format!("duplicate delegation id \"{}\"", def.id),
+            );
         }
         profiles.push(check_delegation(&mut report, &domain, def));
     }
@@ -204,12 +217,27 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
     }
 
     let mut chosen = None;
+    let mut scenario_ids = BTreeSet::new();
     for (source, s) in &scenarios {
         report.on(source);
-        check_scenario(&mut report, &delegations, &card_ids, s);
+        if !scenario_ids.insert(s.id.as_str()) {
+            report.err(
+                &[&format!("id: {}", quoted(&s.id))],
+                format!("duplicate scenario id \"{}\"", s.id),
+            );
+        }
+        check_scenario(&mut report, &domain, &delegations, &cards, s);
+        check_reflections(&mut report, s);
         if chosen.is_none() && scenario.is_none_or(|id| id == s.id) {
             chosen = Some(s.clone());
         }
+    }
+    // Without a choice, the main scenario if the bundle has it: a folder lists its files by name,
+    // and a lesson that sorts first should not become everyone's default game.
+    if scenario.is_none()
+        && let Some((_, main)) = scenarios.iter().find(|(_, s)| s.id == DEFAULT_SCENARIO)
+    {
+        chosen = Some(main.clone());
     }
     let Some(scenario_def) = chosen else {
         if let Some(id) = scenario {
@@ -237,13 +265,20 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
         by_side.push(profile.clone());
     }
     let card_count = card_ids.len();
+    // A restricted deck still holds the injected cards, so the core can find them.
     let deck = if scenario_def.deck.is_empty() {
         cards.clone()
     } else {
-        scenario_def
+        let wanted: BTreeSet<&str> = scenario_def
             .deck
             .iter()
-            .filter_map(|id| cards.iter().find(|c| &c.id == id).cloned())
+            .chain(scenario_def.injects.iter().map(|i| &i.card))
+            .map(String::as_str)
+            .collect();
+        cards
+            .iter()
+            .filter(|c| wanted.contains(c.id.as_str()))
+            .cloned()
             .collect()
     };
     Ok(Content {
@@ -282,13 +317,13 @@ fn check_domain(report: &mut Report, source: &Source, file: DomainFile) -> Domai
     report.on(source);
     report.version(file.version);
     if file.issues.is_empty() {
-        report.err(&["issues"], "the negotiation space has no issues");
+        report.err(&["issues:"], "the negotiation space has no issues");
     }
     let mut ids = BTreeSet::new();
     for issue in &file.issues {
         let at = quoted(&issue.id);
         if !ids.insert(issue.id.as_str()) {
-            report.err(&[&at], format!("duplicate issue id \"{}\"", issue.id));
+            report.err(&[&at, &at], format!("duplicate issue id \"{}\"", issue.id));
         }
         if issue.options.len() < 2 {
             report.err(
@@ -306,7 +341,7 @@ fn check_domain(report: &mut Report, source: &Source, file: DomainFile) -> Domai
         for o in &issue.options {
             if !options.insert(o.id.as_str()) {
                 report.err(
-                    &[&at, &quoted(&o.id)],
+                    &[&at, &quoted(&o.id), &quoted(&o.id)],
                     format!("duplicate option id \"{}\" in issue \"{}\"", o.id, issue.id),
                 );
             }
@@ -329,16 +364,20 @@ fn check_glossary(report: &mut Report, source: &Source, file: GlossaryFile) -> V
     let mut ids = BTreeSet::new();
     for c in &file.concepts {
         if !ids.insert(c.id.as_str()) {
-            report.err(
-                &[&format!("id: {}", quoted(&c.id))],
-                format!("duplicate concept id \"{}\"", c.id),
-            );
+            let at = format!("id: {}", quoted(&c.id));
+            report.err(&[&at, &at], format!("duplicate concept id \"{}\"", c.id));
         }
     }
     file.concepts
 }
 
-fn check_option(report: &mut Report, domain: &Domain, at: &[&str], issue: &str, option: &str) {
+pub(super) fn check_option(
+    report: &mut Report,
+    domain: &Domain,
+    at: &[&str],
+    issue: &str,
+    option: &str,
+) {
     match domain.issue_index(issue) {
         None => report.err(at, format!("unknown issue \"{issue}\"")),
         Some(i) if domain.issues[i].option_index(option).is_none() => report.err(
@@ -364,7 +403,7 @@ fn check_delegation(
     }
     for (i, issue) in domain.issues.iter().enumerate() {
         let Some(stance) = def.issues.get(&issue.id) else {
-            report.err(&["issues"], format!("no stance on issue \"{}\"", issue.id));
+            report.err(&["issues:"], format!("no stance on issue \"{}\"", issue.id));
             values[i] = vec![0.0; issue.choices()];
             continue;
         };
@@ -413,7 +452,7 @@ fn check_delegation(
     }
     let total: f64 = weights.iter().sum();
     if total <= 0.0 {
-        report.err(&["issues"], "issue weights must not all be zero");
+        report.err(&["issues:"], "issue weights must not all be zero");
     } else {
         for w in &mut weights {
             *w /= total;
@@ -421,9 +460,8 @@ fn check_delegation(
     }
     let mut pairs = Vec::new();
     for p in &def.pairs {
-        let at = [quoted(&p.a.0), quoted(&p.a.1)];
-        check_option(report, domain, &[&at[0]], &p.a.0, &p.a.1);
-        check_option(report, domain, &[&quoted(&p.b.0)], &p.b.0, &p.b.1);
+        check_option(report, domain, &["pairs:", &quoted(&p.a.1)], &p.a.0, &p.a.1);
+        check_option(report, domain, &["pairs:", &quoted(&p.b.1)], &p.b.0, &p.b.1);
         if let (Some(a), Some(b)) = (domain.locate(&p.a.0, &p.a.1), domain.locate(&p.b.0, &p.b.1)) {
             pairs.push(PairTerm {
                 a,
@@ -447,14 +485,14 @@ fn check_delegation(
     }
     let w = &def.walkaway;
     if !(w.min <= w.base && w.base <= w.max && w.max <= 100) {
-        report.err(&["walkaway"], "walk-away needs min <= base <= max <= 100");
+        report.err(&["walkaway:"], "walk-away needs min <= base <= max <= 100");
     }
     if def.quorum > 100 || def.patience > 100 {
-        report.err(&["quorum"], "quorum and patience must be 0-100");
+        report.err(&["quorum:"], "quorum and patience must be 0-100");
     }
     if def.factions.is_empty() {
         report.err(
-            &["factions"],
+            &["factions:"],
             "a delegation needs at least one ratifying faction",
         );
     }
@@ -512,167 +550,34 @@ fn check_delegation(
     }
 }
 
-fn check_card(
-    report: &mut Report,
-    domain: &Domain,
-    card_ids: &BTreeSet<&str>,
-    concepts: &BTreeSet<&str>,
-    card: &Card,
-) {
-    let at = format!("id: {}", quoted(&card.id));
-    let card_ref = |report: &mut Report, id: &str| {
-        if !card_ids.contains(id) {
-            report.err(&[&at, &quoted(id)], format!("unknown card \"{id}\""));
-        }
-    };
-    if card.weight == 0 && card.when.is_empty() {
-        report.err(
-            &[&at, "weight"],
-            format!("card \"{}\" has weight 0", card.id),
-        );
-    }
-    if card.effects.is_empty() && card.choices.is_empty() {
-        report.err(
-            &[&at],
-            format!("card \"{}\" has no effects and no choices", card.id),
-        );
-    }
-    if card.choices.len() == 1 {
-        report.err(
-            &[&at, "choices"],
-            format!("card \"{}\" offers a single choice", card.id),
-        );
-    }
-    let mut lower = BTreeMap::new();
-    let mut upper = BTreeMap::new();
-    for c in &card.when {
-        match c {
-            Condition::TrackAtLeast(t, v) | Condition::TrackAtMost(t, v) => {
-                let (lo, hi) = t.range();
-                if !(lo..=hi).contains(v) {
-                    report.err(
-                        &[&at, &format!("{t:?}")],
-                        format!("{} is {lo}-{hi}; {v} is out of range", t.name()),
-                    );
-                }
-                if matches!(c, Condition::TrackAtLeast(..)) {
-                    lower.insert(*t, *v);
-                } else {
-                    upper.insert(*t, *v);
-                }
-            }
-            Condition::RoundAtLeast(_) | Condition::RoundAtMost(_) => {}
-            Condition::Drawn(id) | Condition::NotDrawn(id) => card_ref(report, id),
-            Condition::Unlocked(issue, option) => {
-                check_option(report, domain, &[&at, &quoted(option)], issue, option);
-            }
-        }
-    }
-    for (t, lo) in &lower {
-        if upper.get(t).is_some_and(|hi| hi < lo) {
+/// Reflection prompts: unique ids, words to answer, and checkpoints a game can reach.
+fn check_reflections(report: &mut Report, s: &Scenario) {
+    let mut seen = BTreeSet::new();
+    for r in &s.reflections {
+        let at = quoted(&r.id);
+        if r.id.trim().is_empty() {
+            report.err(&["reflections"], "a reflection needs an id");
+        } else if !seen.insert(r.id.as_str()) {
             report.err(
-                &[&at, "when"],
+                &["reflections", &at],
+                format!("reflection \"{}\" appears twice", r.id),
+            );
+        }
+        if r.prompt.trim().is_empty() {
+            report.err(
+                &["reflections", &at],
+                format!("reflection \"{}\" has an empty prompt", r.id),
+            );
+        }
+        if let Checkpoint::Round(n) = r.at
+            && (n == 0 || n > s.deadline)
+        {
+            report.err(
+                &["reflections", &at, "Round"],
                 format!(
-                    "card \"{}\" can never be drawn: {} at least {lo} and at most {}",
-                    card.id,
-                    t.name(),
-                    upper[t]
+                    "reflection \"{}\" at round {n} is outside 1-{}",
+                    r.id, s.deadline
                 ),
-            );
-        }
-    }
-    let effects = card
-        .effects
-        .iter()
-        .chain(card.choices.iter().flat_map(|c| &c.effects));
-    for e in effects {
-        match e {
-            CardEffect::Track(_, d) | CardEffect::Patience(_, d) => {
-                if d.abs() > 100 {
-                    report.err(
-                        &[&at, &d.to_string()],
-                        format!("effect size {d} is out of range"),
-                    );
-                }
-            }
-            CardEffect::AddRedLine(_, issue, option)
-            | CardEffect::LiftRedLine(_, issue, option)
-            | CardEffect::Unlock(issue, option) => {
-                check_option(report, domain, &[&at, &quoted(option)], issue, option);
-            }
-            CardEffect::FollowUp(id, _) => card_ref(report, id),
-        }
-    }
-    for concept in &card.concepts {
-        if !concepts.contains(concept.as_str()) {
-            report.err(
-                &[&at, &quoted(concept)],
-                format!("unknown glossary concept \"{concept}\""),
-            );
-        }
-    }
-}
-
-fn check_scenario(
-    report: &mut Report,
-    delegations: &[(Source, DelegationDef)],
-    card_ids: &BTreeSet<&str>,
-    s: &Scenario,
-) {
-    report.version(s.version);
-    if !(1..=52).contains(&s.deadline) {
-        report.err(&["deadline"], "deadline must be 1-52 rounds");
-    }
-    if !(1..=10).contains(&s.action_points) {
-        report.err(&["action_points"], "action_points must be 1-10");
-    }
-    for (t, v) in &s.tracks {
-        let (lo, hi) = t.range();
-        if !(lo..=hi).contains(v) {
-            report.err(
-                &["tracks", &format!("{t:?}")],
-                format!("{} starts at {v}, outside {lo}-{hi}", t.name()),
-            );
-        }
-    }
-    let mut sides = Vec::new();
-    for id in &s.delegations {
-        match delegations.iter().find(|(_, d)| &d.id == id) {
-            Some((_, d)) => sides.push(d.side),
-            None => report.err(
-                &["delegations", &quoted(id)],
-                format!("unknown delegation \"{id}\""),
-            ),
-        }
-    }
-    for side in Side::BOTH {
-        let n = sides.iter().filter(|&&x| x == side).count();
-        if n != 1 && sides.len() == s.delegations.len() {
-            report.err(
-                &["delegations"],
-                format!(
-                    "the scenario needs exactly one {} delegation, found {n}",
-                    side.name()
-                ),
-            );
-        }
-    }
-    for id in &s.deck {
-        if !card_ids.contains(id.as_str()) {
-            report.err(&["deck", &quoted(id)], format!("unknown card \"{id}\""));
-        }
-    }
-    for inject in &s.injects {
-        if !card_ids.contains(inject.card.as_str()) {
-            report.err(
-                &["injects", &quoted(&inject.card)],
-                format!("unknown card \"{}\"", inject.card),
-            );
-        }
-        if inject.round == 0 || inject.round > s.deadline {
-            report.err(
-                &["injects", &format!("round: {}", inject.round)],
-                format!("inject round {} is outside 1-{}", inject.round, s.deadline),
             );
         }
     }

@@ -227,6 +227,9 @@ pub enum CardEffect {
     Unlock(String, String),
     /// Makes another card more likely to come up (card id, weight added).
     FollowUp(String, u32),
+    /// Inspectors see for themselves: the US view of breakout time moves this many percent
+    /// (1-100) of the way to the true value, whichever way the truth lies.
+    Verify(u32),
 }
 
 /// A decision the card asks of Oman.
@@ -292,12 +295,19 @@ pub struct GlossaryFile {
     pub concepts: Vec<Concept>,
 }
 
-/// A card forced into play by the scenario (a teacher's scripted inject).
+/// A card forced into play by the scenario (a teacher's scripted inject). It replaces the week's
+/// random draw in the first week, from `round` on, in which all its conditions hold, and fires
+/// once. A card named by any inject is never drawn at random, so the lesson lands when scripted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Inject {
+    /// The earliest week; 0 means from the start (useful with conditions).
+    #[serde(default)]
     pub round: u32,
     pub card: String,
+    /// Conditions that must also hold (e.g. war risk past a threshold), in the cards' language.
+    #[serde(default)]
+    pub when: Vec<Condition>,
 }
 
 /// What really happened after the information cutoff (for the debrief).
@@ -308,6 +318,25 @@ pub struct EpilogueItem {
     pub text: String,
     pub source: String,
     pub confidence: Confidence,
+}
+
+/// When a reflection prompt comes up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Checkpoint {
+    /// When this week (round) begins.
+    Round(u32),
+    /// When the talks are over, whatever the outcome.
+    End,
+}
+
+/// A journal prompt for the player ("a cable to Muscat"), answered in the game and saved into
+/// the after-action report. A teacher picks the checkpoints.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReflectionDef {
+    pub id: String,
+    pub at: Checkpoint,
+    pub prompt: String,
 }
 
 /// `assets/scenarios/*.ron`.
@@ -333,4 +362,7 @@ pub struct Scenario {
     pub injects: Vec<Inject>,
     #[serde(default)]
     pub epilogue: Vec<EpilogueItem>,
+    /// Journal prompts at checkpoints, answered in play and saved into the report.
+    #[serde(default)]
+    pub reflections: Vec<ReflectionDef>,
 }

@@ -3,56 +3,82 @@
 
 use super::command::Event;
 use super::rules::World;
-use super::state::Phase;
-use super::track::Cause;
+use super::state::{GameState, Phase};
+use super::track::{Cause, TrackId};
 use super::verbs::unlock;
-use crate::content::{Card, CardEffect, Condition};
+use crate::content::{Card, CardEffect, Condition, Content};
 
-/// Whether a card's conditions hold now.
-pub(super) fn eligible(world: &World, card: &Card) -> bool {
-    let s = &*world.state;
-    if card.once && s.drawn.contains(&card.id) {
-        return false;
-    }
-    card.when.iter().all(|c| match c {
+/// Whether every condition holds now.
+pub(super) fn holds(s: &GameState, content: &Content, conditions: &[Condition]) -> bool {
+    conditions.iter().all(|c| match c {
         Condition::TrackAtLeast(t, v) => s.track(*t) >= *v,
         Condition::TrackAtMost(t, v) => s.track(*t) <= *v,
         Condition::RoundAtLeast(r) => s.round >= *r,
         Condition::RoundAtMost(r) => s.round <= *r,
         Condition::Drawn(id) => s.drawn.contains(id),
         Condition::NotDrawn(id) => !s.drawn.contains(id),
-        Condition::Unlocked(issue, option) => world
-            .content
+        Condition::Unlocked(issue, option) => content
             .domain
             .locate(issue, option)
             .is_some_and(|(i, o)| s.unlocked.contains(&(i as u8, o))),
     })
 }
 
-/// Draws this round's card: a scripted inject if the scenario has one, else a weighted draw.
-pub(super) fn draw(world: &mut World) {
-    let content = world.content;
-    let round = world.state.round;
-    let inject = content
+/// Whether a card can come up in the random draw now. Cards the scenario injects are kept for
+/// their inject, so a scripted lesson is not spoiled by the same news arriving early.
+pub(super) fn eligible(s: &GameState, content: &Content, card: &Card) -> bool {
+    if card.once && s.drawn.contains(&card.id) {
+        return false;
+    }
+    let reserved = content.scenario.injects.iter().any(|i| i.card == card.id);
+    !reserved && holds(s, content, &card.when)
+}
+
+/// The weight of each card of the deck (in `content.cards` order) in this week's random draw;
+/// 0 means the card cannot come up now.
+pub fn draw_weights(s: &GameState, content: &Content) -> Vec<u32> {
+    content
+        .cards
+        .iter()
+        .map(|c| {
+            if eligible(s, content, c) {
+                c.weight + s.follow_ups.get(&c.id).copied().unwrap_or(0)
+            } else {
+                0
+            }
+        })
+        .collect()
+}
+
+/// The first inject due this week: not fired yet, its week reached and its conditions holding.
+fn due_inject(world: &World) -> Option<usize> {
+    let s = &*world.state;
+    world
+        .content
         .scenario
         .injects
         .iter()
-        .find(|i| i.round == round)
-        .and_then(|i| content.card(&i.card));
+        .enumerate()
+        .find(|(i, inject)| {
+            !s.injects_fired.contains(i)
+                && s.round >= inject.round
+                && holds(s, world.content, &inject.when)
+        })
+        .map(|(i, _)| i)
+}
+
+/// Draws this round's card: a scripted inject if one is due, else a weighted draw.
+pub(super) fn draw(world: &mut World) {
+    let content = world.content;
+    let inject = due_inject(world).and_then(|i| {
+        let card = content.card(&content.scenario.injects[i].card)?;
+        world.state.injects_fired.insert(i);
+        Some(card)
+    });
     let (card, injected) = if let Some(card) = inject {
         (card, true)
     } else {
-        let weights: Vec<u32> = content
-            .cards
-            .iter()
-            .map(|c| {
-                if eligible(world, c) {
-                    c.weight + world.state.follow_ups.get(&c.id).copied().unwrap_or(0)
-                } else {
-                    0
-                }
-            })
-            .collect();
+        let weights = draw_weights(world.state, content);
         let Some(pick) = world.state.deck_rng.weighted(&weights) else {
             return;
         };
@@ -130,6 +156,143 @@ pub(super) fn resolve(world: &mut World, effects: &[CardEffect], cause: &Cause) 
             CardEffect::FollowUp(card, weight) => {
                 *world.state.follow_ups.entry(card.clone()).or_insert(0) += weight;
             }
+            CardEffect::Verify(percent) => {
+                let gap = world.state.track(TrackId::Breakout)
+                    - world.state.track(TrackId::BreakoutBelief);
+                world.shift(TrackId::BreakoutBelief, gap * *percent as i32 / 100, cause);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::{Condition, Content, Inject};
+    use crate::game::{self, Command, Difficulty, Event, GameState, Phase, TrackId};
+
+    fn next_week(state: &mut GameState, content: &Content) {
+        if matches!(state.phase, Phase::Choosing(_)) {
+            game::apply(state, content, &Command::ChooseCardOption(0)).expect("choose");
+        }
+        game::apply(state, content, &Command::EndRound).expect("end round");
+    }
+
+    fn injected(state: &GameState) -> Vec<(u32, String)> {
+        state
+            .log
+            .iter()
+            .filter_map(|(week, e)| match e {
+                Event::CardDrawn {
+                    card,
+                    injected: true,
+                } => Some((*week, card.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn injects_fire_once_in_order_and_their_cards_are_never_drawn_at_random() {
+        let mut content = Content::builtin();
+        content.scenario.injects = vec![
+            Inject {
+                round: 2,
+                card: "second-carrier".into(),
+                when: vec![],
+            },
+            // Due in week 2 too: it waits a week rather than being lost.
+            Inject {
+                round: 2,
+                card: "rial-record-low".into(),
+                when: vec![],
+            },
+            // War risk starts at 35, so this is due from week 1.
+            Inject {
+                round: 0,
+                card: "telegraphed-strike".into(),
+                when: vec![Condition::TrackAtLeast(TrackId::WarRisk, 30)],
+            },
+        ];
+        for seed in 0..20 {
+            let mut state = game::start(&content, seed, Difficulty::Normal);
+            for _ in 0..5 {
+                next_week(&mut state, &content);
+            }
+            assert_eq!(
+                injected(&state),
+                [
+                    (1, "telegraphed-strike".to_string()),
+                    (2, "second-carrier".to_string()),
+                    (3, "rial-record-low".to_string()),
+                ],
+                "seed {seed}"
+            );
+            assert_eq!(state.round, 6);
+            assert_eq!(
+                state.drawn.len(),
+                6,
+                "weeks 4 to 6 draw at random, one card each"
+            );
+            assert_eq!(
+                state
+                    .drawn
+                    .iter()
+                    .filter(|c| *c == "rial-record-low")
+                    .count(),
+                1,
+                "a recurring injected card stays out of the random draw"
+            );
+        }
+    }
+
+    #[test]
+    fn a_conditional_inject_waits_for_its_condition() {
+        let mut content = Content::builtin();
+        content.scenario.injects = vec![Inject {
+            round: 0,
+            card: "hormuz-vote".into(),
+            when: vec![Condition::TrackAtLeast(TrackId::WarRisk, 100)],
+        }];
+        let mut state = game::start(&content, 3, Difficulty::Normal);
+        for _ in 0..4 {
+            next_week(&mut state, &content);
+        }
+        assert!(injected(&state).is_empty(), "war risk never reached 100");
+        assert!(!state.drawn.contains(&"hormuz-vote".to_string()));
+        let weights = game::draw_weights(&state, &content);
+        let i = content
+            .cards
+            .iter()
+            .position(|c| c.id == "hormuz-vote")
+            .expect("in the deck");
+        assert_eq!(weights[i], 0, "reserved for its inject");
+    }
+
+    #[test]
+    fn verify_moves_the_belief_part_way_to_the_truth_either_way() {
+        let mut content = Content::builtin();
+        let mut card = content.card("bushehr-only").expect("shipped").clone();
+        card.id = "inspection".into();
+        card.effects = vec![crate::content::CardEffect::Verify(50)];
+        content.cards.push(card);
+        content.scenario.injects = vec![Inject {
+            round: 1,
+            card: "inspection".into(),
+            when: vec![],
+        }];
+        for (truth, belief, after) in [(26, 16, 21), (10, 30, 20), (12, 12, 12)] {
+            content.scenario.tracks.insert(TrackId::Breakout, truth);
+            content
+                .scenario
+                .tracks
+                .insert(TrackId::BreakoutBelief, belief);
+            let state = game::start(&content, 1, Difficulty::Normal);
+            assert_eq!(state.track(TrackId::Breakout), truth);
+            assert_eq!(
+                state.track(TrackId::BreakoutBelief),
+                after,
+                "{truth} vs {belief}"
+            );
         }
     }
 }

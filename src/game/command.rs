@@ -127,6 +127,8 @@ pub enum Command {
     /// Ask the advisor for the odds (free; difficulty limits how often). It changes nothing but
     /// the count of questions; the answer is computed outside the rules, from the state.
     AskAdvisor,
+    /// Answer a reflection prompt of the scenario (free; allowed after the end, for the debrief).
+    Reflect { id: String, answer: String },
 }
 
 impl Command {
@@ -136,7 +138,8 @@ impl Command {
             Command::Draft { .. }
             | Command::ChooseCardOption(_)
             | Command::EndRound
-            | Command::AskAdvisor => 0,
+            | Command::AskAdvisor
+            | Command::Reflect { .. } => 0,
             Command::RequestExtension
             | Command::Caucus { .. }
             | Command::Table(_)
@@ -225,6 +228,10 @@ pub enum Event {
         to: i32,
     },
     Ended(Outcome),
+    /// Oman answered (or revised the answer to) a reflection prompt.
+    Reflected {
+        id: String,
+    },
 }
 
 /// Why a command was refused. The state is unchanged.
@@ -245,6 +252,10 @@ pub enum RuleError {
     GoodwillAlreadySpent,
     SameIssueTwice,
     AdvisorLimit(&'static str),
+    NoSuchReflection,
+    ReflectionNotDue,
+    EmptyAnswer,
+    AnswerTooLong { max: usize },
 }
 
 impl fmt::Display for RuleError {
@@ -273,6 +284,12 @@ impl fmt::Display for RuleError {
             }
             RuleError::SameIssueTwice => write!(f, "a link needs two different issues"),
             RuleError::AdvisorLimit(why) => write!(f, "{why}"),
+            RuleError::NoSuchReflection => write!(f, "the scenario has no such reflection prompt"),
+            RuleError::ReflectionNotDue => write!(f, "that reflection prompt is not due yet"),
+            RuleError::EmptyAnswer => write!(f, "an answer needs some words"),
+            RuleError::AnswerTooLong { max } => {
+                write!(f, "an answer can be at most {max} characters")
+            }
         }
     }
 }

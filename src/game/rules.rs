@@ -5,7 +5,7 @@ use super::command::{Audience, CaucusKind, Command, Errand, Event, RuleError, St
 use super::state::{Difficulty, Flag, GameState, Phase};
 use super::text::Clause;
 use super::track::{Cause, TrackId};
-use super::{Side, cards, round, verbs};
+use super::{Side, cards, reflect, round, verbs};
 use crate::content::Content;
 
 /// Carries out one change: the state, the content it reads, and the events so far.
@@ -48,6 +48,12 @@ impl World<'_> {
             }
         }
     }
+}
+
+/// A new game before its first week: no card drawn, no posture chosen, nothing moved. The
+/// delegations' bilateral benchmark measures them from here, so new cards cannot shift it.
+pub fn before_start(content: &Content, seed: u64, difficulty: Difficulty) -> GameState {
+    GameState::blank(content, seed, difficulty)
 }
 
 /// Starts a new game: round 1 begins and the first card is drawn.
@@ -112,6 +118,7 @@ pub fn apply(
             used.asked += 1;
             used.last_round = round;
         }
+        Command::Reflect { ref id, ref answer } => reflect::record(&mut world, id, answer),
     }
     let events = std::mem::take(&mut world.events);
     let happened = events.iter().map(|(_, e)| e.clone()).collect();
@@ -121,6 +128,10 @@ pub fn apply(
 
 /// Every rule a command must pass, checked before anything changes.
 fn check(state: &GameState, content: &Content, command: &Command) -> Result<(), RuleError> {
+    // A journal answer is free and outside the negotiation: allowed mid-card and after the end.
+    if let Command::Reflect { id, answer } = command {
+        return reflect::check(state, content, id, answer);
+    }
     match &state.phase {
         Phase::Ended(_) => return Err(RuleError::GameOver),
         Phase::Choosing(card) => {
@@ -227,7 +238,8 @@ fn check(state: &GameState, content: &Content, command: &Command) -> Result<(), 
         }
         Command::Statement(Statement::AnnounceProgress | Statement::UrgeRestraint)
         | Command::Caucus { .. }
-        | Command::EndRound => Ok(()),
+        | Command::EndRound
+        | Command::Reflect { .. } => Ok(()),
     }
 }
 

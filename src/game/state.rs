@@ -240,6 +240,9 @@ pub struct GameState {
     pub drawn: Vec<String>,
     /// Extra weight on cards made likelier by earlier cards.
     pub follow_ups: BTreeMap<String, u32>,
+    /// Indices of the scenario's injects that have fired.
+    #[serde(default)]
+    pub injects_fired: BTreeSet<usize>,
     pub flags: BTreeSet<Flag>,
     pub notebook: Notebook,
     /// Everything that happened, with the round it happened in.
@@ -254,6 +257,19 @@ pub struct GameState {
     /// The US coercive posture (George's variants).
     #[serde(default)]
     pub coercion: Posture,
+    /// The player's answers to the scenario's reflection prompts, in the order given.
+    #[serde(default)]
+    pub reflections: Vec<Answer>,
+}
+
+/// One answer to a reflection prompt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The prompt's id in the scenario.
+    pub id: String,
+    /// The round it was answered in.
+    pub round: u32,
+    pub text: String,
 }
 
 impl GameState {
@@ -302,6 +318,7 @@ impl GameState {
             delegations,
             drawn: Vec::new(),
             follow_ups: BTreeMap::new(),
+            injects_fired: BTreeSet::new(),
             flags: BTreeSet::new(),
             notebook: Notebook::default(),
             log: Vec::new(),
@@ -310,6 +327,7 @@ impl GameState {
             world_rng: GameRng::new(seed, 2),
             advisor: AdvisorUse::default(),
             coercion: Posture::default(),
+            reflections: Vec::new(),
         }
     }
 

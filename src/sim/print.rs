@@ -9,7 +9,7 @@ use crate::ai::bilateral::BilateralSummary;
 /// The outcome counts of each policy, as a fixed-width table.
 pub fn table(summaries: &[Summary]) -> String {
     let mut out = format!(
-        "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7} {:>7} {:>9}\n",
+        "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7} {:>8} {:>7} {:>9}\n",
         "policy",
         "games",
         "agreement",
@@ -18,13 +18,14 @@ pub fn table(summaries: &[Summary]) -> String {
         "sidelined",
         "deadline",
         "rounds",
+        "commands",
         "points",
         "games/s"
     );
     for s in summaries {
         let _ = writeln!(
             out,
-            "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7.1} {:>7.1} {:>9.0}",
+            "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7.1} {:>8.1} {:>7.1} {:>9.0}",
             s.policy,
             s.games,
             s.outcomes["agreement"],
@@ -33,6 +34,7 @@ pub fn table(summaries: &[Summary]) -> String {
             s.outcomes["sidelined"],
             s.outcomes["deadline"],
             s.mean_rounds,
+            s.mean_commands,
             s.mean_deal_points,
             s.games_per_sec
         );

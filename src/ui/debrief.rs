@@ -207,7 +207,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     );
     frame.render_widget(
         Paragraph::new(Line::styled(
-            "↑↓ PgUp PgDn scroll · s save · Esc look around · q quit",
+            "↑↓ PgUp PgDn scroll · w write the report · s save · Esc look around · q quit",
             theme.key,
         )),
         keys,

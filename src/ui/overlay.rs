@@ -59,6 +59,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             }
             Overlay::End => super::debrief::draw(frame, app, theme, area),
             Overlay::Odds(answers) => super::odds::draw(frame, app, theme, area, answers),
+            Overlay::Reflect { id, text } => reflect(frame, app, theme, area, id, text),
         }
     }
 }
@@ -209,6 +210,38 @@ fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selec
         theme,
         area,
         &format!("Week {}: {}", app.state.round, card.title),
+        lines,
+        76,
+        true,
+    );
+}
+/// The journal: a reflection prompt and the answer being typed.
+fn reflect(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, text: &str) {
+    let prompt = app
+        .content
+        .scenario
+        .reflections
+        .iter()
+        .find(|p| p.id == id)
+        .map_or(id, |p| p.prompt.as_str());
+    let lines = vec![
+        Line::styled(prompt.to_string(), theme.text),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(format!("> {text}"), theme.selected),
+            Span::styled("_", theme.key),
+        ]),
+        Line::raw(""),
+        Line::styled(
+            "Type your answer · Enter save · Esc later (r) · it goes into the report",
+            theme.dim,
+        ),
+    ];
+    popup(
+        frame,
+        theme,
+        area,
+        "Journal: a cable to Muscat",
         lines,
         76,
         true,

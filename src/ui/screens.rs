@@ -231,6 +231,17 @@ pub(super) fn glossary(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
             format!("Source: {}", truncate(&c.source, 200)),
             theme.dim,
         ));
+        let seen: Vec<&str> = app
+            .content
+            .cards_illustrating(&c.id)
+            .map(|k| k.title.as_str())
+            .collect();
+        if !seen.is_empty() {
+            lines.push(Line::styled(
+                format!("Seen in cards: {}", seen.join(" · ")),
+                theme.dim,
+            ));
+        }
         lines.push(Line::raw(""));
     }
     frame.render_widget(

@@ -112,6 +112,9 @@ pub fn effect(content: &Content, e: &CardEffect) -> String {
             option_name(content, i, o)
         ),
         CardEffect::Unlock(i, o) => format!("now on the table: {}", option_name(content, i, o)),
+        CardEffect::Verify(p) => {
+            format!("inspectors look: US breakout estimate moves {p}% toward the truth")
+        }
         CardEffect::FollowUp(id, _) => {
             let title = content.card(id).map_or(id.as_str(), |c| c.title.as_str());
             format!("makes \"{title}\" likelier")
@@ -238,6 +241,15 @@ pub fn describe(content: &Content, event: &Event) -> Option<String> {
             capital(*side)
         ),
         Event::Ended(o) => o.title(),
+        Event::Reflected { id } => {
+            let prompt = content
+                .scenario
+                .reflections
+                .iter()
+                .find(|p| &p.id == id)
+                .map_or(id.as_str(), |p| p.prompt.as_str());
+            format!("Journal: Oman answers \"{prompt}\"")
+        }
         Event::TrackMoved(_) | Event::Drafted { .. } | Event::PatienceChanged { .. } => {
             return None;
         }

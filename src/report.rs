@@ -1,0 +1,158 @@
+//! The classroom kit: the after-action report of one game and the comparison of a class's
+//! games. A pure model is built from the content, the saved state and its command log (nothing
+//! is replayed, so a report stays true to the game that was played), then rendered as Markdown,
+//! JSON, CSV or one self-contained HTML page with inline SVG charts. Only [`cli`] touches files.
+
+mod analysis;
+pub mod class;
+pub mod cli;
+mod csv;
+mod html;
+mod markdown;
+mod model;
+mod svg;
+mod timeline;
+
+pub use model::*;
+
+use crate::content::{Checkpoint, Content};
+use crate::game::{Command, GameState, TrackId, reflect};
+
+/// The formats a report can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Json,
+    Csv,
+    Html,
+}
+
+impl Format {
+    /// A format by its name (`md`, `json`, `csv`, `html`) or a file's extension.
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Builds the report of a game from its state and the commands that led to it.
+pub fn build(content: &Content, state: &GameState, commands: &[Command]) -> Report {
+    let rounds = timeline::rounds(content, state, commands);
+    let tabled: Vec<Point> = rounds
+        .iter()
+        .flat_map(|r| r.tabled.iter().map(|t| t.utility))
+        .collect();
+    let walkaway = analysis::walkaways(content, state);
+    let gains = analysis::gains(state, walkaway, tabled.last().copied());
+    let concepts = analysis::concepts(content, state);
+    let scenario = &content.scenario;
+    Report {
+        title: scenario.title.clone(),
+        scenario: state.scenario_id.clone(),
+        seed: state.seed,
+        difficulty: state.difficulty.name().to_string(),
+        cutoff: scenario.cutoff.clone(),
+        rounds_played: state.round,
+        deadline: state.deadline,
+        commands: commands.len(),
+        outcome: outcome(state),
+        turning_points: analysis::turning_points(content, state, &rounds),
+        final_text: analysis::final_text(content, state),
+        gains,
+        space: analysis::space(content, state, walkaway, tabled),
+        tracks: TrackId::ALL
+            .iter()
+            .map(|&t| TrackSeries {
+                id: format!("{t:?}"),
+                name: t.name().to_string(),
+                min: t.range().0,
+                max: t.range().1,
+                values: state.tracks.history(t).to_vec(),
+            })
+            .collect(),
+        questions: analysis::questions(state, &concepts),
+        concepts,
+        reflections: scenario
+            .reflections
+            .iter()
+            .map(|p| {
+                let answer = reflect::answer(state, &p.id);
+                ReflectionRecord {
+                    id: p.id.clone(),
+                    at: match p.at {
+                        Checkpoint::Round(n) => format!("week {n}"),
+                        Checkpoint::End => "the end".into(),
+                    },
+                    prompt: p.prompt.clone(),
+                    answer: answer.map(|a| a.text.clone()),
+                    answered_in_round: answer.map(|a| a.round),
+                }
+            })
+            .collect(),
+        epilogue: scenario
+            .epilogue
+            .iter()
+            .map(|e| EpilogueRecord {
+                date: e.date.clone(),
+                text: e.text.clone(),
+                source: e.source.clone(),
+                confidence: timeline::confidence(e.confidence).to_string(),
+            })
+            .collect(),
+        rounds,
+    }
+}
+
+fn outcome(state: &GameState) -> OutcomeRecord {
+    match state.outcome() {
+        Some(o) => {
+            let score = match o {
+                crate::game::Outcome::Agreement(s) => Some(s),
+                _ => None,
+            };
+            OutcomeRecord {
+                key: o.key().to_string(),
+                title: o.title(),
+                points: score.map(|s| s.points),
+                nash_product: score.map(|s| timeline::r3(s.nash_product)),
+                pareto_distance: score.map(|s| timeline::r3(s.pareto_distance)),
+            }
+        }
+        None => OutcomeRecord {
+            key: "in-progress".into(),
+            title: format!("In progress: week {} of {}", state.round, state.deadline),
+            points: None,
+            nash_product: None,
+            pareto_distance: None,
+        },
+    }
+}
+
+/// Renders a report in a format.
+pub fn render(report: &Report, format: Format) -> String {
+    match format {
+        Format::Markdown => markdown::render(report),
+        Format::Json => {
+            let mut s =
+                serde_json::to_string_pretty(report).expect("invariant: the report serialises");
+            s.push('\n');
+            s
+        }
+        Format::Csv => csv::render(report),
+        Format::Html => html::render(report),
+    }
+}

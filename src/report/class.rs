@@ -1,0 +1,480 @@
+//! The class comparison: many students' games merged into one summary — outcome counts, mean
+//! scores, the texts most often tabled, and where games from the same scenario and seed
+//! diverged — in Markdown, JSON, CSV or one HTML page with charts.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::html::head;
+use super::model::Report;
+use super::svg::{self, esc};
+use super::timeline::{command_line, pts, r3};
+use crate::content::Content;
+use crate::game::{Command, GameState};
+
+/// One student's game, as read from a save.
+pub struct Entry<'a> {
+    /// The save's file name, to tell games apart.
+    pub name: String,
+    pub content: &'a Content,
+    pub state: &'a GameState,
+    pub commands: &'a [Command],
+}
+
+/// The class summary.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClassSummary {
+    pub games: usize,
+    /// Every outcome key with its count (in-progress for unfinished games).
+    pub outcomes: BTreeMap<String, u32>,
+    pub mean_rounds: f64,
+    /// Mean score of the agreements reached (0–100).
+    pub mean_deal_points: Option<f64>,
+    /// Mean gain over the walk-away value, per side, over the games that tabled a text.
+    pub mean_gain_us: Option<f64>,
+    pub mean_gain_iran: Option<f64>,
+    pub mean_final_war_risk: f64,
+    pub common_texts: Vec<TextCount>,
+    pub divergences: Vec<Divergence>,
+    pub game_list: Vec<GameLine>,
+}
+
+/// A text tabled in several games.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TextCount {
+    pub text: Vec<String>,
+    /// Games that tabled it at least once.
+    pub games: u32,
+    /// Times it was tabled in all.
+    pub times: u32,
+}
+
+/// Games that started alike (same scenario, seed and difficulty) and where they parted.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Divergence {
+    pub scenario: String,
+    pub seed: u64,
+    pub difficulty: String,
+    pub games: Vec<String>,
+    /// Commands every game of the group played alike before the first difference.
+    pub shared_commands: usize,
+    /// The week of the first difference (none if every game is the same so far).
+    pub week: Option<u32>,
+    /// The first differing move and the games that made it.
+    pub branches: Vec<Branch>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Branch {
+    pub choice: String,
+    pub games: Vec<String>,
+}
+
+/// One game in a line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GameLine {
+    pub name: String,
+    pub scenario: String,
+    pub seed: u64,
+    pub outcome: String,
+    pub points: Option<u32>,
+    pub rounds: u32,
+    pub texts_tabled: usize,
+    pub reflections_answered: usize,
+}
+
+/// Outcome keys in the order they are shown.
+const KEYS: [&str; 6] = [
+    "agreement",
+    "war",
+    "walkout",
+    "sidelined",
+    "deadline",
+    "in-progress",
+];
+
+fn mean(xs: &[f64]) -> Option<f64> {
+    (!xs.is_empty()).then(|| r3(xs.iter().sum::<f64>() / xs.len() as f64))
+}
+
+/// Builds each game's report, then the summary.
+pub fn summarise(entries: &[Entry]) -> ClassSummary {
+    let reports: Vec<Report> = entries
+        .iter()
+        .map(|e| super::build(e.content, e.state, e.commands))
+        .collect();
+    build(entries, &reports)
+}
+
+/// Builds the summary from each game's report and command log.
+pub fn build(entries: &[Entry], reports: &[Report]) -> ClassSummary {
+    let mut outcomes: BTreeMap<String, u32> = KEYS.iter().map(|k| ((*k).to_string(), 0)).collect();
+    let mut texts: BTreeMap<Vec<String>, (u32, u32)> = BTreeMap::new();
+    let mut points = Vec::new();
+    let (mut gain_us, mut gain_iran) = (Vec::new(), Vec::new());
+    for r in reports {
+        *outcomes.entry(r.outcome.key.clone()).or_insert(0) += 1;
+        if let Some(p) = r.outcome.points {
+            points.push(f64::from(p));
+        }
+        for g in &r.gains {
+            if let Some(v) = g.gain {
+                if g.side == "US" {
+                    gain_us.push(v);
+                } else {
+                    gain_iran.push(v);
+                }
+            }
+        }
+        let mut seen = Vec::new();
+        for t in r.rounds.iter().flat_map(|w| &w.tabled) {
+            let e = texts.entry(t.text.clone()).or_insert((0, 0));
+            e.1 += 1;
+            if !seen.contains(&&t.text) {
+                seen.push(&t.text);
+                e.0 += 1;
+            }
+        }
+    }
+    let mut common: Vec<TextCount> = texts
+        .into_iter()
+        .map(|(text, (games, times))| TextCount { text, games, times })
+        .collect();
+    common.sort_by(|a, b| {
+        b.games
+            .cmp(&a.games)
+            .then(b.times.cmp(&a.times))
+            .then(a.text.cmp(&b.text))
+    });
+    common.truncate(5);
+    let n = reports.len().max(1) as f64;
+    ClassSummary {
+        games: reports.len(),
+        outcomes,
+        mean_rounds: r3(reports
+            .iter()
+            .map(|r| f64::from(r.rounds_played))
+            .sum::<f64>()
+            / n),
+        mean_deal_points: mean(&points),
+        mean_gain_us: mean(&gain_us),
+        mean_gain_iran: mean(&gain_iran),
+        mean_final_war_risk: r3(reports
+            .iter()
+            .filter_map(|r| {
+                r.tracks
+                    .iter()
+                    .find(|t| t.id == "WarRisk")
+                    .and_then(|t| t.values.last())
+            })
+            .map(|&v| f64::from(v))
+            .sum::<f64>()
+            / n),
+        common_texts: common,
+        divergences: divergences(entries),
+        game_list: entries
+            .iter()
+            .zip(reports)
+            .map(|(e, r)| GameLine {
+                name: e.name.clone(),
+                scenario: r.scenario.clone(),
+                seed: r.seed,
+                outcome: r.outcome.key.clone(),
+                points: r.outcome.points,
+                rounds: r.rounds_played,
+                texts_tabled: r.space.tabled.len(),
+                reflections_answered: r.reflections.iter().filter(|f| f.answer.is_some()).count(),
+            })
+            .collect(),
+    }
+}
+
+/// Groups games by scenario, seed and difficulty, and finds each group's first difference.
+fn divergences(entries: &[Entry]) -> Vec<Divergence> {
+    let mut groups: BTreeMap<(String, u64, String), Vec<&Entry>> = BTreeMap::new();
+    for e in entries {
+        groups
+            .entry((
+                e.state.scenario_id.clone(),
+                e.state.seed,
+                e.state.difficulty.name().to_string(),
+            ))
+            .or_default()
+            .push(e);
+    }
+    groups
+        .into_iter()
+        .map(|((scenario, seed, difficulty), games)| {
+            // Reflections are not moves: leave them out when comparing play.
+            let logs: Vec<Vec<&Command>> = games
+                .iter()
+                .map(|g| {
+                    g.commands
+                        .iter()
+                        .filter(|c| !matches!(c, Command::Reflect { .. }))
+                        .collect()
+                })
+                .collect();
+            let shortest = logs.iter().map(Vec::len).min().unwrap_or(0);
+            let shared = (0..shortest)
+                .find(|&i| logs.iter().any(|l| l[i] != logs[0][i]))
+                .unwrap_or(shortest);
+            let differs = logs.iter().any(|l| l.len() != shared);
+            let week = (differs && games.len() > 1).then(|| {
+                1 + logs[0][..shared]
+                    .iter()
+                    .filter(|c| matches!(c, Command::EndRound))
+                    .count() as u32
+            });
+            let mut branches: Vec<Branch> = Vec::new();
+            if week.is_some() {
+                for (g, log) in games.iter().zip(&logs) {
+                    let choice = log.get(shared).map_or_else(
+                        || "stopped here (game over or saved)".to_string(),
+                        |c| describe(g.content, c),
+                    );
+                    match branches.iter_mut().find(|b| b.choice == choice) {
+                        Some(b) => b.games.push(g.name.clone()),
+                        None => branches.push(Branch {
+                            choice,
+                            games: vec![g.name.clone()],
+                        }),
+                    }
+                }
+            }
+            Divergence {
+                scenario,
+                seed,
+                difficulty,
+                games: games.iter().map(|g| g.name.clone()).collect(),
+                shared_commands: shared,
+                week,
+                branches,
+            }
+        })
+        .collect()
+}
+
+fn describe(content: &Content, c: &Command) -> String {
+    command_line(content, c).unwrap_or_else(|| match c {
+        Command::EndRound => "ended the week".into(),
+        Command::ChooseCardOption(n) => format!("chose option {} on the card", n + 1),
+        _ => format!("{c:?}"),
+    })
+}
+
+fn opt_pts(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".into(), |v| format!("{:+}", pts(v)))
+}
+
+pub fn markdown(s: &ClassSummary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Class comparison\n\n{} games.\n\n## Outcomes\n",
+        s.games
+    );
+    out.push_str("| Outcome | Games |\n|---|---|\n");
+    for (k, v) in KEYS
+        .iter()
+        .filter_map(|k| s.outcomes.get(*k).map(|v| (k, v)))
+    {
+        let _ = writeln!(out, "| {k} | {v} |");
+    }
+    let _ = writeln!(
+        out,
+        "\n## Means\n\n- Weeks played: {}\n- Score of the deals reached: {}\n- Gain over the walk-away value (the deal, or else the last text tabled): US {}, Iran {}\n- War risk at the end: {}%\n",
+        s.mean_rounds,
+        s.mean_deal_points
+            .map_or_else(|| "no deal reached".into(), |p| format!("{p}/100")),
+        opt_pts(s.mean_gain_us),
+        opt_pts(s.mean_gain_iran),
+        s.mean_final_war_risk
+    );
+    out.push_str("## The texts most often tabled\n\n");
+    if s.common_texts.is_empty() {
+        out.push_str("No text was tabled.\n");
+    }
+    for (i, t) in s.common_texts.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. In {} game(s), {} time(s): {}",
+            i + 1,
+            t.games,
+            t.times,
+            t.text.join(" · ")
+        );
+    }
+    out.push_str("\n## Where the games diverged\n\n");
+    for d in &s.divergences {
+        let _ = write!(
+            out,
+            "- **{} · seed {} · {}** ({} game(s)): ",
+            d.scenario,
+            d.seed,
+            d.difficulty,
+            d.games.len()
+        );
+        match d.week {
+            None if d.games.len() == 1 => out.push_str("only one game started here.\n"),
+            None => out.push_str("every game played the same moves.\n"),
+            Some(w) => {
+                let _ = writeln!(
+                    out,
+                    "alike for {} commands, parted in week {w}:",
+                    d.shared_commands
+                );
+                for b in &d.branches {
+                    let _ = writeln!(out, "  - {}: {}", b.choice, b.games.join(", "));
+                }
+            }
+        }
+    }
+    out.push_str("\n## Games\n\n| Save | Scenario | Seed | Outcome | Score | Weeks | Texts tabled | Reflections |\n|---|---|---|---|---|---|---|---|\n");
+    for g in &s.game_list {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            g.name.replace('|', "\\|"),
+            g.scenario,
+            g.seed,
+            g.outcome,
+            g.points.map_or_else(|| "–".into(), |p| p.to_string()),
+            g.rounds,
+            g.texts_tabled,
+            g.reflections_answered
+        );
+    }
+    out
+}
+
+pub fn csv(s: &ClassSummary) -> String {
+    let mut out = String::from(
+        "save,scenario,seed,outcome,points,weeks,texts_tabled,reflections_answered\r\n",
+    );
+    for g in &s.game_list {
+        let _ = write!(
+            out,
+            "{},{},{},{},{},{},{},{}\r\n",
+            super::csv::field(&g.name),
+            super::csv::field(&g.scenario),
+            g.seed,
+            g.outcome,
+            g.points.map_or_else(String::new, |p| p.to_string()),
+            g.rounds,
+            g.texts_tabled,
+            g.reflections_answered
+        );
+    }
+    out
+}
+
+pub fn html(s: &ClassSummary) -> String {
+    let mut out = String::new();
+    head(&mut out, "Class comparison");
+    let _ = writeln!(
+        out,
+        "<h1>Class comparison</h1>\n<p class=\"meta\">{} games.</p>\n<h2>Outcomes</h2>",
+        s.games
+    );
+    let bars: Vec<(String, u32)> = KEYS
+        .iter()
+        .filter_map(|k| s.outcomes.get(*k).map(|v| ((*k).to_string(), *v)))
+        .filter(|(k, v)| *v > 0 || *k != "in-progress")
+        .collect();
+    out.push_str(&svg::bars("Outcomes across the class", &bars));
+    let scored: Vec<(String, u32)> = s
+        .game_list
+        .iter()
+        .filter_map(|g| g.points.map(|p| (g.name.clone(), p)))
+        .collect();
+    if !scored.is_empty() {
+        out.push_str("<h2>Scores of the deals</h2>\n");
+        out.push_str(&svg::bars("Score of each deal (0-100)", &scored));
+    }
+    let _ = writeln!(
+        out,
+        "<h2>Means</h2>\n<ul><li>Weeks played: {}</li><li>Score of the deals reached: {}</li><li>Gain over the walk-away value (the deal, or else the last text tabled): US {}, Iran {}</li><li>War risk at the end: {}%</li></ul>",
+        s.mean_rounds,
+        s.mean_deal_points
+            .map_or_else(|| "no deal reached".into(), |p| format!("{p}/100")),
+        opt_pts(s.mean_gain_us),
+        opt_pts(s.mean_gain_iran),
+        s.mean_final_war_risk
+    );
+    out.push_str("<h2>The texts most often tabled</h2>\n<ol>\n");
+    for t in &s.common_texts {
+        let _ = writeln!(
+            out,
+            "<li>In {} game(s), {} time(s): {}</li>",
+            t.games,
+            t.times,
+            esc(&t.text.join(" · "))
+        );
+    }
+    out.push_str("</ol>\n<h2>Where the games diverged</h2>\n<ul>\n");
+    for d in &s.divergences {
+        let _ = write!(
+            out,
+            "<li><b>{} · seed {} · {}</b> ({} game(s)): ",
+            esc(&d.scenario),
+            d.seed,
+            esc(&d.difficulty),
+            d.games.len()
+        );
+        match d.week {
+            None if d.games.len() == 1 => out.push_str("only one game started here."),
+            None => out.push_str("every game played the same moves."),
+            Some(w) => {
+                let _ = write!(
+                    out,
+                    "alike for {} commands, parted in week {w}:<ul>",
+                    d.shared_commands
+                );
+                for b in &d.branches {
+                    let _ = write!(
+                        out,
+                        "<li>{}: {}</li>",
+                        esc(&b.choice),
+                        esc(&b.games.join(", "))
+                    );
+                }
+                out.push_str("</ul>");
+            }
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n<h2>Games</h2>\n<table><tr><th>Save</th><th>Scenario</th><th>Seed</th><th>Outcome</th><th>Score</th><th>Weeks</th><th>Texts tabled</th><th>Reflections</th></tr>\n");
+    for g in &s.game_list {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&g.name),
+            esc(&g.scenario),
+            g.seed,
+            esc(&g.outcome),
+            g.points.map_or_else(|| "–".into(), |p| p.to_string()),
+            g.rounds,
+            g.texts_tabled,
+            g.reflections_answered
+        );
+    }
+    out.push_str("</table>\n</body>\n</html>\n");
+    out
+}
+
+/// Renders the summary in a format.
+pub fn render(s: &ClassSummary, format: super::Format) -> String {
+    match format {
+        super::Format::Markdown => markdown(s),
+        super::Format::Json => {
+            let mut j = serde_json::to_string_pretty(s).expect("invariant: the summary serialises");
+            j.push('\n');
+            j
+        }
+        super::Format::Csv => csv(s),
+        super::Format::Html => html(s),
+    }
+}

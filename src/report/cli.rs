@@ -1,0 +1,137 @@
+//! The report's edge with the file system: `muscat report`, `muscat class`, and the report the
+//! game writes at the end. Everything else in [`super`] is pure.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Format, class, render};
+use crate::content::Content;
+use crate::game::{Command, GameState};
+use crate::save::{self, SaveFile};
+
+/// Reads a save and the content it was played with (built-in, or an assets folder).
+fn open(path: &Path, assets: Option<&Path>) -> Result<(SaveFile, Content), String> {
+    let saved = save::read(path)?;
+    let content = crate::tui::load_content(Some(&saved.scenario), assets)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if content.hash != saved.content_hash {
+        eprintln!(
+            "muscat: note: {} was made with other content (a changed card, delegation or scenario); names and worths are today's",
+            path.display()
+        );
+    }
+    Ok((saved, content))
+}
+
+/// The format asked for, else the output file's extension, else Markdown.
+fn pick(format: Option<&str>, output: Option<&Path>) -> Result<Format, String> {
+    if let Some(name) = format {
+        return Format::from_name(name)
+            .ok_or_else(|| format!("unknown format \"{name}\" (try md, json, csv or html)"));
+    }
+    Ok(output
+        .and_then(|p| p.extension())
+        .and_then(|e| Format::from_name(&e.to_string_lossy()))
+        .unwrap_or(Format::Markdown))
+}
+
+/// Writes the text to a file (refusing to overwrite an input save) or prints it.
+fn emit(text: &str, output: Option<&Path>, inputs: &[PathBuf]) -> Result<(), String> {
+    let Some(out) = output else {
+        print!("{text}");
+        return Ok(());
+    };
+    let same = |p: &PathBuf| {
+        p == out || matches!((fs::canonicalize(p), fs::canonicalize(out)), (Ok(a), Ok(b)) if a == b)
+    };
+    if inputs.iter().any(same) {
+        return Err(format!(
+            "{}: that is one of the saves being read; choose another output file",
+            out.display()
+        ));
+    }
+    fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!("muscat: wrote {}", out.display());
+    Ok(())
+}
+
+/// `muscat report SAVE [--format md|json|csv|html] [-o FILE]`.
+pub fn report_cli(
+    path: &Path,
+    format: Option<&str>,
+    output: Option<&Path>,
+    assets: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let format = pick(format, output)?;
+    let (saved, content) = open(path, assets)?;
+    let report = super::build(&content, &saved.state, &saved.log);
+    emit(&render(&report, format), output, &[path.to_path_buf()])?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `muscat class SAVE.. [--format ..] [-o FILE]`. Saves that cannot be read are named and left
+/// out; the summary needs at least one.
+pub fn class_cli(
+    paths: &[PathBuf],
+    format: Option<&str>,
+    output: Option<&Path>,
+    assets: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let format = pick(format, output)?;
+    let mut games = Vec::new();
+    let mut skipped = 0;
+    for path in paths {
+        match open(path, assets) {
+            Ok(g) => games.push((path, g)),
+            Err(e) => {
+                eprintln!("muscat: skipped {e}");
+                skipped += 1;
+            }
+        }
+    }
+    if games.is_empty() {
+        return Err("no save could be read; nothing to compare".into());
+    }
+    let entries: Vec<class::Entry> = games
+        .iter()
+        .map(|(path, (saved, content))| class::Entry {
+            name: path.file_stem().map_or_else(
+                || path.display().to_string(),
+                |s| s.to_string_lossy().into_owned(),
+            ),
+            content,
+            state: &saved.state,
+            commands: &saved.log,
+        })
+        .collect();
+    let summary = class::summarise(&entries);
+    emit(&class::render(&summary, format), output, paths)?;
+    Ok(if skipped > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The report the game writes from its end screen: Markdown and HTML next to the save.
+/// Returns the files written.
+pub fn write_beside_save(
+    dir: &Path,
+    name: &str,
+    content: &Content,
+    state: &GameState,
+    commands: &[Command],
+) -> Result<Vec<PathBuf>, String> {
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let report = super::build(content, state, commands);
+    let stem = save::sanitise(name);
+    let mut written = Vec::new();
+    for format in [Format::Html, Format::Markdown] {
+        let path = dir.join(format!("{stem}-report.{}", format.extension()));
+        fs::write(&path, render(&report, format))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,448 @@
+//! The timeline of a game, week by week, rebuilt from the state's event log and the command log:
+//! cards drawn, Oman's moves, each text tabled with every reply and its reasons, what else
+//! happened, and every track change with its cause. Nothing is replayed, so a report of an old
+//! save stays what that game was.
+
+use crate::ai::{Reply, Rule, Trend};
+use crate::content::Content;
+use crate::game::{Audience, CaucusKind, Cause, Clause, Command, Event, GameState, Side, Text};
+
+use super::model::{CardRecord, ChangeRecord, Point, ReplyRecord, RoundRecord, Tabling};
+
+/// "Enrichment: 3.67% cap".
+pub fn choice(content: &Content, issue: u8, choice: u8) -> String {
+    content.domain.issues.get(issue as usize).map_or_else(
+        || format!("issue {issue}: option {choice}"),
+        |i| format!("{}: {}", i.name, i.choice_label(choice)),
+    )
+}
+
+fn clause(content: &Content, issue: u8, clause: Clause) -> String {
+    let Some(i) = content.domain.issues.get(issue as usize) else {
+        return format!("issue {issue}");
+    };
+    match clause {
+        Clause::Open => format!("{}: not drafted", i.name),
+        Clause::Deferred => format!("{}: deferred", i.name),
+        Clause::Option(o) => format!("{}: {}", i.name, i.choice_label(o)),
+    }
+}
+
+/// Utility as points out of 100, for sentences.
+pub fn pts(u: f64) -> i64 {
+    (u * 100.0).round() as i64
+}
+
+/// Rounded to three decimals, so exports stay readable and stable.
+pub fn r3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Builds one record per week, from week 1 to the last week played.
+pub fn rounds(content: &Content, state: &GameState, commands: &[Command]) -> Vec<RoundRecord> {
+    let last = state.round.max(1);
+    let mut rounds: Vec<RoundRecord> = (1..=last)
+        .map(|round| RoundRecord {
+            round,
+            cards: Vec::new(),
+            moves: Vec::new(),
+            tabled: Vec::new(),
+            news: Vec::new(),
+            changes: Vec::new(),
+        })
+        .collect();
+    let slot = |round: u32| (round.clamp(1, last) - 1) as usize;
+    moves(content, commands, &mut rounds, last);
+    let mut text = Text::open(&content.domain);
+    for (round, event) in &state.log {
+        let r = &mut rounds[slot(*round)];
+        match event {
+            Event::Drafted { issue, clause } => {
+                if let Some(c) = text.clauses.get_mut(*issue as usize) {
+                    *c = *clause;
+                }
+            }
+            Event::CardDrawn { card, injected } => {
+                r.cards.push(card_record(content, card, *injected));
+            }
+            Event::CardChoiceMade { card, choice } => {
+                let label = content
+                    .card(card)
+                    .and_then(|c| c.choices.get(*choice as usize))
+                    .map_or_else(|| format!("choice {choice}"), |c| c.label.clone());
+                if let Some(c) = r.cards.iter_mut().rev().find(|c| &c.id == card) {
+                    c.choice = Some(label);
+                }
+            }
+            Event::Replied(reply) => add_reply(content, &text, r, reply),
+            Event::TrackMoved(change) => r.changes.push(ChangeRecord {
+                track: change.track.name().to_string(),
+                from: change.from,
+                to: change.to,
+                cause: cause(content, &change.cause),
+            }),
+            Event::PatienceChanged { side, from, to } => r.changes.push(ChangeRecord {
+                track: format!("{} patience", side.name()),
+                from: *from,
+                to: *to,
+                cause: "the delegation's mood".into(),
+            }),
+            other => {
+                if let Some(line) = news(content, other) {
+                    r.news.push(line);
+                }
+            }
+        }
+    }
+    for r in &mut rounds {
+        r.tabled = merge_repeats(std::mem::take(&mut r.tabled));
+    }
+    rounds
+}
+
+/// Folds a text tabled again with the same answers into the one before, so a week of
+/// identical tables reads as one line with a count.
+fn merge_repeats(tabled: Vec<Tabling>) -> Vec<Tabling> {
+    let mut out: Vec<Tabling> = Vec::new();
+    for t in tabled {
+        let same = |r: &ReplyRecord, s: &ReplyRecord| {
+            r.side == s.side
+                && r.accept == s.accept
+                && r.reason == s.reason
+                && r.counter == s.counter
+        };
+        match out.last_mut() {
+            Some(last)
+                if last.text == t.text
+                    && last.replies.len() == t.replies.len()
+                    && last.replies.iter().zip(&t.replies).all(|(a, b)| same(a, b)) =>
+            {
+                last.times += 1;
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// Oman's moves from the command log: a week ends with each `EndRound`.
+fn moves(content: &Content, commands: &[Command], rounds: &mut [RoundRecord], last: u32) {
+    let mut round = 1u32;
+    let mut drafts = 0;
+    let flush = |rounds: &mut [RoundRecord], round: u32, drafts: &mut u32| {
+        if *drafts > 0 {
+            let r = &mut rounds[(round.min(last) - 1) as usize];
+            r.moves.insert(
+                0,
+                format!(
+                    "redrafted the text ({} clause change{})",
+                    drafts,
+                    if *drafts == 1 { "" } else { "s" }
+                ),
+            );
+            *drafts = 0;
+        }
+    };
+    for command in commands {
+        let line = match command {
+            Command::Draft { .. } => {
+                drafts += 1;
+                None
+            }
+            Command::EndRound => {
+                flush(rounds, round, &mut drafts);
+                round += 1;
+                None
+            }
+            other => command_line(content, other),
+        };
+        if let Some(line) = line {
+            let moves = &mut rounds[(round.min(last) - 1) as usize].moves;
+            // Repeats in a row read as one move with a count: "tabled the text (×3)".
+            let count = |m: &str| {
+                m.strip_prefix(line.as_str())
+                    .and_then(|rest| rest.strip_prefix(" (×"))
+                    .and_then(|rest| rest.strip_suffix(')'))
+                    .and_then(|n| n.parse::<u32>().ok())
+            };
+            match moves.last_mut() {
+                Some(prev) if *prev == line => *prev = format!("{line} (×2)"),
+                Some(prev) if count(prev).is_some() => {
+                    let n = count(prev).unwrap_or(1) + 1;
+                    *prev = format!("{line} (×{n})");
+                }
+                _ => moves.push(line),
+            }
+        }
+    }
+    flush(rounds, round, &mut drafts);
+}
+
+/// What moved a track, with cards by their titles.
+fn cause(content: &Content, cause: &Cause) -> String {
+    let title = |id: &str| {
+        content
+            .card(id)
+            .map_or_else(|| id.to_string(), |c| c.title.clone())
+    };
+    match cause {
+        Cause::Card(id) => format!("card \"{}\"", title(id)),
+        Cause::CardChoice(id, label) => format!("card \"{}\": {label}", title(id)),
+        other => other.describe(),
+    }
+}
+
+/// Oman's move in words; `None` for commands that are not moves (ending the week, answering a
+/// card or a reflection prompt).
+pub fn command_line(content: &Content, command: &Command) -> Option<String> {
+    match command {
+        Command::Draft { issue, clause: c } => {
+            Some(format!("drafted {}", clause(content, *issue, *c)))
+        }
+        Command::EndRound | Command::ChooseCardOption(_) | Command::Reflect { .. } => None,
+        Command::Caucus { side, kind } => Some(match kind {
+            CaucusKind::TestIdea { issue, clause: c } => format!(
+                "caucus with {}: tested {}",
+                side.name(),
+                clause(content, *issue, *c)
+            ),
+            other => format!("caucus with {}: {}", side.name(), other.name()),
+        }),
+        Command::Table(Audience::Both) => Some("tabled the text to both delegations".into()),
+        Command::Table(Audience::One(side)) => Some(format!(
+            "tabled the text to the {} delegation only",
+            side.name()
+        )),
+        Command::Link { first, second } => Some(format!(
+            "linked {} with {}",
+            clause(content, first.0, first.1),
+            clause(content, second.0, second.1)
+        )),
+        Command::SpendGoodwill(side) => Some(format!("spent goodwill with {}", side.name())),
+        Command::Errand(e) => Some(format!("errand to {}", e.name())),
+        Command::OffTheRecord => Some("held an off-the-record session".into()),
+        Command::Statement(s) => Some(format!("public statement: {}", s.name())),
+        Command::RequestExtension => Some("asked for a two-week extension".into()),
+        Command::AskAdvisor => Some("asked the advisor for the odds".into()),
+    }
+}
+
+fn card_record(content: &Content, id: &str, injected: bool) -> CardRecord {
+    let card = content.card(id);
+    CardRecord {
+        id: id.to_string(),
+        title: card.map_or_else(|| id.to_string(), |c| c.title.clone()),
+        injected,
+        choice: None,
+        basis: card.map_or_else(String::new, |c| c.basis.text.clone()),
+        source: card.map_or_else(String::new, |c| c.basis.source.clone()),
+        confidence: card
+            .map_or("?", |c| confidence(c.basis.confidence))
+            .to_string(),
+    }
+}
+
+/// "high", "medium", "low".
+pub fn confidence(c: crate::content::Confidence) -> &'static str {
+    match c {
+        crate::content::Confidence::High => "high",
+        crate::content::Confidence::Medium => "medium",
+        crate::content::Confidence::Low => "low",
+    }
+}
+
+/// Files a reply under the text it answered: a new tabling when the text changed or this side
+/// already answered it.
+fn add_reply(content: &Content, text: &Text, round: &mut RoundRecord, reply: &Reply) {
+    // A tabled text leaves an undrafted deferrable issue for later, as the package does.
+    let lines: Vec<String> = text
+        .clauses
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let deferrable = content.domain.issues.get(i).is_some_and(|d| d.deferrable);
+            let c = if *c == Clause::Open && deferrable {
+                Clause::Deferred
+            } else {
+                *c
+            };
+            clause(content, i as u8, c)
+        })
+        .collect();
+    let side = reply.side.name().to_string();
+    let fresh = round
+        .tabled
+        .last()
+        .is_none_or(|t| t.text != lines || t.replies.iter().any(|r| r.side == side));
+    if fresh {
+        let utility = text
+            .package(&content.domain)
+            .map_or(Point { us: 0.0, iran: 0.0 }, |p| Point {
+                us: r3(content.delegation(Side::Us).prefs.utility(&p)),
+                iran: r3(content.delegation(Side::Iran).prefs.utility(&p)),
+            });
+        round.tabled.push(Tabling {
+            round: round.round,
+            text: lines,
+            utility,
+            replies: Vec::new(),
+            times: 1,
+        });
+    }
+    let tabling = round.tabled.last_mut().expect("invariant: pushed above");
+    tabling.replies.push(reply_record(content, reply));
+}
+
+fn reply_record(content: &Content, r: &Reply) -> ReplyRecord {
+    let (rule, reason) = match r.rule {
+        Rule::RedLine => (
+            "red-line",
+            r.red_line_hits.first().map_or_else(
+                || "crosses a red line".to_string(),
+                |&(i, c)| format!("crosses a red line ({})", choice(content, i, c)),
+            ),
+        ),
+        Rule::BelowWalkaway => (
+            "below-walkaway",
+            format!(
+                "worth {} to it, less than walking away ({})",
+                pts(r.utility),
+                pts(r.walkaway)
+            ),
+        ),
+        Rule::BelowTarget => (
+            "below-target",
+            format!(
+                "above walking away but short of what it still hopes for ({} of {})",
+                pts(r.utility),
+                pts(r.target)
+            ),
+        ),
+        Rule::NotRatifiable => (
+            "not-ratifiable",
+            r.ratification
+                .iter()
+                .filter(|f| !f.ok)
+                .min_by(|a, b| a.margin.total_cmp(&b.margin))
+                .map_or_else(
+                    || "its factions would not ratify it".to_string(),
+                    |f| format!("{} would not ratify it", f.faction),
+                ),
+        ),
+        Rule::Accepted => (
+            "accepted",
+            format!(
+                "acceptable: worth {}, it hoped for {}",
+                pts(r.utility),
+                pts(r.target)
+            ),
+        ),
+    };
+    ReplyRecord {
+        side: r.side.name().to_string(),
+        accept: r.accept,
+        rule: rule.to_string(),
+        reason,
+        trend: match r.trend {
+            Trend::First => "first text",
+            Trend::Better => "better than the last text",
+            Trend::Same => "no better than the last text",
+            Trend::Worse => "worse than the last text",
+        }
+        .to_string(),
+        utility: r3(r.utility),
+        walkaway: r3(r.walkaway),
+        target: r3(r.target),
+        complaints: r
+            .complaints
+            .iter()
+            .map(|c| format!("wants {}", choice(content, c.issue, c.wants)))
+            .collect(),
+        counter: (!r.counter.is_empty()).then(|| {
+            r.counter
+                .iter()
+                .map(|&(i, c)| choice(content, i, c))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        }),
+    }
+}
+
+/// A sentence for the events that are neither moves, replies nor track changes.
+fn news(content: &Content, event: &Event) -> Option<String> {
+    Some(match event {
+        Event::Learned { side, note } => format!("learned from {}: {note}", side.name()),
+        Event::IdeaTested {
+            side,
+            issue,
+            clause: c,
+            warmer,
+            red_line,
+        } => format!(
+            "{} was {} on {}{}",
+            side.name(),
+            if *warmer { "warm" } else { "cold" },
+            clause(content, *issue, *c),
+            if *red_line { " (a red line)" } else { "" }
+        ),
+        Event::LinkSounded {
+            us_warmer,
+            iran_warmer,
+            ..
+        } => format!(
+            "the link left the US {} and Iran {}",
+            if *us_warmer { "warmer" } else { "colder" },
+            if *iran_warmer { "warmer" } else { "colder" }
+        ),
+        Event::Unlocked { issue, option } => {
+            format!("now on the table: {}", choice(content, *issue, *option))
+        }
+        Event::RedLineAdded {
+            side,
+            issue,
+            option,
+        } => format!(
+            "{} drew a new red line: {}",
+            side.name(),
+            choice(content, *issue, *option)
+        ),
+        Event::RedLineLifted {
+            side,
+            issue,
+            option,
+        } => format!(
+            "{} lifted a red line: {}",
+            side.name(),
+            choice(content, *issue, *option)
+        ),
+        Event::ErrandDone { errand, success } => format!(
+            "errand to {}: {}",
+            errand.name(),
+            if *success {
+                "success"
+            } else {
+                "came to nothing"
+            }
+        ),
+        Event::OffTheRecordHeld => {
+            "off the record: missiles and proxies may go to a parallel track".into()
+        }
+        Event::DeadlineExtended(d) => format!("deadline extended to week {d}"),
+        Event::DelegationMove { side, move_ } => format!("{} {move_}", side.name()),
+        Event::RatificationFailed { side, faction } => format!(
+            "{faction} blocked the deal at home ({}): involuntary defection",
+            side.name()
+        ),
+        Event::Ended(outcome) => format!("the talks ended: {}", outcome.title()),
+        Event::Reflected { .. }
+        | Event::RoundStarted(_)
+        | Event::CardDrawn { .. }
+        | Event::CardChoiceMade { .. }
+        | Event::TrackMoved(_)
+        | Event::Drafted { .. }
+        | Event::Replied(_)
+        | Event::StatementMade(_)
+        | Event::GoodwillSpent(_)
+        | Event::PatienceChanged { .. } => return None,
+    })
+}

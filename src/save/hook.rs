@@ -1,0 +1,44 @@
+//! A test hook, `muscat save-loop` (hidden from `--help`): plays games with a scripted Oman and
+//! saves after every move, so the crash test can kill the real binary in the middle of a write and
+//! then check that every save left behind is whole.
+
+use std::path::Path;
+
+use super::format::SaveFile;
+use super::store::{autosave, write};
+use crate::ai::policy;
+use crate::content::Content;
+use crate::game::{self, Command, Difficulty};
+
+/// Saves `count` times (to `loop.ron` and the autosave slots), one move of play apart.
+pub fn save_loop(dir: &Path, count: u64) -> Result<(), String> {
+    let content = Content::builtin();
+    let mut saves = 0;
+    for seed in 1.. {
+        let mut oman = policy::by_name("random", seed).expect("invariant: a known policy");
+        let mut state = game::start(&content, seed, Difficulty::Normal);
+        let mut log = Vec::new();
+        let mut refusals = 0;
+        while !state.is_over() {
+            let command = if refusals > 20 {
+                Command::EndRound
+            } else {
+                oman.next(&content, &state)
+            };
+            if game::apply(&mut state, &content, &command).is_err() {
+                refusals += 1;
+                continue;
+            }
+            refusals = 0;
+            log.push(command);
+            let save = SaveFile::new(&content, &state, &log);
+            write(dir, "loop", &save)?;
+            autosave(dir, &save)?;
+            saves += 1;
+            if saves >= count {
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
+}

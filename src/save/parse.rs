@@ -1,0 +1,181 @@
+//! Reading save text: size and nesting limits, the format version first, then the format's own
+//! shape, migrated to the current one. Every error names the file, and where it can the line and
+//! column, and says what is wrong.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::format::{FORMAT, SaveFile, SaveMeta};
+use super::migrate;
+
+/// Largest save read, so a hostile file cannot exhaust memory (a finished game is ~40 KiB).
+pub const MAX_SAVE_BYTES: u64 = 16 * 1024 * 1024;
+/// Deepest nesting of brackets accepted (a save needs about ten), so a hostile file cannot
+/// exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// The fields every format has, read first to pick the format's parser.
+#[derive(Deserialize)]
+#[serde(rename = "SaveFile")]
+struct Header {
+    format: u32,
+    #[serde(default)]
+    game_version: String,
+}
+
+/// The parts of a format-2 save a listing needs.
+#[derive(Deserialize)]
+#[serde(rename = "SaveFile")]
+struct Summary {
+    scenario: String,
+    seed: u64,
+    meta: SaveMeta,
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(MAX_DEPTH)
+}
+
+fn decode<T: DeserializeOwned>(label: &str, text: &str) -> Result<T, String> {
+    options()
+        .from_str(text)
+        .map_err(|e: ron::error::SpannedError| {
+            let what = match &e.code {
+                ron::Error::Eof => "the file ends too early (was it cut short?)".to_string(),
+                ron::Error::ExceededRecursionLimit => {
+                    format!("nested deeper than {MAX_DEPTH} levels")
+                }
+                // Short forms without ron's list of expected names, which grows with the game.
+                ron::Error::NoSuchEnumVariant { found, outer, .. } => {
+                    format!("unknown {} `{found}`", outer.as_deref().unwrap_or("choice"))
+                }
+                ron::Error::NoSuchStructField { found, outer, .. } => format!(
+                    "unknown field `{found}` in {}",
+                    outer.as_deref().unwrap_or("the save")
+                ),
+                ron::Error::MissingStructField {
+                    field: "format",
+                    outer: Some(o),
+                } if o == "SaveFile" => "not a save (it has no `format` field)".to_string(),
+                ron::Error::MissingStructField { field, outer } => format!(
+                    "missing field `{field}` in {}",
+                    outer.as_deref().unwrap_or("the save")
+                ),
+                other => other.to_string(),
+            };
+            format!("{label}:{}:{}: {what}", e.span.start.line, e.span.start.col)
+        })
+}
+
+/// Reads a save file (at most [`MAX_SAVE_BYTES`]) and parses it.
+pub fn read(path: &Path) -> Result<SaveFile, String> {
+    let label = path.display().to_string();
+    parse(&label, &read_text(path)?)
+}
+
+/// The text of a save file, refusing anything too large or not UTF-8 before decoding.
+pub(super) fn read_text(path: &Path) -> Result<String, String> {
+    let label = path.display();
+    let file = std::fs::File::open(path).map_err(|e| format!("{label}: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SAVE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{label}: {e}"))?;
+    if bytes.len() as u64 > MAX_SAVE_BYTES {
+        return Err(format!(
+            "{label}: too large for a save (over {} MiB)",
+            MAX_SAVE_BYTES / 1024 / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{label}: not a text file (byte {} is not UTF-8)",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// The format version, checked against what this build reads.
+fn format_of(label: &str, text: &str) -> Result<u32, String> {
+    if text.len() as u64 > MAX_SAVE_BYTES {
+        return Err(format!("{label}: too large for a save"));
+    }
+    if text.trim().is_empty() {
+        return Err(format!("{label}: the file is empty"));
+    }
+    let header: Header = decode(label, text)?;
+    match header.format {
+        1..=FORMAT => Ok(header.format),
+        n if n > FORMAT => Err(format!(
+            "{label}: save format {n} comes from a newer version of the game ({}); this version ({}) reads formats 1 to {FORMAT}",
+            if header.game_version.is_empty() {
+                "unknown"
+            } else {
+                &header.game_version
+            },
+            env!("CARGO_PKG_VERSION"),
+        )),
+        n => Err(format!(
+            "{label}: save format {n} does not exist (this version reads formats 1 to {FORMAT})"
+        )),
+    }
+}
+
+/// Parses save text, migrating older formats; `label` names the file in errors.
+pub fn parse(label: &str, text: &str) -> Result<SaveFile, String> {
+    let mut save = match format_of(label, text)? {
+        1 => migrate::v1_to_v2(decode(label, text)?),
+        _ => decode::<SaveFile>(label, text)?,
+    };
+    save.state_as_written = options()
+        .from_str::<ron::Value>(text)
+        .ok()
+        .and_then(|v| match v {
+            ron::Value::Map(mut m) => m.remove(&ron::Value::String("state".into())),
+            _ => None,
+        });
+    Ok(save)
+}
+
+/// What a save listing shows: scenario, seed and summary, without decoding the state when the
+/// format has a summary.
+pub fn peek(label: &str, text: &str) -> Result<(String, u64, SaveMeta), String> {
+    if format_of(label, text)? == 1 {
+        let save = parse(label, text)?;
+        return Ok((save.scenario, save.seed, save.meta));
+    }
+    let s: Summary = decode(label, text)?;
+    Ok((s.scenario, s.seed, s.meta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_text_names_line_and_column() {
+        let err = parse("s.ron", "(format: 2,\n  seed: \"x\")").expect_err("broken");
+        assert!(err.starts_with("s.ron:2:"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_followed() {
+        let text = format!("(format: 2, seed: {}", "[".repeat(10_000));
+        let err = parse("deep.ron", &text).expect_err("too deep");
+        assert!(err.contains("nested deeper than 64 levels"), "{err}");
+    }
+
+    #[test]
+    fn formats_from_the_future_and_from_nowhere_are_named() {
+        let err = parse("f.ron", "(format: 7, game_version: \"9.0.0\")").expect_err("future");
+        assert!(err.contains("save format 7 comes from a newer version of the game (9.0.0)"));
+        let err = parse("z.ron", "(format: 0)").expect_err("zero");
+        assert_eq!(
+            err,
+            "z.ron: save format 0 does not exist (this version reads formats 1 to 2)"
+        );
+    }
+}

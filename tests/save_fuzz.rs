@@ -1,0 +1,295 @@
+//! Fuzzing by proptest: the save parser and the content parser over random text and over valid
+//! files with random edits (flipped bytes, cuts, deletions, duplicated spans, inserted RON tokens
+//! and bracket bombs). Nothing may panic; a mutated save that still parses must also survive the
+//! load check, which replays its (possibly nonsensical) command log.
+//!
+//! The default run is small; `MUSCAT_FUZZ_CASES=N` sets the total number of inputs, e.g.
+//! `MUSCAT_FUZZ_CASES=100000 cargo test --release --test save_fuzz -- --nocapture`.
+
+mod common;
+
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use muscat::content::{self, Bundle, Content};
+use muscat::game::{Audience, CaucusKind, Clause, Command, Errand, Side, Statement};
+use muscat::save::{self, SaveFile};
+use proptest::prelude::*;
+
+fn total_cases() -> u32 {
+    std::env::var("MUSCAT_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(600)
+}
+
+fn config(share: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: (total_cases() * share / 100).max(1),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+static CONTENT: LazyLock<Content> = LazyLock::new(Content::builtin);
+
+/// Valid saves to mutate: a game in progress, a finished one, a fresh one, and format-1 files.
+static SAVES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let content = &*CONTENT;
+    let (state, log) = common::play(content, "greedy", 3);
+    let mid = muscat::game::replay(
+        content,
+        3,
+        muscat::game::Difficulty::Normal,
+        &log[..log.len() / 2],
+    )
+    .expect("replays");
+    let fresh = muscat::game::start(content, 9, muscat::game::Difficulty::Hard);
+    vec![
+        SaveFile::new(content, &state, &log)
+            .to_text()
+            .expect("encode"),
+        SaveFile::new(content, &mid, &log[..log.len() / 2])
+            .to_text()
+            .expect("encode"),
+        SaveFile::new(content, &fresh, &[])
+            .to_text()
+            .expect("encode"),
+        std::fs::read_to_string("tests/fixtures/saves/v1_midgame.ron").expect("fixture"),
+        std::fs::read_to_string("tests/fixtures/saves/v1_ended.ron").expect("fixture"),
+    ]
+});
+
+const TOKENS: [&str; 24] = [
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    "\"",
+    "Some(",
+    "None",
+    "-1",
+    "4294967296",
+    "340282366920938463463374607431768211456",
+    "1e308",
+    "NaN",
+    "format: 1,",
+    "format: 2,",
+    "r#\"",
+    "/*",
+    "'",
+    "\u{0}",
+    "()",
+    "é",
+];
+
+/// One random edit of a file, positions as fractions of its length.
+#[derive(Clone, Debug)]
+enum Edit {
+    Flip(u32, u8),
+    Delete(u32, u16),
+    Insert(u32, usize),
+    Bomb(u32, u16),
+    Duplicate(u32, u16),
+    Cut(u32),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<u32>(), any::<u8>()).prop_map(|(p, b)| Edit::Flip(p, b)),
+        (any::<u32>(), 1..200u16).prop_map(|(p, n)| Edit::Delete(p, n)),
+        (any::<u32>(), 0..TOKENS.len()).prop_map(|(p, t)| Edit::Insert(p, t)),
+        (any::<u32>(), 1..5000u16).prop_map(|(p, n)| Edit::Bomb(p, n)),
+        (any::<u32>(), 1..400u16).prop_map(|(p, n)| Edit::Duplicate(p, n)),
+        any::<u32>().prop_map(Edit::Cut),
+    ]
+}
+
+fn at(p: u32, len: usize) -> usize {
+    (u64::from(p) * len as u64 / (u64::from(u32::MAX) + 1)) as usize
+}
+
+fn mutate(text: &str, edits: &[Edit]) -> String {
+    let mut b = text.as_bytes().to_vec();
+    for e in edits {
+        let len = b.len();
+        match *e {
+            Edit::Flip(p, x) if len > 0 => b[at(p, len)] ^= x.max(1),
+            Edit::Delete(p, n) => {
+                let i = at(p, len);
+                b.drain(i..(i + usize::from(n)).min(len));
+            }
+            Edit::Insert(p, t) => {
+                let i = at(p, len);
+                b.splice(i..i, TOKENS[t].bytes());
+            }
+            Edit::Bomb(p, n) => {
+                let i = at(p, len);
+                let open = if p % 2 == 0 { b'[' } else { b'(' };
+                b.splice(i..i, std::iter::repeat_n(open, usize::from(n)));
+            }
+            Edit::Duplicate(p, n) => {
+                let i = at(p, len);
+                let span: Vec<u8> = b[i..(i + usize::from(n)).min(len)].to_vec();
+                b.splice(i..i, span);
+            }
+            Edit::Cut(p) => b.truncate(at(p, len)),
+            Edit::Flip(..) => {}
+        }
+    }
+    String::from_utf8_lossy(&b).into_owned()
+}
+
+static RUN: AtomicU64 = AtomicU64::new(0);
+static PARSED: AtomicU64 = AtomicU64::new(0);
+
+fn try_save(text: &str) {
+    RUN.fetch_add(1, Ordering::Relaxed);
+    if let Ok(s) = save::parse("fuzz.ron", text) {
+        PARSED.fetch_add(1, Ordering::Relaxed);
+        let _ = save::check(&CONTENT, &s);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(45))]
+    #[test]
+    fn mutated_saves_never_panic(which in 0..5usize, edits in prop::collection::vec(edit(), 1..6)) {
+        try_save(&mutate(&SAVES[which], &edits));
+    }
+}
+
+proptest! {
+    #![proptest_config(config(15))]
+    #[test]
+    fn random_text_never_panics(text in "\\PC{0,300}", ron_ish in "[()\\[\\]{}:,\" a-z0-9_.-]{0,300}") {
+        try_save(&text);
+        try_save(&ron_ish);
+        try_save(&format!("(format: 2, {ron_ish})"));
+    }
+}
+
+static BUNDLE: LazyLock<Bundle> = LazyLock::new(Bundle::builtin);
+static CONTENT_RUN: AtomicU64 = AtomicU64::new(0);
+
+proptest! {
+    #![proptest_config(config(40))]
+    #[test]
+    fn mutated_content_never_panics(which in any::<u32>(), edits in prop::collection::vec(edit(), 1..6)) {
+        CONTENT_RUN.fetch_add(1, Ordering::Relaxed);
+        let mut bundle = BUNDLE.clone();
+        let mut sources: Vec<&mut content::Source> = bundle
+            .domain
+            .iter_mut()
+            .chain(bundle.scenarios.iter_mut())
+            .chain(bundle.delegations.iter_mut())
+            .chain(bundle.cards.iter_mut())
+            .chain(bundle.glossary.iter_mut())
+            .collect();
+        let n = sources.len();
+        let source = &mut *sources[which as usize % n];
+        source.text = mutate(&source.text, &edits);
+        let _ = content::load(&bundle, None);
+    }
+}
+
+fn side() -> impl Strategy<Value = Side> {
+    prop_oneof![Just(Side::Us), Just(Side::Iran)]
+}
+
+fn clause() -> impl Strategy<Value = Clause> {
+    prop_oneof![
+        Just(Clause::Open),
+        Just(Clause::Deferred),
+        any::<u8>().prop_map(Clause::Option),
+        (0..6u8).prop_map(Clause::Option),
+    ]
+}
+
+/// Any command at all, most of them nonsense for the moment they are played in.
+fn command() -> impl Strategy<Value = Command> {
+    prop_oneof![
+        (0..10u8, clause()).prop_map(|(issue, clause)| Command::Draft { issue, clause }),
+        (side(), 0..4u8, 0..10u8, clause()).prop_map(|(side, k, issue, clause)| Command::Caucus {
+            side,
+            kind: match k {
+                0 => CaucusKind::Probe,
+                1 => CaucusKind::Reassure,
+                2 => CaucusKind::RelayPressure,
+                _ => CaucusKind::TestIdea { issue, clause },
+            },
+        }),
+        prop_oneof![Just(Audience::Both), side().prop_map(Audience::One)].prop_map(Command::Table),
+        (0..10u8, clause(), any::<u8>(), clause()).prop_map(|(a, x, b, y)| Command::Link {
+            first: (a, x),
+            second: (b, y)
+        }),
+        side().prop_map(Command::SpendGoodwill),
+        (0..5usize).prop_map(|i| Command::Errand(Errand::ALL[i])),
+        Just(Command::OffTheRecord),
+        Just(Command::Statement(Statement::AnnounceProgress)),
+        Just(Command::Statement(Statement::UrgeRestraint)),
+        Just(Command::RequestExtension),
+        any::<u8>().prop_map(Command::ChooseCardOption),
+        Just(Command::EndRound),
+        Just(Command::EndRound),
+    ]
+}
+
+static LOGS_RUN: AtomicU64 = AtomicU64::new(0);
+
+proptest! {
+    #![proptest_config(config(5))]
+    /// Saves whose log is any sequence of commands, and whose state may be cut down (as a hostile
+    /// hand edit would), claiming other content half the time so the stored state is used: the
+    /// load check refuses or loads, and a loaded game draws without panicking.
+    #[test]
+    fn hostile_logs_and_states_never_panic(
+        log in prop::collection::vec(command(), 0..60),
+        seed in any::<u64>(),
+        other_content: bool,
+        cut_clauses in 0..12usize,
+        drop_delegation: bool,
+    ) {
+        LOGS_RUN.fetch_add(1, Ordering::Relaxed);
+        let content = &*CONTENT;
+        let mut state = muscat::game::start(content, seed, muscat::game::Difficulty::Normal);
+        for c in &log {
+            let _ = muscat::game::apply(&mut state, content, c);
+        }
+        let mut file = SaveFile::new(content, &state, &log);
+        if other_content {
+            file.content_hash = "other".into();
+        }
+        file.state.text.clauses.truncate(cut_clauses);
+        if drop_delegation {
+            file.state.delegations.pop();
+        }
+        let text = file.to_text().expect("encode");
+        let parsed = save::parse("hostile.ron", &text).expect("well-formed");
+        if let Ok(loaded) = save::check(content, &parsed) {
+            let app = muscat::app::App::new(content.clone(), loaded.state, loaded.log);
+            let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+                .expect("terminal");
+            terminal
+                .draw(|f| muscat::ui::view(f, &app, &muscat::ui::Theme::mono()))
+                .expect("draws");
+        }
+    }
+}
+
+#[test]
+fn zz_report_counts() {
+    // Runs last in name order when single-threaded; informative only.
+    eprintln!(
+        "save inputs so far: {} ({} parsed), content inputs: {}, hostile logs: {}",
+        RUN.load(Ordering::Relaxed),
+        PARSED.load(Ordering::Relaxed),
+        CONTENT_RUN.load(Ordering::Relaxed),
+        LOGS_RUN.load(Ordering::Relaxed)
+    );
+}
