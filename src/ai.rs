@@ -4,6 +4,7 @@
 
 pub mod bilateral;
 mod delegation;
+pub mod expert;
 mod leaning;
 pub mod policy;
 mod reply;

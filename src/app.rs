@@ -4,6 +4,7 @@
 mod guide;
 pub mod keymap;
 mod menu;
+mod odds;
 mod start;
 
 pub use guide::{Guide, Step};
@@ -31,6 +32,8 @@ pub enum Msg {
     Statement,
     Extension,
     EndRound,
+    /// Ask the advisor for the odds.
+    Odds,
     NextScreen,
     PrevScreen,
     Screen(usize),
@@ -153,6 +156,8 @@ pub enum Overlay {
     Menu(Menu),
     Confirm(Confirm),
     End,
+    /// The advisor's answer (see [`odds`]).
+    Odds(Vec<crate::advisor::Answer>),
     /// A reflection prompt being answered: its id and the answer typed so far.
     Reflect {
         id: String,
@@ -179,6 +184,8 @@ pub struct App {
     pub status: String,
     /// No change since the last save.
     pub saved: bool,
+    /// Futures the advisor plays per move when asked.
+    pub advisor_futures: u32,
     /// The guided first round, while it runs.
     pub guide: Option<Guide>,
     /// How far the help window is scrolled.
@@ -204,6 +211,7 @@ impl App {
             link_mark: None,
             status: String::new(),
             saved: true,
+            advisor_futures: crate::advisor::FUTURES,
             guide: None,
             help_scroll: 0,
             origin: None,
@@ -316,7 +324,7 @@ impl App {
                 }
                 Vec::new()
             }
-            Overlay::Briefing => {
+            Overlay::Briefing | Overlay::Odds(_) => {
                 if matches!(msg, Msg::Back | Msg::Confirm | Msg::Help | Msg::Quit) {
                     self.overlays.pop();
                 }
@@ -533,6 +541,7 @@ impl App {
             Msg::OffTheRecord => return self.run(Command::OffTheRecord),
             Msg::Extension => self.overlays.push(Overlay::Confirm(Confirm::Extension)),
             Msg::Link => return self.link(),
+            Msg::Odds => return self.ask_advisor(),
             Msg::EndRound => {
                 if self.state.action_points > 0 && !self.state.is_over() {
                     self.overlays.push(Overlay::Confirm(Confirm::EndRound));
@@ -736,7 +745,7 @@ impl App {
     }
 }
 
-fn refusal(e: &RuleError) -> String {
+pub(crate) fn refusal(e: &RuleError) -> String {
     let mut s = e.to_string();
     if let Some(first) = s.get_mut(0..1) {
         first.make_ascii_uppercase();

@@ -23,7 +23,8 @@ pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
 pub use rules::{apply, before_start, replay, start};
 pub use state::{
-    Answer, DelegationState, Difficulty, Flag, GameState, Known, Notebook, Phase, Priority,
+    AdvisorLimit, AdvisorUse, Answer, DelegationState, Difficulty, Flag, GameState, Known,
+    Notebook, Phase, Priority,
 };
 pub use tabled::last_tabled;
 pub use text::{Clause, Text};

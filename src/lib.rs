@@ -8,15 +8,18 @@
 //! - [`game`] (rules, tracks, cards, endings) and [`ai`] (delegations, Oman policies) are the pure,
 //!   seeded core, on top of the [`negotiation`] engine;
 //! - [`content`] and [`save`] read and write RON, with `file:line:col` errors;
+//! - [`advisor`] plays many futures from a position with the real rules ("what are the odds?");
 //! - [`sim`] plays headless games for `muscat simulate`;
 //! - [`report`] turns a saved game into the after-action report and a class's games into a
 //!   comparison (pure, apart from its `cli` edge).
 
+pub mod advisor;
 pub mod ai;
 pub mod app;
 pub mod content;
 pub mod game;
 pub mod negotiation;
+pub mod odds;
 pub mod plain;
 pub mod report;
 pub mod save;

@@ -1,4 +1,4 @@
-//! The `muscat` command line: play (default), simulate, check, replay, report, class.
+//! The `muscat` command line: play (default), simulate, check, replay, report, class, odds.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -86,7 +86,7 @@ enum Cmd {
         games: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// random, greedy, cycle, or all
+        /// random, greedy, cycle, expert, or all
         #[arg(long, default_value = "all")]
         policy: String,
         #[arg(long, value_enum, default_value = "normal")]
@@ -114,6 +114,19 @@ enum Cmd {
         /// Exit non-zero unless the replayed state equals the saved one
         #[arg(long)]
         verify: bool,
+    },
+    /// The advisor's look-ahead from a saved position: the odds of tabling the draft or ending the week
+    Odds {
+        save: PathBuf,
+        /// Futures to play for each move
+        #[arg(long, default_value_t = muscat::advisor::FUTURES)]
+        futures: u32,
+        /// Weeks to look ahead (the current one counts)
+        #[arg(long, default_value_t = muscat::advisor::HORIZON)]
+        horizon: u32,
+        /// Print JSON (with elapsed_ms)
+        #[arg(long)]
+        json: bool,
     },
     /// After-action report of a game, from its save (timeline, turning points, red lines,
     /// gains over the walk-away values, the utility space, concepts, questions, reflections)
@@ -181,6 +194,12 @@ fn main() -> ExitCode {
         ),
         Some(Cmd::Check { paths }) => check(&paths),
         Some(Cmd::Replay { save, verify }) => muscat::save::replay_cli(&save, verify),
+        Some(Cmd::Odds {
+            save,
+            futures,
+            horizon,
+            json,
+        }) => muscat::odds::run(&save, futures, horizon, json),
         Some(Cmd::Report {
             save,
             format,

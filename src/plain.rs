@@ -30,6 +30,7 @@ const HELP: &str = "Commands (any unique prefix works):
   map                         where the carriers and other forces stand, and why
   reflect [ID ANSWER...]      list the journal prompts, or answer one (saved into the report)
   report                      write the after-action report (Markdown and HTML) beside the saves
+  odds                        ask the advisor: the odds if you table now or end the week
   save NAME | help | quit";
 
 /// Runs the text mode until `quit` or the end of input.
@@ -58,6 +59,22 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             Some("why") => say(&mut out, &inspect::why(app, words.get(1))),
             Some("map") => say(&mut out, &inspect::forces(app)),
             Some("quit") => break,
+            Some("odds") => {
+                app.ask_advisor();
+                match app.overlays.pop() {
+                    Some(crate::app::Overlay::Odds(answers)) => {
+                        say(
+                            &mut out,
+                            &crate::ui::odds::lines(&app.content, &answers).join("\n"),
+                        );
+                        say(&mut out, &crate::ui::odds::allowance(app));
+                    }
+                    other => {
+                        app.overlays.extend(other);
+                        say(&mut out, &app.status);
+                    }
+                }
+            }
             Some("reflect") if words.len() == 1 => say(&mut out, &prompts(app)),
             Some("reflect") if words.len() == 2 => say(
                 &mut out,
@@ -143,7 +160,7 @@ fn say(out: &mut impl Write, text: &str) {
     let _ = out.flush();
 }
 
-const VERBS: [&str; 27] = [
+const VERBS: [&str; 28] = [
     "help",
     "status",
     "quit",
@@ -171,6 +188,7 @@ const VERBS: [&str; 27] = [
     "map",
     "reflect",
     "report",
+    "odds",
 ];
 
 /// Says each journal prompt once, when it comes due.

@@ -170,9 +170,15 @@ fn event_loop(
     let panic_key = std::env::var("MUSCAT_TEST_PANIC_KEY")
         .ok()
         .and_then(|k| k.chars().next());
+    // Measuring hook, documented in docs/performance.md: quit right after the first frame, so
+    // start-up to first frame can be timed from outside.
+    let first_frame_only = std::env::var_os("MUSCAT_FIRST_FRAME_ONLY").is_some();
     let mut autosaved = None;
     loop {
         terminal.draw(|f| ui::view(f, app, theme)).map_err(io)?;
+        if first_frame_only {
+            return Ok(autosaved);
+        }
         let size = terminal.size().map_err(io)?;
         let area = Rect::new(0, 0, size.width, size.height);
         let event = event::read().map_err(io)?;

@@ -5,6 +5,7 @@ mod charts;
 mod dashboard;
 mod debrief;
 mod map;
+pub mod odds;
 mod overlay;
 mod panels;
 mod screens;

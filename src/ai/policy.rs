@@ -17,7 +17,7 @@ pub trait Policy {
 }
 
 /// The policies `simulate` knows, by name.
-pub const POLICIES: [&str; 5] = ["random", "greedy", "hawk", "dove", "cycle"];
+pub const POLICIES: [&str; 6] = ["random", "greedy", "hawk", "dove", "cycle", "expert"];
 
 /// A policy by name, with its own random stream (a player's choices are theirs, not the game's).
 pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
@@ -29,6 +29,7 @@ pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
         "hawk" => Some(Box::new(super::leaning::Leaning::hawk())),
         "dove" => Some(Box::new(super::leaning::Leaning::dove())),
         "cycle" => Some(Box::new(Cycle::numbered(1)?)),
+        "expert" => Some(Box::new(super::expert::Expert::default())),
         other => other
             .strip_prefix("cycle-")
             .and_then(|n| n.parse().ok())

@@ -119,6 +119,13 @@ pub const KEYMAP: &[Binding] = &[
         "end week"
     ),
     bind!(
+        [Char('a')],
+        "a",
+        "advisor: odds of a deal, war or walk-out (limits by difficulty)",
+        Msg::Odds,
+        "odds"
+    ),
+    bind!(
         [Tab],
         "Tab",
         "next screen (Shift-Tab back)",

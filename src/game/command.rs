@@ -124,6 +124,9 @@ pub enum Command {
     ChooseCardOption(u8),
     /// End the round: the world moves, the next card is drawn.
     EndRound,
+    /// Ask the advisor for the odds (free; difficulty limits how often). It changes nothing but
+    /// the count of questions; the answer is computed outside the rules, from the state.
+    AskAdvisor,
     /// Answer a reflection prompt of the scenario (free; allowed after the end, for the debrief).
     Reflect { id: String, answer: String },
 }
@@ -135,6 +138,7 @@ impl Command {
             Command::Draft { .. }
             | Command::ChooseCardOption(_)
             | Command::EndRound
+            | Command::AskAdvisor
             | Command::Reflect { .. } => 0,
             Command::RequestExtension
             | Command::Caucus { .. }
@@ -247,6 +251,7 @@ pub enum RuleError {
     AlreadyDone(&'static str),
     GoodwillAlreadySpent,
     SameIssueTwice,
+    AdvisorLimit(&'static str),
     NoSuchReflection,
     ReflectionNotDue,
     EmptyAnswer,
@@ -278,6 +283,7 @@ impl fmt::Display for RuleError {
                 write!(f, "goodwill already spent with that delegation this round")
             }
             RuleError::SameIssueTwice => write!(f, "a link needs two different issues"),
+            RuleError::AdvisorLimit(why) => write!(f, "{why}"),
             RuleError::NoSuchReflection => write!(f, "the scenario has no such reflection prompt"),
             RuleError::ReflectionNotDue => write!(f, "that reflection prompt is not due yet"),
             RuleError::EmptyAnswer => write!(f, "an answer needs some words"),

@@ -112,6 +112,12 @@ pub fn apply(
         Command::RequestExtension => verbs::extension(&mut world),
         Command::ChooseCardOption(choice) => cards::choose(&mut world, choice),
         Command::EndRound => round::end(&mut world),
+        Command::AskAdvisor => {
+            let round = world.state.round;
+            let used = &mut world.state.advisor;
+            used.asked += 1;
+            used.last_round = round;
+        }
         Command::Reflect { ref id, ref answer } => reflect::record(&mut world, id, answer),
     }
     let events = std::mem::take(&mut world.events);
@@ -219,6 +225,10 @@ fn check(state: &GameState, content: &Content, command: &Command) -> Result<(), 
             }
             Ok(())
         }
+        Command::AskAdvisor => state
+            .advisor
+            .may_ask(state.difficulty.advisor_limit(), state.round)
+            .map_err(RuleError::AdvisorLimit),
         Command::RequestExtension => {
             if state.flags.contains(&Flag::ExtensionUsed) {
                 Err(RuleError::AlreadyDone("the extension"))

@@ -52,11 +52,60 @@ impl Difficulty {
         }
     }
 
+    /// How often Oman may ask the advisor for the odds.
+    pub fn advisor_limit(self) -> AdvisorLimit {
+        match self {
+            Difficulty::Easy => AdvisorLimit::Unlimited,
+            Difficulty::Normal => AdvisorLimit::OncePerWeek,
+            Difficulty::Hard => AdvisorLimit::PerGame(3),
+        }
+    }
+
     pub fn persona(self, base: Persona) -> Persona {
         match self {
             Difficulty::Easy => base.softer(),
             Difficulty::Normal => base,
             Difficulty::Hard => base.harder(),
+        }
+    }
+}
+
+/// How often the advisor may be asked, by difficulty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdvisorLimit {
+    Unlimited,
+    OncePerWeek,
+    PerGame(u32),
+}
+
+/// How often Oman has asked the advisor (a logged command, so replays count the same).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdvisorUse {
+    pub asked: u32,
+    /// The week of the last question (0: never asked).
+    pub last_round: u32,
+}
+
+impl AdvisorUse {
+    /// Whether the advisor may be asked now, or why not.
+    pub fn may_ask(self, limit: AdvisorLimit, round: u32) -> Result<(), &'static str> {
+        match limit {
+            AdvisorLimit::OncePerWeek if self.last_round == round => {
+                Err("the advisor has already been asked this week")
+            }
+            AdvisorLimit::PerGame(n) if self.asked >= n => {
+                Err("the advisor has been asked as often as this difficulty allows")
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Questions left: this week on normal, this game on hard; `None` when unlimited.
+    pub fn left(self, limit: AdvisorLimit, round: u32) -> Option<u32> {
+        match limit {
+            AdvisorLimit::Unlimited => None,
+            AdvisorLimit::OncePerWeek => Some(u32::from(self.last_round != round)),
+            AdvisorLimit::PerGame(n) => Some(n.saturating_sub(self.asked)),
         }
     }
 }
@@ -202,6 +251,9 @@ pub struct GameState {
     pub tabled_this_round: u32,
     pub deck_rng: GameRng,
     pub world_rng: GameRng,
+    /// Questions put to the advisor (older saves have none).
+    #[serde(default)]
+    pub advisor: AdvisorUse,
     /// The US coercive posture (George's variants).
     #[serde(default)]
     pub coercion: Posture,
@@ -273,6 +325,7 @@ impl GameState {
             tabled_this_round: 0,
             deck_rng: GameRng::new(seed, 1),
             world_rng: GameRng::new(seed, 2),
+            advisor: AdvisorUse::default(),
             coercion: Posture::default(),
             reflections: Vec::new(),
         }

@@ -223,6 +223,7 @@ pub fn command_line(content: &Content, command: &Command) -> Option<String> {
         Command::OffTheRecord => Some("held an off-the-record session".into()),
         Command::Statement(s) => Some(format!("public statement: {}", s.name())),
         Command::RequestExtension => Some("asked for a two-week extension".into()),
+        Command::AskAdvisor => Some("asked the advisor for the odds".into()),
     }
 }
 

@@ -58,12 +58,13 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 popup(frame, theme, area, "Are you sure?", lines, 66, false);
             }
             Overlay::End => super::debrief::draw(frame, app, theme, area),
+            Overlay::Odds(answers) => super::odds::draw(frame, app, theme, area, answers),
             Overlay::Reflect { id, text } => reflect(frame, app, theme, area, id, text),
         }
     }
 }
 
-fn popup(
+pub(super) fn popup(
     frame: &mut Frame,
     theme: &Theme,
     area: Rect,

@@ -1,0 +1,71 @@
+//! `muscat odds SAVE`: the advisor's look-ahead from a saved position, for teachers and scripts,
+//! with the time it took. It reads the save and changes nothing (no question is counted).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::advisor::{self, Fate};
+use crate::content::{Bundle, load};
+use crate::save;
+
+/// Prints the odds of tabling the saved draft and of ending the week, as text or JSON.
+pub fn run(path: &Path, futures: u32, horizon: u32, json: bool) -> Result<ExitCode, String> {
+    let saved = save::read(path)?;
+    let content = load(&Bundle::builtin(), Some(&saved.scenario)).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let state = &saved.state;
+    if state.is_over() {
+        return Err(format!(
+            "{}: the talks in this save are over",
+            path.display()
+        ));
+    }
+    #[allow(clippy::disallowed_methods)] // the answer's cost is measured here, outside the core
+    let started = std::time::Instant::now();
+    let answers = advisor::advise(
+        &content,
+        state,
+        futures.max(1),
+        horizon.max(1),
+        advisor::cores(),
+    );
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    if json {
+        let moves: Vec<serde_json::Value> = answers
+            .iter()
+            .map(|a| match &a.odds {
+                Ok(o) => serde_json::json!({
+                    "move": a.move_.key(),
+                    "odds": Fate::ALL.iter().map(|&f| (f.key().to_string(), serde_json::json!(o.share(f)))).collect::<serde_json::Map<_, _>>(),
+                    "margin": o.margin(Fate::Agreement),
+                    "reasons": o.reasons.iter().map(|r| r.describe(&content)).collect::<Vec<_>>(),
+                }),
+                Err(e) => serde_json::json!({ "move": a.move_.key(), "refused": e.to_string() }),
+            })
+            .collect();
+        let out = serde_json::json!({
+            "save": path.display().to_string(),
+            "round": state.round,
+            "futures": futures.max(1),
+            "horizon": horizon.max(1),
+            "moves": moves,
+            "elapsed_ms": elapsed_ms,
+        });
+        println!("{out}");
+    } else {
+        println!(
+            "Week {} of {}, seed {}: the advisor's look-ahead.",
+            state.round, state.deadline, state.seed
+        );
+        for line in crate::ui::odds::lines(&content, &answers) {
+            println!("{line}");
+        }
+        println!("Took {elapsed_ms:.0} ms.");
+    }
+    Ok(ExitCode::SUCCESS)
+}
