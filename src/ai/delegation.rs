@@ -267,35 +267,45 @@ fn counter(
                 .collect()
         })
         .collect();
-    let acceptable = |p: &[u8]| {
-        let u = profile.prefs.utility(p);
-        u >= threshold
-            && p.iter()
-                .enumerate()
-                .all(|(i, &c)| !d.red_lines.contains(&(i as u8, c)))
-            && ratified(profile, &ratification(content, state, side, p))
-    };
+    // Issues where the text crosses a red line: a counter must change every one of them.
+    let crossed: Vec<usize> = package
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| d.red_lines.contains(&(i as u8, c)))
+        .map(|(i, _)| i)
+        .collect();
+    if crossed.len() > 2 {
+        return Vec::new();
+    }
+    let fixes = |changed: &[usize]| crossed.iter().all(|i| changed.contains(i));
     // Pareto-seeking: among the changes that win its assent, the one it believes the other
-    // side minds least (its frequency model), then the smallest, then the least greedy.
+    // side minds least (its frequency model), then the smallest, then the least greedy. The
+    // cheap tests come first; the ratification vote only for a change that would be chosen.
     let mut best: Option<(i64, u32, f64, Vec<(u8, u8)>)> = None;
     let consider =
         |best: &mut Option<(i64, u32, f64, Vec<(u8, u8)>)>, p: &[u8], change: &[(u8, u8)]| {
+            let u = profile.prefs.utility(p);
+            if u < threshold {
+                return;
+            }
             let cost: u32 = change
                 .iter()
                 .map(|&(i, c)| steps(issues[i as usize].options.len(), package[i as usize], c))
                 .sum();
-            let u = profile.prefs.utility(p);
             // In hundredths: smaller differences than that are noise in the model.
             let other = (d.model.estimate(p) * 100.0).round() as i64;
             let better = best.as_ref().is_none_or(|(bo, bc, bu, _)| {
                 other > *bo || (other == *bo && (cost < *bc || (cost == *bc && u < *bu)))
             });
-            if better && acceptable(p) {
+            if better && ratified(profile, &ratification(content, state, side, p)) {
                 *best = Some((other, cost, u, change.to_vec()));
             }
         };
     let mut p = package.to_vec();
     for (i, cs) in choices.iter().enumerate() {
+        if !fixes(&[i]) {
+            continue;
+        }
         for &c in cs {
             p[i] = c;
             consider(&mut best, &p, &[(i as u8, c)]);
@@ -307,6 +317,9 @@ fn counter(
     }
     for (i, ci) in choices.iter().enumerate() {
         for (j, cj) in choices.iter().enumerate().skip(i + 1) {
+            if !fixes(&[i, j]) {
+                continue;
+            }
             for &a in ci {
                 p[i] = a;
                 for &b in cj {
