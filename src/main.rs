@@ -265,18 +265,24 @@ fn simulate(content_args: &ContentArgs, args: &SimulateArgs) -> Result<ExitCode,
         content_args.scenario.as_deref(),
         content_args.assets.as_deref(),
     )?;
-    let names: Vec<&str> = if args.policy == "all" {
-        muscat::ai::policy::POLICIES.to_vec()
+    let names: Vec<String> = if args.policy == "all" {
+        // Every named policy, then the other fixed cycles (cycle-1 is "cycle").
+        muscat::ai::policy::POLICIES
+            .iter()
+            .map(ToString::to_string)
+            .chain((2..=muscat::ai::policy::cycles().len()).map(|n| format!("cycle-{n}")))
+            .collect()
     } else {
-        vec![args.policy.as_str()]
+        vec![args.policy.clone()]
     };
     let mut summaries = Vec::new();
     for name in names {
-        let summary =
-            sim::run(&content, name, args.games, args.seed, args.difficulty).ok_or_else(|| {
+        let summary = sim::run(&content, &name, args.games, args.seed, args.difficulty)
+            .ok_or_else(|| {
                 format!(
-                    "unknown policy \"{name}\" (try one of: {}, all)",
-                    muscat::ai::policy::POLICIES.join(", ")
+                    "unknown policy \"{name}\" (try one of: {}, cycle-1 to cycle-{}, all)",
+                    muscat::ai::policy::POLICIES.join(", "),
+                    muscat::ai::policy::cycles().len()
                 )
             })?;
         summaries.push(summary);

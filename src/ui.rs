@@ -14,7 +14,7 @@ pub mod theme;
 mod words;
 
 pub use theme::Theme;
-pub use words::{cause, describe, effects, summary};
+pub use words::{cause, describe, effects, reason, summary};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

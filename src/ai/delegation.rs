@@ -237,6 +237,8 @@ pub fn reply(content: &Content, state: &GameState, side: Side, package: &[u8]) -
         complaints,
         counter,
         ratification: checks,
+        other_move: d.other_move,
+        other_cares_most: d.model.heaviest_issue().map(|i| i as u8),
     }
 }
 

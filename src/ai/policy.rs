@@ -28,9 +28,13 @@ pub fn by_name(name: &str, seed: u64) -> Option<Box<dyn Policy>> {
         "greedy" => Some(Box::new(Greedy::default())),
         "hawk" => Some(Box::new(super::leaning::Leaning::hawk())),
         "dove" => Some(Box::new(super::leaning::Leaning::dove())),
-        "cycle" => Some(Box::new(Cycle { step: 0 })),
+        "cycle" => Some(Box::new(Cycle::numbered(1)?)),
         "expert" => Some(Box::new(super::expert::Expert::default())),
-        _ => None,
+        other => other
+            .strip_prefix("cycle-")
+            .and_then(|n| n.parse().ok())
+            .and_then(Cycle::numbered)
+            .map(|c| Box::new(c) as Box<dyn Policy>),
     }
 }
 
@@ -226,7 +230,64 @@ impl Policy for Greedy {
 
 /// The same loop of moves every round, whatever happens.
 pub struct Cycle {
+    moves: Vec<Command>,
     step: usize,
+}
+
+impl Cycle {
+    /// The `n`th of [`cycles`], 1-based.
+    pub fn numbered(n: usize) -> Option<Cycle> {
+        let moves = cycles().into_iter().nth(n.checked_sub(1)?)?;
+        Some(Cycle { moves, step: 0 })
+    }
+}
+
+/// The fixed loops `simulate` tries, none of which may be a winning recipe: the balance target is
+/// that no fixed cycle reaches an agreement in 35% of games.
+pub fn cycles() -> Vec<Vec<Command>> {
+    use Command::{Caucus, EndRound, Errand as Send, SpendGoodwill, Statement as Say, Table};
+    let caucus = |side, kind| Caucus { side, kind };
+    let both = Table(Audience::Both);
+    vec![
+        vec![
+            caucus(Side::Us, CaucusKind::Reassure),
+            caucus(Side::Iran, CaucusKind::Reassure),
+            both.clone(),
+            EndRound,
+        ],
+        vec![both.clone(), both.clone(), both.clone(), EndRound],
+        vec![
+            caucus(Side::Us, CaucusKind::Probe),
+            caucus(Side::Iran, CaucusKind::Probe),
+            both.clone(),
+            EndRound,
+        ],
+        vec![
+            caucus(Side::Iran, CaucusKind::RelayPressure),
+            caucus(Side::Us, CaucusKind::RelayPressure),
+            both.clone(),
+            EndRound,
+        ],
+        vec![
+            SpendGoodwill(Side::Us),
+            SpendGoodwill(Side::Iran),
+            both.clone(),
+            EndRound,
+        ],
+        vec![
+            Say(Statement::UrgeRestraint),
+            caucus(Side::Us, CaucusKind::Reassure),
+            both.clone(),
+            EndRound,
+        ],
+        vec![
+            Send(Errand::Russia),
+            Send(Errand::Gulf),
+            Send(Errand::Iaea),
+            both,
+            EndRound,
+        ],
+    ]
 }
 
 impl Policy for Cycle {
@@ -241,19 +302,7 @@ impl Policy for Cycle {
         if let Some(draft) = Greedy::opening_draft(content, state) {
             return draft;
         }
-        const LOOP: [Command; 4] = [
-            Command::Caucus {
-                side: Side::Us,
-                kind: CaucusKind::Reassure,
-            },
-            Command::Caucus {
-                side: Side::Iran,
-                kind: CaucusKind::Reassure,
-            },
-            Command::Table(Audience::Both),
-            Command::EndRound,
-        ];
-        let command = LOOP[self.step % LOOP.len()].clone();
+        let command = self.moves[self.step % self.moves.len()].clone();
         self.step += 1;
         command
     }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::game::{Side, TrackId};
+use crate::negotiation::MoveKind;
 
 /// How the text compares with the last one tabled to this delegation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,4 +70,10 @@ pub struct Reply {
     /// or if it accepts.
     pub counter: Vec<(u8, u8)>,
     pub ratification: Vec<FactionCheck>,
+    /// How it read the other side's latest ask at the table (Hindriks–Jonker–Tykhonov label).
+    #[serde(default)]
+    pub other_move: Option<MoveKind>,
+    /// The issue it believes the other side weighs most, from what that side has asked for.
+    #[serde(default)]
+    pub other_cares_most: Option<u8>,
 }

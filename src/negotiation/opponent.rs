@@ -128,9 +128,10 @@ impl FrequencyModel {
             .sum()
     }
 
-    /// The issue the other side seems to weigh most, once it has shown anything.
+    /// The issue the other side seems to weigh most, once it has asked often enough for the
+    /// guess to mean something.
     pub fn heaviest_issue(&self) -> Option<usize> {
-        if self.observations() < 2 {
+        if self.observations() < 4 {
             return None;
         }
         self.weights
@@ -189,11 +190,11 @@ impl MoveKind {
     pub fn name(self) -> &'static str {
         match self {
             MoveKind::Concession => "a concession",
-            MoveKind::Selfish => "selfish",
-            MoveKind::Fortunate => "good for both",
-            MoveKind::Unfortunate => "bad for both",
-            MoveKind::Nice => "nice",
-            MoveKind::Silent => "silent",
+            MoveKind::Selfish => "a selfish move",
+            MoveKind::Fortunate => "a move good for both",
+            MoveKind::Unfortunate => "a move bad for both",
+            MoveKind::Nice => "a free gift",
+            MoveKind::Silent => "no real change",
         }
     }
 }
@@ -208,6 +209,8 @@ mod tests {
         m.observe(&[0, 0, 0]);
         m.observe(&[0, 1, 2]);
         m.observe(&[0, 2, 1]);
+        assert_eq!(m.heaviest_issue(), None, "three asks are too few to say");
+        m.observe(&[0, 1, 1]);
         assert_eq!(m.heaviest_issue(), Some(0));
         assert!((m.weights.iter().sum::<f64>() - 1.0).abs() < 1e-12);
         assert!((m.value(0, 0) - 1.0).abs() < 1e-12);

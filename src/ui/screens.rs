@@ -79,6 +79,9 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                         theme.warn,
                     ));
                 }
+                if let Some(reading) = words::reading(&app.content, r) {
+                    lines.push(Line::styled(reading, theme.dim));
+                }
                 if let Some(counter) = words::counter(&app.content, r) {
                     lines.push(Line::styled(
                         format!("Would sign with: {counter}"),

@@ -69,6 +69,26 @@ pub fn trend(t: Trend) -> &'static str {
     }
 }
 
+/// What a delegation makes of the other side, from the asks it has heard at the table.
+pub fn reading(content: &Content, r: &Reply) -> Option<String> {
+    let other = match r.side.other() {
+        crate::game::Side::Us => "the US",
+        crate::game::Side::Iran => "Iran",
+    };
+    let cares = r
+        .other_cares_most
+        .and_then(|i| content.domain.issues.get(i as usize))
+        .map(|i| format!("thinks {other} cares most about {}", i.name.to_lowercase()));
+    let moved = r
+        .other_move
+        .map(|m| format!("reads {other}'s last ask as {}", m.name()));
+    match (moved, cares) {
+        (Some(m), Some(c)) => Some(format!("It {m} and {c}.")),
+        (Some(x), None) | (None, Some(x)) => Some(format!("It {x}.")),
+        (None, None) => None,
+    }
+}
+
 /// The change that would win a delegation's assent.
 pub fn counter(content: &Content, r: &Reply) -> Option<String> {
     if r.counter.is_empty() {
