@@ -77,18 +77,6 @@ pub struct Question {
     pub threads: usize,
 }
 
-impl Question {
-    /// The question asked in play: 1,000 futures, six weeks, every core.
-    pub fn new(plan: Vec<Command>) -> Question {
-        Question {
-            plan,
-            futures: FUTURES,
-            horizon: HORIZON,
-            threads: cores(),
-        }
-    }
-}
-
 /// Cores the advisor may use (at most 4: more buys nothing for a thousand short futures).
 pub fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
@@ -243,7 +231,7 @@ pub fn ask(content: &Content, state: &GameState, question: &Question) -> Result<
 
 /// The seed of a position: the game seed, the week, how far the game has gone and the draft,
 /// so asking twice in the same position gives the same answer, and any move gives new futures.
-pub fn position_seed(state: &GameState) -> u64 {
+fn position_seed(state: &GameState) -> u64 {
     let mut h = mix(state.seed, u64::from(state.round));
     h = mix(h, state.log.len() as u64);
     h = mix(h, u64::from(state.action_points));
