@@ -103,6 +103,16 @@ impl FrequencyModel {
     /// Estimated value in [0, 1] of a choice: (count + 1) / (most asked count + 1), blended with
     /// the prior guess while there are few observations.
     pub fn value(&self, issue: usize, choice: u8) -> f64 {
+        self.value_given(issue, choice, self.prior_share())
+    }
+
+    /// How much the prior guess still counts, from the number of observations.
+    fn prior_share(&self) -> f64 {
+        let n = f64::from(self.observations());
+        PRIOR_STRENGTH / (n + PRIOR_STRENGTH)
+    }
+
+    fn value_given(&self, issue: usize, choice: u8, prior_share: f64) -> f64 {
         let Some(counts) = self.counts.get(issue) else {
             return 0.0;
         };
@@ -110,21 +120,21 @@ impl FrequencyModel {
         let seen =
             f64::from(counts.get(choice as usize).copied().unwrap_or(0) + 1) / f64::from(top + 1);
         match self.prior.get(issue).and_then(|p| p.get(choice as usize)) {
-            Some(&guess) => {
-                let n = f64::from(self.observations());
-                let trust = n / (n + PRIOR_STRENGTH);
-                trust * seen + (1.0 - trust) * guess
-            }
+            Some(&guess) => (1.0 - prior_share) * seen + prior_share * guess,
             None => seen,
         }
     }
 
     /// Estimated utility of a package for the other side.
     pub fn estimate(&self, package: &[u8]) -> f64 {
+        // Counted once per package rather than once per issue: this runs in every counter search.
+        let prior_share = self.prior_share();
         package
             .iter()
             .enumerate()
-            .map(|(i, &c)| self.weights.get(i).copied().unwrap_or(0.0) * self.value(i, c))
+            .map(|(i, &c)| {
+                self.weights.get(i).copied().unwrap_or(0.0) * self.value_given(i, c, prior_share)
+            })
             .sum()
     }
 
