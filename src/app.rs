@@ -182,6 +182,8 @@ pub struct App {
     pub link_mark: Option<u8>,
     /// One line of feedback: what just happened, or why a command was refused.
     pub status: String,
+    /// The status line says why a command was refused.
+    pub status_refused: bool,
     /// No change since the last save.
     pub saved: bool,
     /// Futures the advisor plays per move when asked.
@@ -210,6 +212,7 @@ impl App {
             overlays: Vec::new(),
             link_mark: None,
             status: String::new(),
+            status_refused: false,
             saved: true,
             advisor_futures: crate::advisor::FUTURES,
             guide: None,
@@ -239,15 +242,16 @@ impl App {
         }
         if !app.log.is_empty() {
             // A game resumed in the next lesson opens on any journal prompt left unanswered.
-            app.offer_reflection(0);
+            app.offer_reflection();
         }
         app.status = "Draft a text with ←→, then press t to table it. ? shows every key.".into();
         app
     }
 
-    /// Opens the first due, unanswered reflection prompt, under the overlays from `below` up,
-    /// so the news card or the end screen is read first.
-    fn offer_reflection(&mut self, below: usize) -> bool {
+    /// Opens the first due, unanswered reflection prompt on top of the other windows, where the
+    /// player sees it first: opened under the week's card, it appeared only when the card closed
+    /// and took keys meant for the table as its text.
+    fn offer_reflection(&mut self) -> bool {
         let Some(prompt) = game::reflect::pending(&self.content, &self.state)
             .first()
             .copied()
@@ -259,8 +263,7 @@ impl App {
             text: String::new(),
         };
         if !self.overlays.contains(&overlay) {
-            let at = below.min(self.overlays.len());
-            self.overlays.insert(at, overlay);
+            self.overlays.push(overlay);
         }
         true
     }
@@ -408,7 +411,7 @@ impl App {
                 if game::reflect::answer(&self.state, id).is_some_and(|a| a.text == text.trim()) {
                     self.overlays.pop();
                     self.status = "Answer saved in the journal; it goes into the report.".into();
-                    self.offer_reflection(self.overlays.len());
+                    self.offer_reflection();
                 }
                 return effects;
             }
@@ -568,7 +571,7 @@ impl App {
             Msg::Save => return vec![Effect::Save],
             Msg::Report => return vec![Effect::WriteReport],
             Msg::Reflect => {
-                let offered = self.offer_reflection(self.overlays.len());
+                let offered = self.offer_reflection();
                 if !offered {
                     self.status = "No journal prompt is waiting for an answer.".into();
                 }
@@ -654,17 +657,19 @@ impl App {
         match game::apply(&mut self.state, &self.content, &command) {
             Err(e) => {
                 self.status = refusal(&e);
+                self.status_refused = true;
                 Vec::new()
             }
             Ok(events) => {
                 // The drafted clause shows in the table; keeping the status line for the last
-                // real move means an errand's result survives the drafting that follows it.
-                if !matches!(command, Command::Draft { .. }) {
+                // real move means an errand's result survives the drafting that follows it. A
+                // refusal is not kept: the draft that follows it worked.
+                if !matches!(command, Command::Draft { .. }) || self.status_refused {
                     self.status = crate::ui::summary(&self.content, &events);
                 }
+                self.status_refused = false;
                 self.log.push(command);
                 self.saved = false;
-                let below = self.overlays.len();
                 let mut effects = Vec::new();
                 for e in &events {
                     match e {
@@ -685,7 +690,7 @@ impl App {
                     .iter()
                     .any(|e| matches!(e, Event::RoundStarted(_) | Event::Ended(_)))
                 {
-                    self.offer_reflection(below);
+                    self.offer_reflection();
                 }
                 effects.dedup();
                 effects

@@ -128,9 +128,21 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             }
             Some(verb) => match command(app, verb, &words[1..]) {
                 Ok(cmd) => {
-                    app.run(cmd);
+                    let before = app.log.len();
+                    app.run(cmd.clone());
                     flush_news(app, &mut out, &mut printed);
-                    say(&mut out, &app.status);
+                    if app.log.len() == before {
+                        // Refused: the reason. A move that went through is told by its news.
+                        say(&mut out, &app.status);
+                    } else if let Command::Draft { issue, clause } = cmd {
+                        let i = &app.content.domain.issues[issue as usize];
+                        let label = match clause {
+                            Clause::Option(c) => i.choice_label(c).to_string(),
+                            Clause::Deferred => "deferred".to_string(),
+                            Clause::Open => "open".to_string(),
+                        };
+                        say(&mut out, &format!("Drafted: {}: {label}.", i.name));
+                    }
                     if app.state.is_over() {
                         say(
                             &mut out,

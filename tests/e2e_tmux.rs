@@ -320,14 +320,17 @@ fn a_journal_prompt_takes_typed_text_and_w_writes_the_report() {
     s.wait_for("Draft text (");
     s.keys(&["n", "y"]);
     s.wait_for("Week 2/12");
-    // The week's card comes first; the journal prompt waits under it.
-    s.keys(&["Enter"]);
+    // The journal prompt comes first, over the week's card, so no key meant for the table
+    // lands in it by surprise.
     s.wait_for("Journal: a cable to Muscat");
     // Letters that are keys elsewhere (q quits, n ends the week) are text here.
     s.keys(&["quiet nerves"]);
     s.wait_for("> quiet nerves");
     s.keys(&["BSpace", "Enter"]);
     s.wait_for("Answer saved in the journal");
+    s.wait_for("Enter or Esc to continue");
+    s.keys(&["Enter"]);
+    s.wait_for("Draft text (");
     s.keys(&["w"]);
     s.wait_for("Report written");
     let dir = std::env::temp_dir().join(&s.name).join("saves");

@@ -135,7 +135,7 @@ fn moves(content: &Content, commands: &[Command], rounds: &mut [RoundRecord], la
             r.moves.insert(
                 0,
                 format!(
-                    "redrafted the text ({} clause change{})",
+                    "redrafted the text ({} drafting step{})",
                     drafts,
                     if *drafts == 1 { "" } else { "s" }
                 ),
