@@ -223,7 +223,8 @@ pub fn ask(content: &Content, state: &GameState, question: &Question) -> Result<
     let reasons = reason::explain(&futures, &counts);
     Ok(Odds {
         futures: question.futures,
-        horizon: question.horizon,
+        // Futures end at the deadline, so the look-ahead is no longer than the weeks left.
+        horizon: question.horizon.min(state.rounds_left()),
         counts,
         reasons,
     })

@@ -72,7 +72,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(
         [Char('m')],
         "m",
-        "link: mark this issue, then another: sound out a package (1 action)",
+        "link: mark this issue, then another, as a package (1 action)",
         Msg::Link,
         ""
     ),
@@ -93,7 +93,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(
         [Char('o')],
         "o",
-        "off the record: missiles and proxies to a parallel track (needs trust)",
+        "off the record: missiles, proxies to a side track (needs trust)",
         Msg::OffTheRecord,
         ""
     ),
@@ -145,7 +145,7 @@ pub const KEYMAP: &[Binding] = &[
             Char('8')
         ],
         "1-8",
-        "screens: table, delegations, dashboard, news, notebook, glossary, map, charts",
+        "jump to a screen (the numbered tabs at the top)",
         Msg::Screen(0),
         ""
     ),
@@ -159,7 +159,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(
         [PageUp],
         "PgUp/PgDn",
-        "scroll the news log, the debrief and long screens (mouse wheel too)",
+        "scroll the news, the debrief and long screens (or mouse wheel)",
         Msg::ScrollUp,
         ""
     ),

@@ -108,12 +108,18 @@ pub fn drivers(r: &Reply) -> String {
     if r.walkaway_drivers.is_empty() {
         return "unchanged since the start".into();
     }
-    r.walkaway_drivers
+    let moved: Vec<String> = r
+        .walkaway_drivers
         .iter()
+        .filter(|(_, d)| pts(*d) != 0)
         .take(3)
-        .map(|(t, d)| format!("{} {:+}", t.name().to_lowercase(), pts(*d)))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|(t, d)| format!("{} {:+}", t.name(), pts(*d)))
+        .collect();
+    if moved.is_empty() {
+        "hardly at all since the start".into()
+    } else {
+        moved.join(", ")
+    }
 }
 
 /// One card effect as the player reads it.
@@ -333,7 +339,16 @@ pub fn summary(content: &Content, events: &[Event]) -> String {
     let last = events.iter().rev().find_map(|e| describe(content, e));
     match (last, moves.is_empty()) {
         (Some(line), _) => line,
-        (None, false) => format!("{} moved.", moves[0].name()),
+        (None, false) => {
+            let total: i32 = events
+                .iter()
+                .filter_map(|e| match e {
+                    Event::TrackMoved(c) if c.track == moves[0] => Some(c.to - c.from),
+                    _ => None,
+                })
+                .sum();
+            format!("{} {:+}.", moves[0].name(), total)
+        }
         (None, true) => String::new(),
     }
 }
