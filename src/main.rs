@@ -167,6 +167,7 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         None => muscat::tui::run_cli(&to_options(&cli.play)),
@@ -233,6 +234,22 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `muscat report SAVE | head` closes the pipe early; `println!` then panics. A reader that has
+/// seen enough is not an error, so the program stops quietly instead of printing a panic.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map_or("", String::as_str);
+        if message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }
 
 fn to_options(args: &PlayArgs) -> muscat::tui::Options {

@@ -453,7 +453,19 @@ fn status(app: &App) -> String {
             Clause::Deferred => "deferred".to_string(),
             Clause::Option(o) => issue.options[o as usize].id.clone(),
         };
-        let options: Vec<&str> = issue.options.iter().map(|o| o.id.as_str()).collect();
+        // A locked option is listed so the player knows it exists; an event or errand opens it.
+        let options: Vec<String> = issue
+            .options
+            .iter()
+            .enumerate()
+            .map(|(c, o)| {
+                if s.is_available(&app.content, i, c as u8) {
+                    o.id.clone()
+                } else {
+                    format!("{} (locked until an event or errand opens it)", o.id)
+                }
+            })
+            .collect();
         lines.push(format!(
             "{}: {clause} (options: {})",
             issue.id,
