@@ -22,22 +22,10 @@ fn delegations_alone_strike_rational_deals_near_nash_and_the_frontier() {
 
 mod common;
 
-use muscat::ai::{self, Rule, policy};
-use muscat::game::{Event, Outcome, Side};
+use muscat::ai::{Rule, policy};
+use muscat::game::{Outcome, Side};
 use muscat::sim;
 use proptest::prelude::*;
-
-/// Every reply of a game, in order.
-fn replies(state: &muscat::game::GameState) -> Vec<&ai::Reply> {
-    state
-        .log
-        .iter()
-        .filter_map(|(_, e)| match e {
-            Event::Replied(r) => Some(r.as_ref()),
-            _ => None,
-        })
-        .collect()
-}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
@@ -53,7 +41,7 @@ proptest! {
         let content = Content::builtin();
         let name = ["random", "greedy", "cycle-3"][which];
         let (state, _) = common::play(&content, name, seed);
-        for r in replies(&state) {
+        for r in state.replies() {
             if r.accept {
                 prop_assert_eq!(r.rule, Rule::Accepted);
                 prop_assert!(r.red_line_hits.is_empty());

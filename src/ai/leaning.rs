@@ -6,7 +6,7 @@
 use super::policy::Policy;
 use crate::content::Content;
 use crate::game::{
-    Audience, CaucusKind, Clause, Command, Event, GameState, Phase, Side, Statement, TrackId,
+    Audience, CaucusKind, Clause, Command, GameState, Phase, Side, Statement, TrackId,
 };
 
 /// A mediator that leans towards one side.
@@ -60,14 +60,7 @@ impl Leaning {
 
     /// One step towards what the other side says it wants, on its top complaint.
     fn concede(&mut self, content: &Content, state: &GameState) {
-        let replies: Vec<_> = state
-            .log
-            .iter()
-            .filter_map(|(_, e)| match e {
-                Event::Replied(r) => Some(r),
-                _ => None,
-            })
-            .collect();
+        let replies: Vec<_> = state.replies().collect();
         if replies.len() <= self.seen_replies {
             return;
         }

@@ -4,8 +4,8 @@
 
 use crate::content::Content;
 use crate::game::{
-    Audience, CaucusKind, Clause, Command, Errand, Event, GameRng, GameState, Phase, Side,
-    Statement, TrackId,
+    Audience, CaucusKind, Clause, Command, Errand, GameRng, GameState, Phase, Side, Statement,
+    TrackId,
 };
 
 /// An Oman player: asked for one command at a time.
@@ -154,14 +154,7 @@ impl Policy for Greedy {
         if let Some(draft) = Self::opening_draft(content, state) {
             return draft;
         }
-        let replies: Vec<_> = state
-            .log
-            .iter()
-            .filter_map(|(_, e)| match e {
-                Event::Replied(r) => Some(r),
-                _ => None,
-            })
-            .collect();
+        let replies: Vec<_> = state.replies().collect();
         if replies.len() > self.seen_replies {
             let fresh = &replies[self.seen_replies..];
             self.seen_replies = replies.len();

@@ -331,6 +331,14 @@ impl GameState {
         }
     }
 
+    /// Every reply of the delegations so far, oldest first.
+    pub fn replies(&self) -> impl Iterator<Item = &Reply> {
+        self.log.iter().filter_map(|(_, e)| match e {
+            Event::Replied(r) => Some(r.as_ref()),
+            _ => None,
+        })
+    }
+
     pub fn delegation(&self, side: Side) -> &DelegationState {
         &self.delegations[side as usize]
     }
