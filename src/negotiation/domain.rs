@@ -85,15 +85,9 @@ impl Domain {
         self.issues.iter().map(|i| i.choices() as u64).product()
     }
 
-    /// Calls `visit` with every package whose choices all pass `allowed(issue, choice)`.
-    /// Depth-first over issues, so the caller can keep running sums if it wants.
-    pub fn for_each_package(
-        &self,
-        allowed: &dyn Fn(usize, u8) -> bool,
-        visit: &mut dyn FnMut(&[u8]),
-    ) {
-        let choices: Vec<Vec<u8>> = self
-            .issues
+    /// Per issue, the choices that pass `allowed(issue, choice)`, in order.
+    pub fn allowed_choices(&self, allowed: &dyn Fn(usize, u8) -> bool) -> Vec<Vec<u8>> {
+        self.issues
             .iter()
             .enumerate()
             .map(|(i, issue)| {
@@ -101,7 +95,17 @@ impl Domain {
                     .filter(|&c| allowed(i, c))
                     .collect()
             })
-            .collect();
+            .collect()
+    }
+
+    /// Calls `visit` with every package whose choices all pass `allowed(issue, choice)`.
+    /// Depth-first over issues, so the caller can keep running sums if it wants.
+    pub fn for_each_package(
+        &self,
+        allowed: &dyn Fn(usize, u8) -> bool,
+        visit: &mut dyn FnMut(&[u8]),
+    ) {
+        let choices = self.allowed_choices(allowed);
         if choices.iter().any(Vec::is_empty) {
             return;
         }

@@ -16,16 +16,7 @@ pub struct Space {
 impl Space {
     /// Enumerates every package whose choices all pass `allowed(issue, choice)`.
     pub fn new(domain: &Domain, allowed: &dyn Fn(usize, u8) -> bool) -> Space {
-        let choices: Vec<Vec<u8>> = domain
-            .issues
-            .iter()
-            .enumerate()
-            .map(|(i, issue)| {
-                (0..issue.choices() as u8)
-                    .filter(|&c| allowed(i, c))
-                    .collect()
-            })
-            .collect();
+        let choices = domain.allowed_choices(allowed);
         let position = domain
             .issues
             .iter()
