@@ -236,7 +236,14 @@ fn hear_each_other(world: &mut World, package: &[u8], replies: &[ai::Reply]) {
     const MOST: f64 = 0.06;
     let content = world.content;
     for reply in replies {
+        // What it asks for: its counter, or with no small counter on offer, what it says it
+        // wants on the clauses it complains about.
         let mut ask = package.to_vec();
+        if reply.counter.is_empty() && !reply.accept {
+            for c in &reply.complaints {
+                ask[c.issue as usize] = c.wants;
+            }
+        }
         for &(issue, choice) in &reply.counter {
             ask[issue as usize] = choice;
         }
