@@ -69,6 +69,12 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                     format!("Walk-away moved by: {}", words::drivers(r)),
                     theme.dim,
                 ));
+                if r.rule == crate::ai::Rule::BelowTarget {
+                    lines.push(Line::styled(
+                        "Its hopes fall towards its walk-away value as the deadline nears.",
+                        theme.dim,
+                    ));
+                }
                 for c in &r.complaints {
                     lines.push(Line::styled(
                         format!(
