@@ -221,7 +221,7 @@ fn a_mouse_click_selects_an_issue_and_a_screen() {
         .map(|b| header[..b].chars().count())
         .expect("tab");
     click(&s, col as u16 + 2, 1);
-    s.wait_for("Why? What moved it");
+    s.wait_for("Why? Newest first");
     s.keys(&["C-c"]);
     s.wait_for("EXITED=0");
 }

@@ -142,7 +142,7 @@ fn inspector(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .style(theme.good)
             .block(block(
                 &format!(
-                    "{} {} → {}: a bar a week",
+                    "{} {} → {}, weekly",
                     track.name(),
                     track.format(app.state.tracks.start(track)),
                     track.format(app.state.track(track))
@@ -193,7 +193,7 @@ fn inspector(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             }),
     );
     frame.render_widget(
-        Paragraph::new(lines).block(block("Why? What moved it, newest first", theme)),
+        Paragraph::new(lines).block(block("Why? Newest first", theme)),
         why,
     );
 }

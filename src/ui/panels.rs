@@ -257,7 +257,7 @@ pub(super) fn tracks(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(lines).block(block("World (3 dashboard, 8 charts)", theme)),
+        Paragraph::new(lines).block(block("World · 3 dash · 8 charts", theme)),
         area,
     );
 }
