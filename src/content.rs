@@ -8,7 +8,9 @@ mod resolve;
 pub mod schema;
 
 pub use bundle::{Bundle, Source};
-pub use resolve::{Content, DEFAULT_SCENARIO, DelegationProfile, FactionProfile, RedLine, load};
+pub use resolve::{
+    Content, DEFAULT_SCENARIO, DelegationProfile, FactionProfile, RedLine, load, load_or_explain,
+};
 pub use schema::*;
 
 use std::fmt;

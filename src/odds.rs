@@ -5,19 +5,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::advisor::{self, Fate};
-use crate::content::{Bundle, load};
+use crate::content::{Bundle, load_or_explain};
 use crate::save;
 
 /// Prints the odds of tabling the saved draft and of ending the week, as text or JSON.
 pub fn run(path: &Path, futures: u32, horizon: u32, json: bool) -> Result<ExitCode, String> {
     let saved = save::read(path)?;
-    let content = load(&Bundle::builtin(), Some(&saved.scenario)).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let content = load_or_explain(&Bundle::builtin(), Some(&saved.scenario))?;
     let state = &saved.state;
     if state.is_over() {
         return Err(format!(

@@ -13,7 +13,7 @@ use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Effect, Msg, Overlay, Start, keymap};
-use crate::content::{Bundle, Content, load};
+use crate::content::{Bundle, Content, load_or_explain};
 use crate::game::{self, Difficulty};
 use crate::save;
 use crate::ui::{self, Theme};
@@ -51,13 +51,7 @@ pub fn load_content(scenario: Option<&str>, assets: Option<&Path>) -> Result<Con
             .map_err(|e| format!("{s}: {e}"))?;
         id = None;
     }
-    load(&bundle, id).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
+    load_or_explain(&bundle, id)
 }
 
 /// A seed for a new game when the player gave none.

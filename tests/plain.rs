@@ -1,20 +1,18 @@
 //! The line-by-line text mode, driven through stdin like a script or a screen reader would.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-#[test]
-fn a_short_game_piped_through_stdin() {
-    let dir = std::env::temp_dir().join(format!("muscat-plain-{}", std::process::id()));
+/// Plays seed 7 in plain mode with saves in `dir`, typing `script`; returns what it printed.
+fn play_plain(dir: &Path, script: &str) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_muscat"))
         .args(["play", "--plain", "--seed", "7", "--save-dir"])
-        .arg(&dir)
+        .arg(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .expect("starts");
-    let script = "help\nstatus\nchoose 1\ndraft enr cap-367\ndraft stock seal\ndraft verif ap-plus\n\
-                  draft sanc phased-oil\ndraft enf joint\ntable\nprobe iran\nfrobnicate\nend\nwhy war\nmap\nsave lesson1\nquit\n";
     child
         .stdin
         .take()
@@ -23,10 +21,21 @@ fn a_short_game_piped_through_stdin() {
         .expect("write");
     let out = child.wait_with_output().expect("runs");
     assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_short_game_piped_through_stdin() {
+    let dir = std::env::temp_dir().join(format!("muscat-plain-{}", std::process::id()));
+    let text = play_plain(
+        &dir,
+        "help\nstatus\nchoose 1\ndraft enr cap-367\ndraft stock seal\ndraft verif ap-plus\n\
+                  draft sanc phased-oil\ndraft enf joint\ntable\nprobe iran\nfrobnicate\nend\nwhy war\nmap\nsave lesson1\nquit\n",
+    );
     for want in [
         "Commands (any unique prefix works)",
         "Week 1 of 12",
+        "Drafted: Enrichment: 3.67% cap (JCPOA level).",
         "US rejects",
         "Caucus with Iran",
         "Unknown or ambiguous command \"frobnicate\"",
@@ -37,6 +46,11 @@ fn a_short_game_piped_through_stdin() {
     ] {
         assert!(text.contains(want), "missing {want:?} in:\n{text}");
     }
+    assert_eq!(
+        text.matches("Caucus with Iran").count(),
+        1,
+        "a move is told once:\n{text}"
+    );
     assert!(dir.join("lesson1.ron").is_file());
     assert!(dir.join("autosave.ron").is_file());
 }
@@ -45,24 +59,11 @@ fn a_short_game_piped_through_stdin() {
 fn journal_prompts_and_the_report_in_plain_mode() {
     let dir = std::env::temp_dir().join(format!("muscat-plain-journal-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_muscat"))
-        .args(["play", "--plain", "--seed", "7", "--save-dir"])
-        .arg(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("starts");
-    let script = "reflect\nreflect opening too soon\nchoose 1\nend\n\
-                  reflect opening   Both need cover at home, and a sequence.\nreflect\nreport\nquit\n";
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(script.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("runs");
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = play_plain(
+        &dir,
+        "reflect\nreflect opening too soon\nchoose 1\nend\n\
+                  reflect opening   Both need cover at home, and a sequence.\nreflect\nreport\nquit\n",
+    );
     for want in [
         "opening: Cable to Muscat",
         "[comes in week 2]",

@@ -9,7 +9,7 @@ use ron::Value;
 
 use super::format::SaveFile;
 use super::parse::read;
-use crate::content::{Bundle, Content, load};
+use crate::content::{Bundle, Content, load_or_explain};
 use crate::game::{self, Clause, Command, GameState, Phase, RuleError, Side};
 
 /// A save ready to play on: the state, the log that leads to it (from `start`, or from the seed),
@@ -212,13 +212,7 @@ pub fn check(content: &Content, save: &SaveFile) -> Result<Loaded, String> {
 /// `muscat replay SAVE [--verify]`: replays the log and prints JSON with the final state hash.
 pub fn replay_cli(path: &Path, require_match: bool) -> Result<ExitCode, String> {
     let save = read(path)?;
-    let content = load(&Bundle::builtin(), Some(&save.scenario)).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let content = load_or_explain(&Bundle::builtin(), Some(&save.scenario))?;
     let outcome = replay(&content, &save);
     let (round, hash) = match &outcome {
         Ok(s) => (Some(s.round), Some(s.hash())),
