@@ -65,6 +65,8 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     for (i, issue) in app.content.domain.issues.iter().enumerate() {
         let clause = app.state.text.clauses[i];
         let label = match clause {
+            // An open clause of an issue that can wait was tabled, and signed, as deferred.
+            Clause::Open if issue.deferrable => "deferred (left open)".to_string(),
             Clause::Open => "not drafted".to_string(),
             Clause::Deferred => "deferred".to_string(),
             Clause::Option(o) => issue.choice_label(o).to_string(),

@@ -66,6 +66,10 @@ fn stance(
 
 fn clause_text(app: &App, issue: usize, clause: Clause) -> String {
     match clause {
+        // Tabled, an open clause of an issue that can wait counts as deferred: say so.
+        Clause::Open if app.content.domain.issues[issue].deferrable => {
+            "— open: tables as deferred —".to_string()
+        }
         Clause::Open => "— not drafted —".to_string(),
         Clause::Deferred => "(deferred)".to_string(),
         Clause::Option(o) => app.content.domain.issues[issue].choice_label(o).to_string(),
