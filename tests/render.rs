@@ -162,6 +162,14 @@ fn debrief_at_both_sizes_scrolls_and_confirms_a_save() {
     a.update(Msg::ScrollDown);
     let scrolled = text_of(&draw(&a, 80, 24, &Theme::mono()));
     assert_ne!(top, scrolled, "PgDn scrolls the debrief");
+    for _ in 0..40 {
+        a.update(Msg::ScrollDown);
+    }
+    let bottom = text_of(&draw(&a, 80, 24, &Theme::mono()));
+    assert!(
+        bottom.contains("really happened"),
+        "the epilogue can be scrolled to: {bottom}"
+    );
     assert_eq!(a.update(Msg::Save), vec![muscat::app::Effect::Save]);
     a.saved_to(
         Ok(muscat::save::Written {
