@@ -6,10 +6,10 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use muscat::advisor::{self, Question, Shuttle};
-use muscat::ai::{self, policy};
 use muscat::content::Content;
+use muscat::game::delegation;
 use muscat::game::{self, Audience, Command, Difficulty, GameState, Phase, Side};
-use muscat::sim;
+use muscat::oman as policy;
 
 /// A position in week `week` of seed 5, reached by the advisor's shuttle, with a text on the table.
 fn position(content: &Content, week: u32) -> GameState {
@@ -33,7 +33,7 @@ fn decision(c: &mut Criterion) {
     let state = position(&content, 4);
     let package = state.text.package(&content.domain).expect("a full text");
     c.bench_function("delegation decision: the shuttle's text", |b| {
-        b.iter(|| ai::reply(&content, &state, Side::Iran, black_box(&package)));
+        b.iter(|| delegation::reply(&content, &state, Side::Iran, black_box(&package)));
     });
     // Every clause at the US end: Iran finds no small change that would do, so its counter
     // search runs over every pair of issues.
@@ -51,7 +51,7 @@ fn decision(c: &mut Criterion) {
     c.bench_function(
         "delegation decision: a hard text (full counter search)",
         |b| {
-            b.iter(|| ai::reply(&content, &state, Side::Iran, black_box(&us_end)));
+            b.iter(|| delegation::reply(&content, &state, Side::Iran, black_box(&us_end)));
         },
     );
 }
@@ -87,7 +87,7 @@ fn games(c: &mut Criterion) {
             b.iter(|| {
                 seed += 1;
                 let mut oman = policy::by_name(name, seed).expect("policy");
-                sim::play(&content, seed, Difficulty::Normal, oman.as_mut())
+                policy::play(&content, seed, Difficulty::Normal, oman.as_mut())
             });
         });
     }

@@ -9,7 +9,7 @@ use muscat::app::{App, Msg};
 use muscat::content::{self, Bundle, Content};
 use muscat::game::Difficulty;
 use muscat::save::{self, SaveFile};
-use muscat::sim;
+
 use muscat::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -45,8 +45,8 @@ fn assets(c: &mut Criterion) {
 
 fn saves(c: &mut Criterion) {
     let content = Content::builtin();
-    let mut oman = muscat::ai::policy::by_name("greedy", 3).expect("greedy");
-    let (state, log) = sim::play(&content, 3, Difficulty::Normal, oman.as_mut());
+    let mut oman = muscat::oman::by_name("greedy", 3).expect("greedy");
+    let (state, log) = muscat::oman::play(&content, 3, Difficulty::Normal, oman.as_mut());
     let file = SaveFile::new(&content, &state, &log);
     let dir = std::env::temp_dir().join(format!("muscat-bench-{}", std::process::id()));
     let mut group = c.benchmark_group("save");

@@ -665,7 +665,7 @@ impl App {
                 // real move means an errand's result survives the drafting that follows it. A
                 // refusal is not kept: the draft that follows it worked.
                 if !matches!(command, Command::Draft { .. }) || self.status_refused {
-                    self.status = crate::ui::summary(&self.content, &events);
+                    self.status = crate::narrate::summary(&self.content, &events);
                 }
                 self.status_refused = false;
                 self.log.push(command);

@@ -14,6 +14,7 @@ pub use resolve::{
 pub use schema::*;
 
 use std::fmt;
+use std::path::Path;
 
 /// One problem in a content file, located as precisely as the file allows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +33,27 @@ impl fmt::Display for ContentError {
             self.file, self.line, self.col, self.message
         )
     }
+}
+
+/// Loads content: built-in, or a folder, with a scenario picked by id or read from a file.
+pub fn load_with(scenario: Option<&str>, assets: Option<&Path>) -> Result<Content, String> {
+    let mut bundle = match assets {
+        Some(dir) => Bundle::from_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?,
+        None => Bundle::builtin(),
+    };
+    let mut id = scenario;
+    if let Some(s) = scenario
+        && (Path::new(s)
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+            || Path::new(s).is_file())
+    {
+        bundle = bundle
+            .with_scenario_file(Path::new(s))
+            .map_err(|e| format!("{s}: {e}"))?;
+        id = None;
+    }
+    load_or_explain(&bundle, id)
 }
 
 /// Parses one RON file; a syntax or shape error carries ron's own position.

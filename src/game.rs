@@ -1,9 +1,10 @@
 //! The pure game core: state, tracks, commands and events, the rules that apply them, the event
-//! deck and the endings. Seeded and deterministic; it never touches a terminal, a file or a clock.
+//! deck, the endings, and the delegations (they are rules: `apply` asks them to answer). Seeded and deterministic; it never touches a terminal, a file or a clock.
 
 mod cards;
 mod coercion;
 mod command;
+pub mod delegation;
 mod ending;
 pub mod reflect;
 mod rng;
@@ -19,6 +20,7 @@ mod verbs;
 pub use cards::draw_weights;
 pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
+pub use delegation::{Complaint, FactionCheck, Reply, Rule, Trend};
 pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
 pub use rules::{apply, before_start, replay, start};
@@ -31,29 +33,4 @@ pub use text::{Clause, Text};
 pub use theatre::{Force, ForceKind, HORMUZ, PLACES, Position, Strait, Theatre, theatre};
 pub use track::{Cause, TrackChange, TrackId, Tracks};
 
-use serde::{Deserialize, Serialize};
-
-/// The two delegations at the table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Side {
-    Us,
-    Iran,
-}
-
-impl Side {
-    pub const BOTH: [Side; 2] = [Side::Us, Side::Iran];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::Us => "US",
-            Side::Iran => "Iran",
-        }
-    }
-
-    pub fn other(self) -> Side {
-        match self {
-            Side::Us => Side::Iran,
-            Side::Iran => Side::Us,
-        }
-    }
-}
+pub use crate::model::{Seat, Side};

@@ -14,15 +14,16 @@
 //!   comparison (pure, apart from its `cli` edge).
 
 pub mod advisor;
-pub mod ai;
 pub mod app;
+pub mod cli;
 pub mod content;
 pub mod game;
+pub mod model;
+pub mod narrate;
 pub mod negotiation;
-pub mod odds;
+pub mod oman;
 pub mod plain;
 pub mod report;
 pub mod save;
-pub mod sim;
 pub mod tui;
 pub mod ui;

@@ -9,8 +9,8 @@ mod inspect;
 
 use crate::app::App;
 use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Phase, Side, Statement, TrackId};
+use crate::narrate::{describe, effects};
 use crate::save;
-use crate::ui::{describe, effects};
 
 const HELP: &str = "Commands (any unique prefix works):
   status                      the week, tracks, text and last replies
@@ -97,13 +97,7 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             Some("report") => {
                 let name = app.save_name();
                 let result = save::write(dir, &name, &app.save_file()).and_then(|_| {
-                    crate::report::cli::write_beside_save(
-                        dir,
-                        &name,
-                        &app.content,
-                        &app.state,
-                        &app.log,
-                    )
+                    crate::report::write_beside_save(dir, &name, &app.content, &app.state, &app.log)
                 });
                 app.reported(result);
                 say(&mut out, &app.status);

@@ -1,18 +1,19 @@
 //! The classroom kit: the after-action report of one game and the comparison of a class's
 //! games. A pure model is built from the content, the saved state and its command log (nothing
 //! is replayed, so a report stays true to the game that was played), then rendered as Markdown,
-//! JSON, CSV or one self-contained HTML page with inline SVG charts. Only [`cli`] touches files.
+//! JSON, CSV or one self-contained HTML page with inline SVG charts. Only [`write_beside_save`] touches files.
 
 mod analysis;
 pub mod class;
-pub mod cli;
 mod csv;
+mod file;
 mod html;
 mod markdown;
 mod model;
 mod svg;
 mod timeline;
 
+pub use file::write_beside_save;
 pub use model::*;
 
 use crate::content::{Checkpoint, Content};

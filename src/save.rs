@@ -14,14 +14,12 @@
 
 mod check;
 mod format;
-mod hook;
 mod migrate;
 mod parse;
 mod store;
 
-pub use check::{Loaded, check, replay_cli, verify};
+pub use check::{Loaded, Replayed, check, replayed, verify};
 pub use format::{FORMAT, SaveFile, SaveMeta};
-pub use hook::save_loop;
 pub use parse::{MAX_DEPTH, MAX_SAVE_BYTES, parse, peek, read};
 pub use store::{
     AUTOSAVE, AUTOSAVES_KEPT, SaveEntry, Written, autosave, default_dir, list, sanitise, write,

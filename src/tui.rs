@@ -13,7 +13,6 @@ use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Effect, Msg, Overlay, Start, keymap};
-use crate::content::{Bundle, Content, load_or_explain};
 use crate::game::{self, Difficulty};
 use crate::save;
 use crate::ui::{self, Theme};
@@ -33,27 +32,6 @@ pub struct Options {
     pub guide: bool,
 }
 
-/// Loads content: built-in, or a folder, with a scenario picked by id or read from a file.
-pub fn load_content(scenario: Option<&str>, assets: Option<&Path>) -> Result<Content, String> {
-    let mut bundle = match assets {
-        Some(dir) => Bundle::from_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?,
-        None => Bundle::builtin(),
-    };
-    let mut id = scenario;
-    if let Some(s) = scenario
-        && (Path::new(s)
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
-            || Path::new(s).is_file())
-    {
-        bundle = bundle
-            .with_scenario_file(Path::new(s))
-            .map_err(|e| format!("{s}: {e}"))?;
-        id = None;
-    }
-    load_or_explain(&bundle, id)
-}
-
 /// A seed for a new game when the player gave none.
 fn fresh_seed() -> u64 {
     #[allow(clippy::disallowed_methods)] // the one place a new game's seed may come from the clock
@@ -65,7 +43,7 @@ fn fresh_seed() -> u64 {
 /// Builds the app for a save: its state checked against its log (see [`save::check`]).
 fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, String> {
     let saved = save::read(path)?;
-    let content = load_content(Some(&saved.scenario), assets)
+    let content = crate::content::load_with(Some(&saved.scenario), assets)
         .map_err(|e| format!("{}: scenario \"{}\": {e}", path.display(), saved.scenario))?;
     let loaded = save::check(&content, &saved).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut app = App::new(content, loaded.state, loaded.log);
@@ -78,7 +56,7 @@ fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, String> {
 /// Builds the app: a loaded save, or a new game; with the start menu when the player named no
 /// save and an autosave exists, or when the named save cannot be loaded (the file is left as it
 /// is, and the player may start afresh or pick another).
-fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
+pub fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
     let failed = match &options.load {
         Some(path) => match open_save(path, options.assets.as_deref()) {
             Ok(app) => return Ok(app),
@@ -87,7 +65,8 @@ fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
         },
         None => None,
     };
-    let content = load_content(options.scenario.as_deref(), options.assets.as_deref())?;
+    let content =
+        crate::content::load_with(options.scenario.as_deref(), options.assets.as_deref())?;
     let seed = options.seed.unwrap_or_else(fresh_seed);
     let state = game::start(&content, seed, options.difficulty);
     let mut app = App::new(content, state, Vec::new());
@@ -106,14 +85,9 @@ fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
     Ok(app)
 }
 
-/// `muscat play`: everything is loaded and checked before the terminal is touched, so errors
-/// print on a sane screen.
-pub fn run_cli(options: &Options) -> Result<ExitCode, String> {
-    let dir = options.save_dir.clone().unwrap_or_else(save::default_dir);
-    let mut app = prepare(options, &dir)?;
-    if options.plain {
-        return crate::plain::run(&mut app, &dir);
-    }
+/// Plays `app` in the terminal until the player quits. Everything is loaded and checked before
+/// (see [`prepare`]), so errors print on a sane screen.
+pub fn run(mut app: App, options: &Options, dir: &Path) -> Result<ExitCode, String> {
     let theme = Theme::from_env();
     if theme == Theme::mono() {
         // crossterm answers NO_COLOR by resetting every attribute on each style change, which
@@ -133,7 +107,7 @@ pub fn run_cli(options: &Options) -> Result<ExitCode, String> {
         &mut terminal,
         &mut app,
         &theme,
-        &dir,
+        dir,
         options.assets.as_deref(),
     );
     if options.mouse {
@@ -197,7 +171,7 @@ fn event_loop(
                     let name = app.save_name();
                     let saved = save::write(dir, &name, &app.save_file());
                     let result = saved.and_then(|_| {
-                        crate::report::cli::write_beside_save(
+                        crate::report::write_beside_save(
                             dir,
                             &name,
                             &app.content,

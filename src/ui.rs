@@ -11,10 +11,8 @@ mod panels;
 mod screens;
 mod start;
 pub mod theme;
-mod words;
 
 pub use theme::Theme;
-pub use words::{cause, describe, effects, reason, summary};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

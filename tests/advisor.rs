@@ -7,9 +7,9 @@ mod common;
 use std::process::Command as Process;
 
 use muscat::advisor::{self, Fate, Question};
-use muscat::ai::policy;
 use muscat::content::Content;
 use muscat::game::{self, Audience, Command, Difficulty, GameRng, GameState, RuleError};
+use muscat::oman as policy;
 use muscat::save::{self, SaveFile};
 
 /// The state with the advisor's question count cleared: everything asking may change.

@@ -1,7 +1,7 @@
 //! The delegations as negotiators, measured on the built-in domain.
 
-use muscat::ai::bilateral;
 use muscat::content::Content;
+use muscat::game::delegation::bilateral;
 
 #[test]
 fn delegations_alone_strike_rational_deals_near_nash_and_the_frontier() {
@@ -22,9 +22,10 @@ fn delegations_alone_strike_rational_deals_near_nash_and_the_frontier() {
 
 mod common;
 
-use muscat::ai::{Rule, policy};
+use muscat::game::Rule;
 use muscat::game::{Outcome, Side};
-use muscat::sim;
+use muscat::oman as policy;
+
 use proptest::prelude::*;
 
 proptest! {
@@ -58,7 +59,7 @@ proptest! {
                     r.side
                 );
             }
-            let why = muscat::ui::reason(&content, r);
+            let why = muscat::narrate::reason(&content, r);
             prop_assert!(!why.trim().is_empty());
         }
         if let Some(Outcome::Agreement(score)) = state.outcome() {
@@ -99,7 +100,7 @@ fn no_fixed_cycle_or_random_play_wins_and_every_policy_sees_war() {
         .collect();
     names.extend((1..=policy::cycles().len()).map(|n| format!("cycle-{n}")));
     for name in &names {
-        let s = sim::run(&content, name, games, 500, muscat::game::Difficulty::Normal)
+        let s = policy::tally(&content, name, games, 500, muscat::game::Difficulty::Normal)
             .expect("known policy");
         let deals = f64::from(s.outcomes["agreement"]) / f64::from(games);
         if name.starts_with("cycle") {
@@ -117,7 +118,7 @@ fn no_fixed_cycle_or_random_play_wins_and_every_policy_sees_war() {
     }
     // Wars happen under every style of play (some cycles end in walk-outs before a war can).
     for name in ["random", "greedy", "hawk", "dove", "cycle"] {
-        let s = sim::run(&content, name, games, 900, muscat::game::Difficulty::Normal)
+        let s = policy::tally(&content, name, games, 900, muscat::game::Difficulty::Normal)
             .expect("known policy");
         assert!(s.outcomes["war"] > 0, "{name} never sees a war");
     }

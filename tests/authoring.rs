@@ -4,9 +4,9 @@
 
 use std::process::Command as Process;
 
-use muscat::ai::policy;
 use muscat::content::{self, Bundle, Source};
 use muscat::game::{Difficulty, Event};
+use muscat::oman as policy;
 
 const GUIDE: &str = "docs/authoring.md";
 const EXAMPLE: &str = "docs/examples/two-level-lesson.ron";
@@ -50,7 +50,7 @@ fn the_example_loads_and_its_injects_fire_as_the_guide_says() {
     for seed in 0..40 {
         let mut oman =
             policy::by_name(if seed % 2 == 0 { "greedy" } else { "cycle" }, seed).expect("policy");
-        let (state, _) = muscat::sim::play(&content, seed, Difficulty::Normal, oman.as_mut());
+        let (state, _) = muscat::oman::play(&content, seed, Difficulty::Normal, oman.as_mut());
         let injected: Vec<(u32, &str)> = state
             .log
             .iter()

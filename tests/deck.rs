@@ -5,9 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use muscat::ai::policy;
 use muscat::content::{self, Bundle, Condition, Content};
 use muscat::game::{self, Command, Difficulty, TrackId};
+use muscat::oman as policy;
 
 /// Games per policy and difficulty; enough that a rare card shows up, quick in a debug build.
 const GAMES: u64 = 40;

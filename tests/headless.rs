@@ -12,7 +12,7 @@ use proptest::prelude::*;
 #[test]
 fn every_policy_finishes_many_seeded_games() {
     let content = Content::builtin();
-    for policy in muscat::ai::policy::POLICIES {
+    for policy in muscat::oman::POLICIES {
         for seed in 0..40 {
             let (state, log) = common::play(&content, policy, seed);
             assert!(state.is_over(), "{policy} seed {seed} did not end");

@@ -10,9 +10,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use muscat::ai::policy;
 use muscat::content::Content;
 use muscat::game::{self, Command, Difficulty, reflect};
+use muscat::oman as policy;
 use muscat::report::{self, Format, class};
 use muscat::save::{self, SaveFile};
 
@@ -21,7 +21,7 @@ fn fixtures() -> PathBuf {
 }
 
 fn content() -> Content {
-    muscat::tui::load_content(Some("muscat-2026"), Some(&fixtures().join("assets")))
+    muscat::content::load_with(Some("muscat-2026"), Some(&fixtures().join("assets")))
         .expect("the frozen fixture content loads")
 }
 

@@ -2,6 +2,9 @@
 //! test hook), again and again at different moments, and checks every save left behind is whole:
 //! it reads, and its command log replays to its state.
 
+// These tests wait on a real process with a deadline; the clock is theirs, not the game's.
+#![allow(clippy::disallowed_methods)]
+
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 

@@ -2,9 +2,9 @@
 //! reply records), tallied across futures, and the sentence templates that say it.
 
 use super::Fate;
-use crate::ai::{Reply, Rule};
 use crate::content::Content;
 use crate::game::Side;
+use crate::game::{Reply, Rule};
 
 /// What stopped one side from signing, and the clause most to blame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::Source;
 use super::resolve::{Report, check_option, quoted};
 use super::schema::{Card, CardEffect, Condition, DelegationDef, Scenario};
-use crate::game::Side;
+use crate::model::Side;
 use crate::negotiation::Domain;
 
 pub(super) fn check_card(

@@ -8,7 +8,7 @@ use super::schema::{
     Card, CardFile, Checkpoint, Concept, DelegationDef, DomainFile, GlossaryFile, Lift, Scenario,
 };
 use super::{Bundle, ContentError, Source, locate, parse};
-use crate::game::{Side, TrackId};
+use crate::model::{Side, TrackId};
 use crate::negotiation::{Domain, PairTerm, Preferences};
 
 /// A red line resolved to indices.

@@ -10,7 +10,7 @@ use super::command::Event;
 use super::rules::World;
 use super::state::Flag;
 use super::track::{Cause, TrackId};
-use crate::content::Persona;
+use crate::model::Persona;
 
 /// George's variants of coercive diplomacy.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,10 +6,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::Side;
+use super::delegation::Reply;
 use super::ending::Outcome;
 use super::text::Clause;
 use super::track::TrackChange;
-use crate::ai::Reply;
 
 /// What Oman does in a private meeting with one delegation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::Side;
+use super::delegation;
 use super::state::GameState;
 use super::track::TrackId;
-use crate::ai;
 use crate::content::Content;
 use crate::negotiation::{Frontier, OutcomePoint};
 
@@ -84,8 +84,8 @@ pub fn score(content: &Content, state: &GameState, package: &[u8]) -> Score {
     let ir = &content.delegation(Side::Iran).prefs;
     let utility = (us.utility(package), ir.utility(package));
     let walkaway = (
-        ai::walkaway(content.delegation(Side::Us), state).value,
-        ai::walkaway(content.delegation(Side::Iran), state).value,
+        delegation::walkaway(content.delegation(Side::Us), state).value,
+        delegation::walkaway(content.delegation(Side::Iran), state).value,
     );
     let signable = |i: usize, c: u8| {
         state.is_available(content, i, c)
@@ -100,7 +100,7 @@ pub fn score(content: &Content, state: &GameState, package: &[u8]) -> Score {
     });
     let durability = Side::BOTH
         .iter()
-        .flat_map(|&s| ai::ratification(content, state, s, package))
+        .flat_map(|&s| delegation::ratification(content, state, s, package))
         .map(|c| c.margin)
         .fold(f64::INFINITY, f64::min);
     let gain = (utility.0 - walkaway.0)

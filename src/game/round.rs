@@ -6,11 +6,11 @@ use super::Side;
 use super::cards;
 use super::coercion;
 use super::command::Event;
+use super::delegation;
 use super::ending::Outcome;
 use super::rules::World;
 use super::state::{Flag, Phase};
 use super::track::{Cause, TrackId};
-use crate::ai;
 
 /// Starts the next round: action points, the card of the week.
 pub(super) fn begin(world: &mut World) {
@@ -193,8 +193,8 @@ fn check_endings(world: &mut World) -> Option<Outcome> {
         if world.state.patience(side) <= 0 {
             return Some(Outcome::Walkout(side));
         }
-        let r = ai::walkaway(world.content.delegation(side), world.state).value;
-        if r > ai::best_attainable(world.content, world.state, side, true) {
+        let r = delegation::walkaway(world.content.delegation(side), world.state).value;
+        if r > delegation::best_attainable(world.content, world.state, side, true) {
             return Some(Outcome::Walkout(side));
         }
     }

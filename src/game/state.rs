@@ -8,12 +8,13 @@ use serde::{Deserialize, Serialize};
 use super::Side;
 use super::coercion::Posture;
 use super::command::Event;
+use super::delegation::Reply;
 use super::ending::Outcome;
 use super::rng::GameRng;
 use super::text::Text;
 use super::track::{TrackChange, TrackId, Tracks};
-use crate::ai::Reply;
-use crate::content::{Content, Persona};
+use crate::content::Content;
+use crate::model::Persona;
 use crate::negotiation::{FrequencyModel, MoveKind};
 
 /// How hard the delegations are to move, how noisy Oman's information is, and how long the talks last.

@@ -3,12 +3,12 @@
 
 use super::Side;
 use super::command::{Audience, CaucusKind, Errand, Event, Statement};
+use super::delegation::{self, Trend};
 use super::ending::{self, Outcome};
 use super::rules::{World, sides_of};
 use super::state::{Flag, Known, Phase, Priority};
 use super::text::Clause;
 use super::track::{Cause, TrackId};
-use crate::ai::{self, Trend};
 use crate::content::Lift;
 use crate::negotiation::MoveKind;
 
@@ -166,7 +166,7 @@ pub(super) fn table(world: &mut World, audience: Audience) {
     world.state.tabled_this_round += 1;
     let mut replies = Vec::new();
     for side in sides_of(audience) {
-        let reply = ai::reply(content, world.state, side, &package);
+        let reply = delegation::reply(content, world.state, side, &package);
         let cause = Cause::Delegation(side);
         for &(issue, option) in &reply.red_line_hits {
             world.state.notebook.red_lines.insert((side, issue, option));
@@ -204,7 +204,7 @@ pub(super) fn table(world: &mut World, audience: Audience) {
             // The same rejected text again and again: the mediator is wasting its time.
             world.patience(side, -4, &cause);
         }
-        let aspiration = ai::aspiration(content, world.state, side);
+        let aspiration = delegation::aspiration(content, world.state, side);
         let d = &mut world.state.delegations[side as usize];
         d.last_tabled = Some(reply.utility);
         d.aspiration = Some(aspiration);
@@ -229,7 +229,7 @@ pub(super) fn table(world: &mut World, audience: Audience) {
 
 /// At a plenary each side hears what the other asks for (the text with its counter): it learns
 /// the other's priorities, labels its move, and gives back part of any concession.
-fn hear_each_other(world: &mut World, package: &[u8], replies: &[ai::Reply]) {
+fn hear_each_other(world: &mut World, package: &[u8], replies: &[delegation::Reply]) {
     /// Share of the other side's concession given back.
     const GIVE_BACK: f64 = 0.3;
     /// Most that reciprocity can lower a target.
@@ -268,7 +268,7 @@ fn hear_each_other(world: &mut World, package: &[u8], replies: &[ai::Reply]) {
 fn ratify(world: &mut World, package: &[u8]) {
     let content = world.content;
     for side in Side::BOTH {
-        let checks = ai::ratification(content, world.state, side, package);
+        let checks = delegation::ratification(content, world.state, side, package);
         for (check, faction) in checks.iter().zip(&content.delegation(side).factions) {
             let shock = (world.state.world_rng.unit() - 0.5) * 0.06;
             if check.margin + shock < 0.0

@@ -3,7 +3,7 @@
 
 use crate::app::App;
 use crate::game::{TrackId, theatre};
-use crate::ui::cause;
+use crate::narrate::cause;
 
 /// `why TRACK`: the track's start and now, and every change with its cause, newest first.
 pub(super) fn why(app: &App, word: Option<&&str>) -> String {

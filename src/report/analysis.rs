@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::ai;
 use crate::content::Content;
+use crate::game::delegation;
 use crate::game::{Clause, Event, GameState, Outcome, Side, TrackId};
 use crate::negotiation::{Frontier, OutcomePoint};
 
@@ -175,8 +175,8 @@ pub fn walkaways(content: &Content, state: &GameState) -> Point {
             iran: r3(s.walkaway.1),
         },
         _ => Point {
-            us: r3(ai::walkaway(content.delegation(Side::Us), state).value),
-            iran: r3(ai::walkaway(content.delegation(Side::Iran), state).value),
+            us: r3(delegation::walkaway(content.delegation(Side::Us), state).value),
+            iran: r3(delegation::walkaway(content.delegation(Side::Iran), state).value),
         },
     }
 }
@@ -282,7 +282,7 @@ pub fn concepts(content: &Content, state: &GameState) -> Vec<ConceptRecord> {
                     "Oman tabled one text to both sides".into(),
                 );
                 match r.rule {
-                    ai::Rule::BelowWalkaway => {
+                    delegation::Rule::BelowWalkaway => {
                         note("batna", round, "a delegation preferred walking away".into());
                         note(
                             "reservation-point",
@@ -290,7 +290,7 @@ pub fn concepts(content: &Content, state: &GameState) -> Vec<ConceptRecord> {
                             "a text fell below a walk-away value".into(),
                         );
                     }
-                    ai::Rule::NotRatifiable => {
+                    delegation::Rule::NotRatifiable => {
                         note(
                             "two-level-game",
                             round,

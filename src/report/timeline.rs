@@ -3,9 +3,9 @@
 //! happened, and every track change with its cause. Nothing is replayed, so a report of an old
 //! save stays what that game was.
 
-use crate::ai::{Reply, Rule, Trend};
 use crate::content::Content;
 use crate::game::{Audience, CaucusKind, Cause, Clause, Command, Event, GameState, Side, Text};
+use crate::game::{Reply, Rule, Trend};
 
 use super::model::{CardRecord, ChangeRecord, Point, ReplyRecord, RoundRecord, Tabling};
 

@@ -2,14 +2,10 @@
 //! must give the saved state. Saves made before new state fields existed are compared on the fields
 //! they wrote; saves made with other content load their stored state with a warning.
 
-use std::path::Path;
-use std::process::ExitCode;
-
 use ron::Value;
 
 use super::format::SaveFile;
-use super::parse::read;
-use crate::content::{Bundle, Content, load_or_explain};
+use crate::content::Content;
 use crate::game::{self, Clause, Command, GameState, Phase, RuleError, Side};
 
 /// A save ready to play on: the state, the log that leads to it (from `start`, or from the seed),
@@ -209,33 +205,26 @@ pub fn check(content: &Content, save: &SaveFile) -> Result<Loaded, String> {
     })
 }
 
-/// `muscat replay SAVE [--verify]`: replays the log and prints JSON with the final state hash.
-pub fn replay_cli(path: &Path, require_match: bool) -> Result<ExitCode, String> {
-    let save = read(path)?;
-    let content = load_or_explain(&Bundle::builtin(), Some(&save.scenario))?;
-    let outcome = replay(&content, &save);
-    let (round, hash) = match &outcome {
+/// What replaying a save's log gave: the week and state hash it reached (none if a command was
+/// refused), and why it does not match the saved state, if it does not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replayed {
+    pub round: Option<u32>,
+    pub hash: Option<String>,
+    pub problem: Option<String>,
+}
+
+/// Replays the log of `save` over its start and compares the result with the saved state.
+pub fn replayed(content: &Content, save: &SaveFile) -> Replayed {
+    let (round, hash) = match replay(content, save) {
         Ok(s) => (Some(s.round), Some(s.hash())),
         Err(_) => (None, None),
     };
-    let problem = problem(&save, replay_and_compare(&content, &save)).err();
-    let out = serde_json::json!({
-        "save": path.display().to_string(),
-        "format": save.format,
-        "commands": save.log.len(),
-        "round": round,
-        "final_state_hash": hash,
-        "saved_state_hash": save.state_hash,
-        "same_content": save.content_hash == content.hash,
-        "matches": problem.is_none(),
-        "problem": problem,
-    });
-    println!("{out}");
-    Ok(if require_match && problem.is_some() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Replayed {
+        round,
+        hash,
+        problem: problem(save, replay_and_compare(content, save)).err(),
+    }
 }
 
 #[cfg(test)]

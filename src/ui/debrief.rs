@@ -9,9 +9,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::panels::block;
 use super::theme::Theme;
-use super::words::{self, pts};
 use crate::app::App;
 use crate::game::{Clause, Event, Outcome, Side, TrackId};
+use crate::narrate::{self as words, pts};
 
 /// Tracks the debrief sums up, in the order a class discusses them.
 const SUMMED: [TrackId; 6] = [

@@ -8,9 +8,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::panels::block;
 use super::theme::Theme;
-use super::words;
 use crate::app::{App, Confirm, Overlay, keymap};
 use crate::game::Phase;
+use crate::narrate as words;
 
 /// Draws every open overlay, bottom first.
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {

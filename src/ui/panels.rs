@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::words;
 use crate::app::App;
 use crate::game::{Clause, Priority, Side, TrackId, last_tabled};
+use crate::narrate as words;
 
 pub(super) fn block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
     Block::bordered()

@@ -8,9 +8,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::panels::{block, truncate};
 use super::theme::Theme;
-use super::words::{self, pts};
 use crate::app::App;
 use crate::game::Side;
+use crate::narrate::{self as words, pts};
 
 pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let [left, right] = area.layout(&Layout::horizontal([
@@ -69,7 +69,7 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                     format!("Walk-away moved by: {}", words::drivers(r)),
                     theme.dim,
                 ));
-                if r.rule == crate::ai::Rule::BelowTarget {
+                if r.rule == crate::game::Rule::BelowTarget {
                     lines.push(Line::styled(
                         "Its hopes fall towards its walk-away value as the deadline nears.",
                         theme.dim,

@@ -4,14 +4,13 @@
 
 use std::path::Path;
 
-use super::format::SaveFile;
-use super::store::{autosave, write};
-use crate::ai::policy;
 use crate::content::Content;
 use crate::game::{self, Command, Difficulty};
+use crate::oman as policy;
+use crate::save::{SaveFile, autosave, write};
 
 /// Saves `count` times (to `loop.ron` and the autosave slots), one move of play apart.
-pub fn save_loop(dir: &Path, count: u64) -> Result<(), String> {
+pub(crate) fn save_loop(dir: &Path, count: u64) -> Result<(), String> {
     let content = Content::builtin();
     let mut saves = 0;
     for seed in 1.. {

@@ -3,7 +3,7 @@
 //! accommodates (drafts near Iran's line, reassures, spends goodwill, asks for time). Neither is
 //! meant to be good; they show what one-sided mediation does.
 
-use super::policy::Policy;
+use super::Policy;
 use crate::content::Content;
 use crate::game::{
     Audience, CaucusKind, Clause, Command, GameState, Phase, Side, Statement, TrackId,

@@ -1,19 +1,17 @@
-//! The report's edge with the file system: `muscat report`, `muscat class`, and the report the
-//! game writes at the end. Everything else in [`super`] is pure.
+//! `muscat report` and `muscat class`: reports of saves, printed or written to a file.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Format, class, render};
 use crate::content::Content;
-use crate::game::{Command, GameState};
+use crate::report::{Format, build, class, render};
 use crate::save::{self, SaveFile};
 
 /// Reads a save and the content it was played with (built-in, or an assets folder).
 fn open(path: &Path, assets: Option<&Path>) -> Result<(SaveFile, Content), String> {
     let saved = save::read(path)?;
-    let content = crate::tui::load_content(Some(&saved.scenario), assets)
+    let content = crate::content::load_with(Some(&saved.scenario), assets)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     if content.hash != saved.content_hash {
         eprintln!(
@@ -57,7 +55,7 @@ fn emit(text: &str, output: Option<&Path>, inputs: &[PathBuf]) -> Result<(), Str
 }
 
 /// `muscat report SAVE [--format md|json|csv|html] [-o FILE]`.
-pub fn report_cli(
+pub(crate) fn report_cli(
     path: &Path,
     format: Option<&str>,
     output: Option<&Path>,
@@ -65,14 +63,14 @@ pub fn report_cli(
 ) -> Result<ExitCode, String> {
     let format = pick(format, output)?;
     let (saved, content) = open(path, assets)?;
-    let report = super::build(&content, &saved.state, &saved.log);
+    let report = build(&content, &saved.state, &saved.log);
     emit(&render(&report, format), output, &[path.to_path_buf()])?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `muscat class SAVE.. [--format ..] [-o FILE]`. Saves that cannot be read are named and left
 /// out; the summary needs at least one.
-pub fn class_cli(
+pub(crate) fn class_cli(
     paths: &[PathBuf],
     format: Option<&str>,
     output: Option<&Path>,
@@ -112,26 +110,4 @@ pub fn class_cli(
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The report the game writes from its end screen: Markdown and HTML next to the save.
-/// Returns the files written.
-pub fn write_beside_save(
-    dir: &Path,
-    name: &str,
-    content: &Content,
-    state: &GameState,
-    commands: &[Command],
-) -> Result<Vec<PathBuf>, String> {
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let report = super::build(content, state, commands);
-    let stem = save::sanitise(name);
-    let mut written = Vec::new();
-    for format in [Format::Html, Format::Markdown] {
-        let path = dir.join(format!("{stem}-report.{}", format.extension()));
-        fs::write(&path, render(&report, format))
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        written.push(path);
-    }
-    Ok(written)
 }

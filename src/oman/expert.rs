@@ -6,7 +6,7 @@
 
 use std::collections::VecDeque;
 
-use super::policy::Policy;
+use super::Policy;
 use crate::advisor::{self, Fate, Question, Shuttle};
 use crate::content::Content;
 use crate::game::{self, CaucusKind, Command, Errand, GameState, Phase, Side, Statement, TrackId};
@@ -150,7 +150,7 @@ mod tests {
     fn the_expert_plays_legal_moves_to_the_end() {
         let content = Content::builtin();
         let mut expert = Expert::default();
-        let (state, log) = crate::sim::play(&content, 2, Difficulty::Normal, &mut expert);
+        let (state, log) = crate::oman::play(&content, 2, Difficulty::Normal, &mut expert);
         assert!(state.is_over());
         assert_eq!(
             game::replay(&content, 2, Difficulty::Normal, &log).expect("replays"),

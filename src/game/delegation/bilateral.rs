@@ -5,9 +5,10 @@
 
 use serde::Serialize;
 
-use super::delegation::{ratification, ratified, walkaway};
-use crate::content::{Content, Persona};
+use super::{ratification, ratified, walkaway};
+use crate::content::Content;
 use crate::game::{self, Difficulty, Side};
+use crate::model::Persona;
 use crate::negotiation::{
     DealQuality, Frontier, Negotiator, OutcomePoint, Space, Tactic, alternating_offers,
 };

@@ -2,7 +2,11 @@
 //! over time (Faratin concession moved by urgency, trust, goodwill and pressure), the ratification
 //! check at home (Putnam), and its answer to a tabled text with complaints and a counter.
 
-use super::reply::{Complaint, FactionCheck, Reply, Rule, Trend};
+pub mod bilateral;
+mod reply;
+
+pub use reply::{Complaint, FactionCheck, Reply, Rule, Trend};
+
 use crate::content::{Content, DelegationProfile};
 use crate::game::{GameState, Side, TrackId};
 use crate::negotiation::faratin_target;

@@ -1,9 +1,9 @@
-//! Templates that turn events and reason records into the game's words. The core never writes
-//! prose; everything the player reads about a decision is rendered here.
+//! Every sentence the game says: templates that turn events, replies, track moves and outcomes
+//! into words. The core never writes prose; everything the player reads is rendered here.
 
-use crate::ai::{Reply, Rule, Trend};
 use crate::content::{Card, CardEffect, Content};
 use crate::game::{Cause, Clause, Event, Outcome, Side, TrackId};
+use crate::game::{Reply, Rule, Trend};
 
 fn clause_label(content: &Content, issue: u8, clause: Clause) -> String {
     let i = &content.domain.issues[issue as usize];

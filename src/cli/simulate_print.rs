@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use super::Summary;
-use crate::ai::bilateral::BilateralSummary;
+use super::simulate::Summary;
+use crate::game::delegation::bilateral::BilateralSummary;
 
 /// The outcome counts of each policy, as a fixed-width table.
 pub fn table(summaries: &[Summary]) -> String {
@@ -26,16 +26,16 @@ pub fn table(summaries: &[Summary]) -> String {
         let _ = writeln!(
             out,
             "{:<8} {:>6} {:>9} {:>5} {:>8} {:>9} {:>8} {:>7.1} {:>8.1} {:>7.1} {:>9.0}",
-            s.policy,
-            s.games,
-            s.outcomes["agreement"],
-            s.outcomes["war"],
-            s.outcomes["walkout"],
-            s.outcomes["sidelined"],
-            s.outcomes["deadline"],
-            s.mean_rounds,
-            s.mean_commands,
-            s.mean_deal_points,
+            s.tally.policy,
+            s.tally.games,
+            s.tally.outcomes["agreement"],
+            s.tally.outcomes["war"],
+            s.tally.outcomes["walkout"],
+            s.tally.outcomes["sidelined"],
+            s.tally.outcomes["deadline"],
+            s.tally.mean_rounds,
+            s.tally.mean_commands,
+            s.tally.mean_deal_points,
             s.games_per_sec
         );
     }
@@ -48,25 +48,25 @@ pub fn markdown(summaries: &[Summary]) -> String {
         "| policy | games | agreement | war | walk-out | sidelined | deadline | mean weeks | mean deal points | games/s |\n|---|---|---|---|---|---|---|---|---|---|\n",
     );
     let share = |s: &Summary, k: &str| {
-        let n = s.outcomes[k];
+        let n = s.tally.outcomes[k];
         format!(
             "{n} ({:.1}%)",
-            100.0 * f64::from(n) / f64::from(s.games.max(1))
+            100.0 * f64::from(n) / f64::from(s.tally.games.max(1))
         )
     };
     for s in summaries {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {:.1} | {:.1} | {:.0} |",
-            s.policy,
-            s.games,
+            s.tally.policy,
+            s.tally.games,
             share(s, "agreement"),
             share(s, "war"),
             share(s, "walkout"),
             share(s, "sidelined"),
             share(s, "deadline"),
-            s.mean_rounds,
-            s.mean_deal_points,
+            s.tally.mean_rounds,
+            s.tally.mean_deal_points,
             s.games_per_sec
         );
     }

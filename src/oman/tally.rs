@@ -1,50 +1,16 @@
-//! Headless games for `muscat simulate`: a scripted Oman plays whole games from seeds, and the
-//! outcomes are counted. Reports its own throughput.
-
-pub mod print;
+//! Outcome counts of a batch of whole games played by one of Oman's scripted players.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::ai::policy::{self, Policy};
+use super::{by_name, play};
 use crate::content::Content;
-use crate::game::{self, Command, Difficulty, GameState};
+use crate::game::{self, Difficulty};
 
-/// Refusals in a row after which the driver ends the round for the policy.
-const MAX_REFUSALS: u32 = 20;
-/// A safety net far above any real game's length.
-const MAX_COMMANDS: usize = 5_000;
-
-/// Plays one game to its end; returns the final state and the command log that produced it.
-pub fn play(
-    content: &Content,
-    seed: u64,
-    difficulty: Difficulty,
-    policy: &mut dyn Policy,
-) -> (GameState, Vec<Command>) {
-    let mut state = game::start(content, seed, difficulty);
-    let mut log = Vec::new();
-    let mut refusals = 0;
-    while !state.is_over() && log.len() < MAX_COMMANDS {
-        let mut command = policy.next(content, &state);
-        if refusals >= MAX_REFUSALS {
-            command = Command::EndRound;
-        }
-        match game::apply(&mut state, content, &command) {
-            Ok(_) => {
-                refusals = 0;
-                log.push(command);
-            }
-            Err(_) => refusals += 1,
-        }
-    }
-    (state, log)
-}
-
-/// Outcome counts of a batch of games with one policy (the `simulate --json` object).
+/// Outcome counts of a batch of games with one policy .
 #[derive(Clone, Debug, Serialize)]
-pub struct Summary {
+pub struct Tally {
     pub policy: String,
     pub games: u32,
     pub outcomes: BTreeMap<String, u32>,
@@ -55,18 +21,17 @@ pub struct Summary {
     pub mean_commands: f64,
     /// Mean score of the agreements reached (0–100).
     pub mean_deal_points: f64,
-    pub games_per_sec: f64,
 }
 
 /// Plays `games` games with seeds `seed`, `seed + 1`, … and counts the outcomes.
-pub fn run(
+pub fn tally(
     content: &Content,
     policy_name: &str,
     games: u32,
     seed: u64,
     difficulty: Difficulty,
-) -> Option<Summary> {
-    policy::by_name(policy_name, seed)?;
+) -> Option<Tally> {
+    by_name(policy_name, seed)?;
     let mut outcomes: BTreeMap<String, u32> =
         ["agreement", "war", "walkout", "sidelined", "deadline"]
             .iter()
@@ -75,11 +40,9 @@ pub fn run(
     let mut rounds = 0u64;
     let mut commands = 0u64;
     let mut points = 0u64;
-    #[allow(clippy::disallowed_methods)] // throughput is measured here, outside the core
-    let started = std::time::Instant::now();
     for g in 0..games {
         let game_seed = seed.wrapping_add(u64::from(g));
-        let mut policy = policy::by_name(policy_name, game_seed)?;
+        let mut policy = by_name(policy_name, game_seed)?;
         let (state, log) = play(content, game_seed, difficulty, policy.as_mut());
         rounds += u64::from(state.round);
         commands += log.len() as u64;
@@ -90,9 +53,8 @@ pub fn run(
             }
         }
     }
-    let secs = started.elapsed().as_secs_f64().max(1e-9);
     let agreements = outcomes["agreement"];
-    Some(Summary {
+    Some(Tally {
         policy: policy_name.to_string(),
         games,
         agreement_rate: f64::from(agreements) / f64::from(games.max(1)),
@@ -100,6 +62,5 @@ pub fn run(
         mean_commands: commands as f64 / f64::from(games.max(1)),
         mean_deal_points: points as f64 / f64::from(agreements.max(1)),
         outcomes,
-        games_per_sec: f64::from(games) / secs,
     })
 }

@@ -5,13 +5,19 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::advisor::{self, Fate};
-use crate::content::{Bundle, load_or_explain};
+use crate::content::load_with;
 use crate::save;
 
 /// Prints the odds of tabling the saved draft and of ending the week, as text or JSON.
-pub fn run(path: &Path, futures: u32, horizon: u32, json: bool) -> Result<ExitCode, String> {
+pub(crate) fn run(
+    path: &Path,
+    futures: u32,
+    horizon: u32,
+    json: bool,
+    assets: Option<&Path>,
+) -> Result<ExitCode, String> {
     let saved = save::read(path)?;
-    let content = load_or_explain(&Bundle::builtin(), Some(&saved.scenario))?;
+    let content = load_with(Some(&saved.scenario), assets)?;
     let state = &saved.state;
     if state.is_over() {
         return Err(format!(

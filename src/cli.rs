@@ -1,0 +1,300 @@
+//! The `muscat` command line: play (default), simulate, check, replay, report, class, odds.
+//! Parses the arguments with clap and hands each subcommand to its own module.
+
+mod check;
+mod odds;
+mod replay;
+mod report;
+mod save_loop;
+mod simulate;
+mod simulate_print;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::game::Difficulty;
+
+#[derive(Parser)]
+#[command(
+    name = "muscat",
+    version,
+    about = "Muscat Channel: mediate the 2026 US-Iran nuclear talks as Oman",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
+    #[command(flatten)]
+    play: PlayArgs,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Level {
+    Easy,
+    Normal,
+    Hard,
+}
+
+impl From<Level> for Difficulty {
+    fn from(l: Level) -> Difficulty {
+        match l {
+            Level::Easy => Difficulty::Easy,
+            Level::Normal => Difficulty::Normal,
+            Level::Hard => Difficulty::Hard,
+        }
+    }
+}
+
+#[derive(clap::Args, Clone, Debug)]
+pub(crate) struct ContentArgs {
+    /// Scenario id (`muscat check` lists them), or a path to a scenario .ron file
+    #[arg(long)]
+    pub(crate) scenario: Option<String>,
+    /// Folder laid out like assets/ to use instead of the built-in content
+    #[arg(long)]
+    pub(crate) assets: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Clone, Debug)]
+struct PlayArgs {
+    /// Seed of the game (same seed + same moves = same game)
+    #[arg(long)]
+    seed: Option<u64>,
+    #[arg(long, value_enum, default_value = "normal")]
+    difficulty: Level,
+    /// Load a save file
+    #[arg(long)]
+    load: Option<PathBuf>,
+    /// Folder for saves (default: saves/, or $MUSCAT_SAVE_DIR)
+    #[arg(long)]
+    save_dir: Option<PathBuf>,
+    /// Line-by-line text mode (screen readers, scripts): commands on stdin
+    #[arg(long)]
+    plain: bool,
+    /// Do not capture the mouse
+    #[arg(long)]
+    no_mouse: bool,
+    /// No guided first round (it is offered when the save folder has no autosave yet; G toggles it)
+    #[arg(long)]
+    no_guide: bool,
+    #[command(flatten)]
+    content: ContentArgs,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Play the game (the default)
+    Play(PlayArgs),
+    /// Play headless games with a scripted Oman and count the outcomes
+    Simulate {
+        #[arg(long, default_value_t = 1000)]
+        games: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// random, greedy, cycle, expert, or all
+        #[arg(long, default_value = "all")]
+        policy: String,
+        #[arg(long, value_enum, default_value = "normal")]
+        difficulty: Level,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+        /// Print Markdown tables (for docs/balance.md)
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
+        /// Also run the delegations against each other without a mediator
+        #[arg(long)]
+        bilateral: bool,
+        #[command(flatten)]
+        content: ContentArgs,
+    },
+    /// Validate content files (default: the built-in ones)
+    Check {
+        /// Asset folders or scenario files to check
+        paths: Vec<PathBuf>,
+    },
+    /// Re-run a save's command log from its seed
+    Replay {
+        save: PathBuf,
+        /// Exit non-zero unless the replayed state equals the saved one
+        #[arg(long)]
+        verify: bool,
+        /// Folder laid out like assets/ the game was played with (default: the built-in content)
+        #[arg(long)]
+        assets: Option<PathBuf>,
+    },
+    /// The advisor's look-ahead from a saved position: the odds of tabling the draft or ending the week
+    Odds {
+        save: PathBuf,
+        /// Futures to play for each move
+        #[arg(long, default_value_t = crate::advisor::FUTURES)]
+        futures: u32,
+        /// Weeks to look ahead (the current one counts)
+        #[arg(long, default_value_t = crate::advisor::HORIZON)]
+        horizon: u32,
+        /// Print JSON (with elapsed_ms)
+        #[arg(long)]
+        json: bool,
+        /// Folder laid out like assets/ the game was played with (default: the built-in content)
+        #[arg(long)]
+        assets: Option<PathBuf>,
+    },
+    /// After-action report of a game, from its save (timeline, turning points, red lines,
+    /// gains over the walk-away values, the utility space, concepts, questions, reflections)
+    Report {
+        save: PathBuf,
+        /// md, json, csv or html (default: from the -o file's extension, else md)
+        #[arg(long)]
+        format: Option<String>,
+        /// Write to this file instead of printing
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Folder laid out like assets/ the game was played with (default: the built-in content)
+        #[arg(long)]
+        assets: Option<PathBuf>,
+    },
+    /// Compare a class's games: outcome counts, mean scores, common texts, where games diverged
+    Class {
+        #[arg(required = true)]
+        saves: Vec<PathBuf>,
+        /// md, json, csv or html (default: from the -o file's extension, else md)
+        #[arg(long)]
+        format: Option<String>,
+        /// Write to this file instead of printing
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Folder laid out like assets/ the games were played with (default: the built-in content)
+        #[arg(long)]
+        assets: Option<PathBuf>,
+    },
+    /// Test hook for the crash test: saves after every move of scripted games until killed
+    #[command(hide = true)]
+    SaveLoop {
+        #[arg(long)]
+        dir: PathBuf,
+        #[arg(long, default_value_t = u64::MAX)]
+        count: u64,
+    },
+}
+
+/// Parses the command line and runs what it asks for.
+pub fn main() -> ExitCode {
+    quiet_on_closed_pipe();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => play(&to_options(&cli.play)),
+        Some(Cmd::Play(args)) => play(&to_options(&args)),
+        Some(Cmd::Simulate {
+            games,
+            seed,
+            policy,
+            difficulty,
+            json,
+            markdown,
+            bilateral,
+            content,
+        }) => simulate::run_cli(
+            &content,
+            &simulate::SimulateArgs {
+                games,
+                seed,
+                policy,
+                difficulty: difficulty.into(),
+                json,
+                markdown,
+                bilateral,
+            },
+        ),
+        Some(Cmd::Check { paths }) => check::run(&paths),
+        Some(Cmd::Replay {
+            save,
+            verify,
+            assets,
+        }) => replay::run(&save, verify, assets.as_deref()),
+        Some(Cmd::Odds {
+            save,
+            futures,
+            horizon,
+            json,
+            assets,
+        }) => odds::run(&save, futures, horizon, json, assets.as_deref()),
+        Some(Cmd::Report {
+            save,
+            format,
+            output,
+            assets,
+        }) => report::report_cli(
+            &save,
+            format.as_deref(),
+            output.as_deref(),
+            assets.as_deref(),
+        ),
+        Some(Cmd::Class {
+            saves,
+            format,
+            output,
+            assets,
+        }) => report::class_cli(
+            &saves,
+            format.as_deref(),
+            output.as_deref(),
+            assets.as_deref(),
+        ),
+        Some(Cmd::SaveLoop { dir, count }) => {
+            save_loop::save_loop(&dir, count).map(|()| ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("muscat: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `muscat report SAVE | head` closes the pipe early; `println!` then panics. A reader that has
+/// seen enough is not an error, so the program stops quietly instead of printing a panic.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map_or("", String::as_str);
+        if message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
+/// `muscat play`: the game is loaded and checked first, then played in plain mode or the terminal.
+fn play(options: &crate::tui::Options) -> Result<ExitCode, String> {
+    let dir = options
+        .save_dir
+        .clone()
+        .unwrap_or_else(crate::save::default_dir);
+    let mut app = crate::tui::prepare(options, &dir)?;
+    if options.plain {
+        crate::plain::run(&mut app, &dir)
+    } else {
+        crate::tui::run(app, options, &dir)
+    }
+}
+
+fn to_options(args: &PlayArgs) -> crate::tui::Options {
+    crate::tui::Options {
+        seed: args.seed,
+        difficulty: args.difficulty.into(),
+        load: args.load.clone(),
+        save_dir: args.save_dir.clone(),
+        plain: args.plain,
+        mouse: !args.no_mouse,
+        guide: !args.no_guide,
+        scenario: args.content.scenario.clone(),
+        assets: args.content.assets.clone(),
+    }
+}

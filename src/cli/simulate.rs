@@ -1,0 +1,98 @@
+//! `muscat simulate`: a scripted Oman plays whole games from seeds, and the outcomes are counted.
+//! Reports its own throughput.
+
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{ContentArgs, simulate_print};
+use crate::content::Content;
+use crate::game::Difficulty;
+use crate::oman::{self as policy, Tally, tally};
+
+/// A batch's counts and how fast it was played (the `simulate --json` object).
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    #[serde(flatten)]
+    pub tally: Tally,
+    pub games_per_sec: f64,
+}
+
+/// Plays `games` games with seeds `seed`, `seed + 1`, … and counts the outcomes, timed.
+pub fn run(
+    content: &Content,
+    policy_name: &str,
+    games: u32,
+    seed: u64,
+    difficulty: Difficulty,
+) -> Option<Summary> {
+    #[allow(clippy::disallowed_methods)] // throughput is measured here, outside the core
+    let started = std::time::Instant::now();
+    let tally = tally(content, policy_name, games, seed, difficulty)?;
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    Some(Summary {
+        tally,
+        games_per_sec: f64::from(games) / secs,
+    })
+}
+
+/// What `muscat simulate` was asked for.
+pub(crate) struct SimulateArgs {
+    pub(crate) games: u32,
+    pub(crate) seed: u64,
+    pub(crate) policy: String,
+    pub(crate) difficulty: Difficulty,
+    pub(crate) json: bool,
+    pub(crate) markdown: bool,
+    pub(crate) bilateral: bool,
+}
+
+pub(crate) fn run_cli(content_args: &ContentArgs, args: &SimulateArgs) -> Result<ExitCode, String> {
+    let content = crate::content::load_with(
+        content_args.scenario.as_deref(),
+        content_args.assets.as_deref(),
+    )?;
+    let names: Vec<String> = if args.policy == "all" {
+        // Every named policy, then the other fixed cycles (cycle-1 is "cycle").
+        policy::POLICIES
+            .iter()
+            .map(ToString::to_string)
+            .chain((2..=policy::cycles().len()).map(|n| format!("cycle-{n}")))
+            .collect()
+    } else {
+        vec![args.policy.clone()]
+    };
+    let mut summaries = Vec::new();
+    for name in names {
+        let summary =
+            run(&content, &name, args.games, args.seed, args.difficulty).ok_or_else(|| {
+                format!(
+                    "unknown policy \"{name}\" (try one of: {}, cycle-1 to cycle-{}, all)",
+                    policy::POLICIES.join(", "),
+                    policy::cycles().len()
+                )
+            })?;
+        summaries.push(summary);
+    }
+    let bilateral = args
+        .bilateral
+        .then(|| crate::game::delegation::bilateral::run(&content));
+    if args.json {
+        let value = serde_json::json!({ "policies": summaries, "bilateral": bilateral });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
+        );
+    } else if args.markdown {
+        print!("{}", simulate_print::markdown(&summaries));
+        if let Some(b) = &bilateral {
+            print!("\n{}", simulate_print::bilateral(b, true));
+        }
+    } else {
+        print!("{}", simulate_print::table(&summaries));
+        if let Some(b) = &bilateral {
+            print!("\n{}", simulate_print::bilateral(b, false));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

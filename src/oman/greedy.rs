@@ -1,0 +1,115 @@
+//! The `greedy` Oman: shuttle diplomacy from a middle-ground text.
+
+use super::Policy;
+use crate::content::Content;
+use crate::game::{Audience, CaucusKind, Clause, Command, GameState, Phase, Side, TrackId};
+
+/// Shuttle diplomacy: table a middle-ground text, then carry each rejecting side's smallest
+/// acceptable change to the table, reassuring a delegation whose trust runs low.
+#[derive(Default)]
+pub struct Greedy {
+    /// Drafts still to make before tabling again.
+    queue: Vec<Command>,
+    /// Replies already acted on (count of reply events in the log).
+    seen_replies: usize,
+    reassured_in: u32,
+}
+
+impl Greedy {
+    pub(super) fn opening_draft(content: &Content, state: &GameState) -> Option<Command> {
+        let (i, issue) = content
+            .domain
+            .issues
+            .iter()
+            .enumerate()
+            .find(|(i, _)| state.text.clauses[*i] == Clause::Open)?;
+        let clause = if issue.deferrable {
+            Clause::Deferred
+        } else {
+            Clause::Option((issue.options.len() / 2) as u8)
+        };
+        Some(Command::Draft {
+            issue: i as u8,
+            clause,
+        })
+    }
+}
+
+impl Policy for Greedy {
+    fn name(&self) -> &'static str {
+        "greedy"
+    }
+
+    fn next(&mut self, content: &Content, state: &GameState) -> Command {
+        if matches!(state.phase, Phase::Choosing(_)) {
+            return Command::ChooseCardOption(0);
+        }
+        if let Some(draft) = Self::opening_draft(content, state) {
+            return draft;
+        }
+        let replies: Vec<_> = state.replies().collect();
+        if replies.len() > self.seen_replies {
+            let fresh = &replies[self.seen_replies..];
+            self.seen_replies = replies.len();
+            // Carry the counter of the side furthest from yes; with no counter on offer, move its
+            // top complaint one step its way.
+            let furthest = fresh
+                .iter()
+                .filter(|r| !r.accept)
+                .max_by(|a, b| (a.target - a.utility).total_cmp(&(b.target - b.utility)));
+            if let Some(r) = furthest
+                && r.counter.is_empty()
+                && let Some(c) = r.complaints.first()
+                && let Clause::Option(now) = state.text.clauses[c.issue as usize]
+                && (c.wants as usize) < content.domain.issues[c.issue as usize].options.len()
+            {
+                let step = if c.wants > now {
+                    now + 1
+                } else {
+                    now.saturating_sub(1)
+                };
+                let step = (step..=c.wants.max(step))
+                    .chain((c.wants.min(step)..=step).rev())
+                    .find(|&o| state.is_available(content, c.issue as usize, o))
+                    .unwrap_or(c.wants);
+                self.queue = vec![Command::Draft {
+                    issue: c.issue,
+                    clause: Clause::Option(step),
+                }];
+            }
+            if let Some(worst) = furthest.filter(|r| !r.counter.is_empty()) {
+                self.queue = worst
+                    .counter
+                    .iter()
+                    .map(|&(issue, c)| {
+                        let options = content.domain.issues[issue as usize].options.len();
+                        let clause = if c as usize >= options {
+                            Clause::Deferred
+                        } else {
+                            Clause::Option(c)
+                        };
+                        Command::Draft { issue, clause }
+                    })
+                    .collect();
+            }
+        }
+        if let Some(draft) = self.queue.pop() {
+            return draft;
+        }
+        if state.action_points == 0 {
+            return Command::EndRound;
+        }
+        if self.reassured_in != state.round
+            && let Some(side) = Side::BOTH
+                .into_iter()
+                .find(|&s| state.track(TrackId::trust_in_oman(s)) < 35)
+        {
+            self.reassured_in = state.round;
+            return Command::Caucus {
+                side,
+                kind: CaucusKind::Reassure,
+            };
+        }
+        Command::Table(Audience::Both)
+    }
+}
