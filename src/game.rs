@@ -6,6 +6,7 @@ mod coercion;
 mod command;
 pub mod delegation;
 mod ending;
+mod fact;
 pub mod reflect;
 mod rng;
 mod round;
@@ -22,6 +23,7 @@ pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use delegation::{Complaint, FactionCheck, Reply, Rule, Trend};
 pub use ending::{DealKind, Outcome, Score};
+pub use fact::{Act, Drift, Learned, Verb};
 pub use rng::GameRng;
 pub use rules::{apply, before_start, replay, start};
 pub use state::{

@@ -235,7 +235,7 @@ fn a_hopeless_text_is_called_hopeless() {
     )
     .expect("odds");
     assert_eq!(odds.count(Fate::Agreement), 0);
-    let why = odds.reasons[0].describe(&content);
+    let why = muscat::narrate::advice(&content, &odds.reasons[0]);
     assert!(why.contains("Tehran"), "{why}");
 }
 

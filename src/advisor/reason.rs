@@ -1,5 +1,5 @@
 //! Why the futures went as they did: what stood in the way in each future (from the delegations'
-//! reply records), tallied across futures, and the sentence templates that say it.
+//! reply records), tallied across futures. `narrate::advice` says them in words.
 
 use super::Fate;
 use crate::content::Content;
@@ -138,109 +138,6 @@ pub(super) fn explain(futures: &[super::rollout::Future], counts: &[u32; 6]) -> 
     reasons
 }
 
-/// "most futures", "many futures"…: how many of the futures.
-fn how_many(n: u32, of: u32) -> &'static str {
-    let share = f64::from(n) / f64::from(of.max(1));
-    if share >= 0.95 {
-        "almost every future"
-    } else if share >= 0.5 {
-        "most futures"
-    } else if share >= 0.2 {
-        "many futures"
-    } else {
-        "some futures"
-    }
-}
-
-/// The capital speaking for a side, for possessives that read naturally.
-fn capital(side: Side) -> &'static str {
-    match side {
-        Side::Us => "Washington",
-        Side::Iran => "Tehran",
-    }
-}
-
-impl Reason {
-    /// The reason in one sentence, without a full stop.
-    pub fn describe(&self, content: &Content) -> String {
-        let clause = |issue: u8| {
-            content
-                .domain
-                .issues
-                .get(issue as usize)
-                .map_or_else(|| "text".to_string(), |i| i.name.to_lowercase())
-        };
-        match *self {
-            Reason::Blocked {
-                blocker,
-                futures,
-                of,
-            } => {
-                let q = how_many(futures, of);
-                let pct = percent(futures, of);
-                match blocker {
-                    Blocker::RedLine { side, issue } => format!(
-                        "the {} clause crosses {}'s red line in {q} without a deal ({pct})",
-                        clause(issue),
-                        capital(side)
-                    ),
-                    Blocker::Faction {
-                        side,
-                        faction,
-                        issue,
-                    } => {
-                        let name = content
-                            .delegation(side)
-                            .factions
-                            .get(faction as usize)
-                            .map_or("a faction", |f| f.name.as_str());
-                        format!(
-                            "{}'s {name} block the deal in {q} ({pct}) because of the {} clause",
-                            capital(side),
-                            clause(issue)
-                        )
-                    }
-                    Blocker::Walkaway { side, issue } => format!(
-                        "{} would rather walk away than sign in {q} ({pct}), above all over {}",
-                        capital(side),
-                        clause(issue)
-                    ),
-                    Blocker::Holdout { side, issue } => format!(
-                        "{} holds out for more in {q} ({pct}), above all on {}",
-                        capital(side),
-                        clause(issue)
-                    ),
-                }
-            }
-            Reason::Deal { futures, of } => format!(
-                "both delegations sign and ratify in {} ({})",
-                how_many(futures, of),
-                percent(futures, of)
-            ),
-            Reason::Danger { fate, futures, of } => {
-                let pct = percent(futures, of);
-                match fate {
-                    Fate::War => format!("the strikes begin in {pct} of futures"),
-                    Fate::Walkout => format!("a delegation walks out in {pct} of futures"),
-                    Fate::Sidelined => {
-                        format!("Oman loses the channel in {pct} of futures")
-                    }
-                    Fate::Deadline => {
-                        format!("the deadline passes without a deal in {pct} of futures")
-                    }
-                    Fate::Agreement | Fate::Talking => {
-                        format!("{pct} of futures end with {}", fate.label())
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn percent(n: u32, of: u32) -> String {
-    format!("{:.0}%", 100.0 * f64::from(n) / f64::from(of.max(1)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::rollout::Future;
@@ -255,7 +152,6 @@ mod tests {
 
     #[test]
     fn the_commonest_obstacle_leads_when_no_deal_is_likely() {
-        let content = Content::builtin();
         let missiles = Blocker::Faction {
             side: Side::Iran,
             faction: 2,
@@ -289,18 +185,10 @@ mod tests {
                 of: 4
             }
         );
-        let text = reasons[0].describe(&content);
-        assert!(text.starts_with("Tehran's"), "{text}");
-        assert!(text.contains("in almost every future (100%)"), "{text}");
-        assert!(
-            text.contains(&content.domain.issues[5].name.to_lowercase()),
-            "{text}"
-        );
     }
 
     #[test]
     fn a_near_certain_deal_says_so_rather_than_name_a_rare_obstacle() {
-        let content = Content::builtin();
         let rare = Blocker::RedLine {
             side: Side::Iran,
             issue: 5,
@@ -315,15 +203,10 @@ mod tests {
                 of: 20
             }]
         );
-        assert_eq!(
-            reasons[0].describe(&content),
-            "both delegations sign and ratify in almost every future (95%)"
-        );
     }
 
     #[test]
     fn a_likely_deal_puts_the_danger_first() {
-        let content = Content::builtin();
         let futures = vec![
             future(Fate::Agreement, None, None),
             future(Fate::Agreement, None, None),
@@ -337,10 +220,6 @@ mod tests {
                 futures: 1,
                 of: 3
             }]
-        );
-        assert_eq!(
-            reasons[0].describe(&content),
-            "a delegation walks out in 33% of futures"
         );
     }
 }

@@ -43,7 +43,7 @@ pub(crate) fn run(
                     "move": a.move_.key(),
                     "odds": Fate::ALL.iter().map(|&f| (f.key().to_string(), serde_json::json!(o.share(f)))).collect::<serde_json::Map<_, _>>(),
                     "margin": o.margin(Fate::Agreement),
-                    "reasons": o.reasons.iter().map(|r| r.describe(&content)).collect::<Vec<_>>(),
+                    "reasons": o.reasons.iter().map(|r| crate::narrate::advice(&content, r)).collect::<Vec<_>>(),
                 }),
                 Err(e) => serde_json::json!({ "move": a.move_.key(), "refused": e.to_string() }),
             })

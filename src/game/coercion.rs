@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Side;
 use super::command::Event;
+use super::fact::Act;
 use super::rules::World;
 use super::state::Flag;
 use super::track::{Cause, TrackId};
@@ -22,16 +23,6 @@ pub enum Variant {
     Screw,
     /// Demand, deadline and threat, all explicit.
     Ultimatum,
-}
-
-impl Variant {
-    pub fn name(self) -> &'static str {
-        match self {
-            Variant::TryAndSee => "try-and-see",
-            Variant::Screw => "gradual turning of the screw",
-            Variant::Ultimatum => "ultimatum",
-        }
-    }
 }
 
 /// The US posture during a game.
@@ -93,22 +84,13 @@ pub(super) fn choose(world: &mut World) {
         turns: 0,
         last_carrot: None,
     };
-    let demand_text = demand.map_or_else(String::new, |(i, c)| {
-        let issue = &content.domain.issues[i as usize];
-        format!(" — it demands \"{}\"", issue.choice_label(c))
-    });
-    let move_ = match (variant, deadline) {
-        (Variant::Ultimatum, Some(week)) => {
-            format!("sets an ultimatum{demand_text}: a deal by week {week}, or it will use force")
-        }
-        (Variant::TryAndSee, _) => {
-            format!("takes a try-and-see line{demand_text}, with one limited action to come")
-        }
-        _ => format!("announces pressure that will grow week by week{demand_text}"),
-    };
     world.emit(Event::DelegationMove {
         side: Side::Us,
-        move_,
+        act: Act::Posture {
+            variant,
+            demand,
+            deadline,
+        },
     });
 }
 
@@ -122,13 +104,10 @@ pub(super) fn us_move(world: &mut World, us_accepted: bool) {
             if round == 2 {
                 world.shift(TrackId::Economy, -4, &us);
                 world.shift(TrackId::WarRisk, 3, &us);
-                say(
-                    world,
-                    "takes one limited action: a tanker seized under sanctions",
-                );
+                say(world, Act::LimitedAction);
             } else if !us_accepted && round * 2 >= world.state.deadline {
                 world.state.coercion.variant = Variant::Screw;
-                say(world, "sees no movement and turns to the screw");
+                say(world, Act::TurnsToScrew);
             }
         }
         Variant::Screw => {
@@ -137,7 +116,7 @@ pub(super) fn us_move(world: &mut World, us_accepted: bool) {
                 world.state.coercion.turns += 1;
                 world.shift(TrackId::Economy, -step, &us);
                 world.shift(TrackId::WarRisk, 1, &us);
-                say(world, "turns the screw: new sanctions designations");
+                say(world, Act::Screw);
             }
         }
         Variant::Ultimatum => {
@@ -150,15 +129,12 @@ pub(super) fn us_move(world: &mut World, us_accepted: bool) {
                 world.state.coercion.variant = Variant::Screw;
                 world.state.coercion.deadline = None;
                 world.state.flags.insert(Flag::Ultimatum);
-                say(
-                    world,
-                    "lets its ultimatum run out: strike packages are readied",
-                );
+                say(world, Act::UltimatumExpired);
                 let iran = Cause::Delegation(Side::Iran);
                 world.shift(TrackId::GulfPressure, 3, &iran);
                 world.emit(Event::DelegationMove {
                     side: Side::Iran,
-                    move_: "telegraphs retaliation: its proxies are put on alert".into(),
+                    act: Act::Retaliation,
                 });
             } else {
                 world.shift(TrackId::WarRisk, 1, &us);
@@ -200,13 +176,13 @@ fn carrot(world: &mut World) {
         let us = Cause::Delegation(Side::Us);
         world.shift(TrackId::Economy, 2, &us);
         world.patience(Side::Iran, 3, &us);
-        say(world, "offers a carrot: a waiver for humanitarian trade");
+        say(world, Act::Carrot);
     }
 }
 
-fn say(world: &mut World, move_: &str) {
+fn say(world: &mut World, act: Act) {
     world.emit(Event::DelegationMove {
         side: Side::Us,
-        move_: move_.into(),
+        act,
     });
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::Side;
 use super::delegation::Reply;
 use super::ending::Outcome;
+use super::fact::{Act, Learned};
 use super::text::Clause;
 use super::track::TrackChange;
 
@@ -171,10 +172,10 @@ pub enum Event {
     },
     /// A delegation's answer to a tabled text, with its reasons.
     Replied(Box<Reply>),
-    /// Oman learned something in a caucus or from a reply (rendered from the notebook entry).
+    /// Oman learned something in a caucus.
     Learned {
         side: Side,
-        note: String,
+        fact: Learned,
     },
     /// Warm or cold on an idea: the change in utility for that side, and a red line it would cross.
     IdeaTested {
@@ -215,7 +216,7 @@ pub enum Event {
     /// A delegation's own move, e.g. the US turning the screw or Iran's Hormuz signal.
     DelegationMove {
         side: Side,
-        move_: String,
+        act: Act,
     },
     /// Both sides accepted but a faction at home blocked the deal.
     RatificationFailed {

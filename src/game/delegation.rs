@@ -448,7 +448,7 @@ mod tests {
             1,
             TrackId::WarRisk,
             40,
-            crate::game::Cause::Drift("test".into()),
+            crate::game::Cause::Drift(crate::game::Drift::Markets),
         );
         let after = walkaway(content.delegation(Side::Us), &state);
         assert!(after.value < before.value);

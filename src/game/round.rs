@@ -8,6 +8,7 @@ use super::coercion;
 use super::command::Event;
 use super::delegation;
 use super::ending::Outcome;
+use super::fact::{Act, Drift};
 use super::rules::World;
 use super::state::{Flag, Phase};
 use super::track::{Cause, TrackId};
@@ -87,47 +88,27 @@ fn drift(world: &mut World) {
     let oil_goal = 62 + t(TrackId::WarRisk) / 4;
     let oil = (oil_goal - t(TrackId::Oil)) / 2;
     let talks_moved = s.tabled_this_round > 0;
-    world.shift(
-        TrackId::Economy,
-        -pain,
-        &Cause::Drift("sanctions pain".into()),
-    );
-    world.shift(TrackId::Unrest, unrest, &Cause::Drift("the economy".into()));
+    world.shift(TrackId::Economy, -pain, &Cause::Drift(Drift::SanctionsPain));
+    world.shift(TrackId::Unrest, unrest, &Cause::Drift(Drift::Economy));
     if !verified {
-        world.shift(
-            TrackId::Breakout,
-            -1,
-            &Cause::Drift("no inspectors at the bombed sites".into()),
-        );
+        world.shift(TrackId::Breakout, -1, &Cause::Drift(Drift::NoInspectors));
     }
     world.shift(
         TrackId::BreakoutBelief,
         belief,
-        &Cause::Drift("intelligence estimates".into()),
+        &Cause::Drift(Drift::Intelligence),
     );
-    world.shift(
-        TrackId::WarRisk,
-        war,
-        &Cause::Drift("military build-up and regional pressure".into()),
-    );
-    world.shift(
-        TrackId::Oil,
-        oil,
-        &Cause::Drift("markets price the war risk".into()),
-    );
-    world.shift(
-        TrackId::UsPatience,
-        -2,
-        &Cause::Drift("the talks drag on".into()),
-    );
+    world.shift(TrackId::WarRisk, war, &Cause::Drift(Drift::BuildUp));
+    world.shift(TrackId::Oil, oil, &Cause::Drift(Drift::Markets));
+    world.shift(TrackId::UsPatience, -2, &Cause::Drift(Drift::TalksDrag));
     world.shift(
         TrackId::IsraeliPressure,
         1,
-        &Cause::Drift("Israel lobbies Washington".into()),
+        &Cause::Drift(Drift::IsraelLobbies),
     );
-    world.patience(Side::Iran, -2, &Cause::Drift("waiting for relief".into()));
+    world.patience(Side::Iran, -2, &Cause::Drift(Drift::WaitingForRelief));
     if !talks_moved {
-        let cause = Cause::Drift("a week without a text on the table".into());
+        let cause = Cause::Drift(Drift::IdleWeek);
         world.patience(Side::Iran, -3, &cause);
         world.shift(TrackId::UsPatience, -3, &cause);
     }
@@ -148,7 +129,7 @@ fn delegation_moves(world: &mut World) {
         world.shift(TrackId::WarRisk, 6, &us);
         world.emit(Event::DelegationMove {
             side: Side::Us,
-            move_: "issues an ultimatum: a deal by the deadline, or force".into(),
+            act: Act::Ultimatum,
         });
     }
     let iran = Cause::Delegation(Side::Iran);
@@ -170,7 +151,7 @@ fn delegation_moves(world: &mut World) {
         world.shift(TrackId::WarRisk, 2, &iran);
         world.emit(Event::DelegationMove {
             side: Side::Iran,
-            move_: "telegraphs a threat to close the Strait of Hormuz".into(),
+            act: Act::HormuzThreat,
         });
     }
 }

@@ -195,7 +195,7 @@ mod tests {
         s.drawn.retain(|c| c != "drone-down");
         assert!(carriers(&theatre(&s)).is_empty(), "no card, no carrier");
         s.drawn.push("armada-arrives".into());
-        let cause = Cause::Drift("test".into());
+        let cause = Cause::Drift(crate::game::Drift::Markets);
         let now = s.track(TrackId::WarRisk);
         s.tracks.shift(0, TrackId::WarRisk, 10 - now, cause.clone());
         assert_eq!(carriers(&theatre(&s)), vec![ARABIAN_SEA]);
@@ -207,8 +207,12 @@ mod tests {
     fn oman_can_keep_the_second_carrier_outside() {
         let mut s = state();
         s.drawn.push("second-carrier".into());
-        s.tracks
-            .shift(0, TrackId::WarRisk, 90, Cause::Drift("test".into()));
+        s.tracks.shift(
+            0,
+            TrackId::WarRisk,
+            90,
+            Cause::Drift(crate::game::Drift::Markets),
+        );
         let near = carriers(&theatre(&s))[0];
         s.log.push((
             1,

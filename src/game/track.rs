@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::fact::{Drift, Verb};
 use crate::model::Side;
 pub use crate::model::TrackId;
 
@@ -13,25 +14,12 @@ pub enum Cause {
     Card(String),
     /// Oman's choice on a card: card id and choice label.
     CardChoice(String, String),
-    /// One of Oman's verbs, by its name.
-    Oman(String),
+    /// One of Oman's verbs.
+    Oman(Verb),
     /// A delegation's own move (a threat, a gesture, a reaction to a text).
     Delegation(Side),
     /// The slow drift of the world between rounds (sanctions pain, deadline pressure, …).
-    Drift(String),
-}
-
-impl Cause {
-    /// Short description for logs and the "why?" view.
-    pub fn describe(&self) -> String {
-        match self {
-            Cause::Card(id) => format!("card {id}"),
-            Cause::CardChoice(id, label) => format!("card {id}: {label}"),
-            Cause::Oman(verb) => format!("Oman: {verb}"),
-            Cause::Delegation(side) => format!("{} move", side.name()),
-            Cause::Drift(what) => format!("drift: {what}"),
-        }
-    }
+    Drift(Drift),
 }
 
 /// One recorded change of a track.
@@ -118,12 +106,12 @@ mod tests {
     fn shift_clamps_and_records() {
         let mut t = Tracks::new(|id| (id == TrackId::WarRisk).then_some(95));
         let c = t
-            .shift(1, TrackId::WarRisk, 20, Cause::Drift("test".into()))
+            .shift(1, TrackId::WarRisk, 20, Cause::Drift(Drift::Markets))
             .expect("moved");
         assert_eq!((c.from, c.to), (95, 100));
         assert_eq!(t.get(TrackId::WarRisk), 100);
         assert!(
-            t.shift(1, TrackId::WarRisk, 5, Cause::Drift("test".into()))
+            t.shift(1, TrackId::WarRisk, 5, Cause::Drift(Drift::Markets))
                 .is_none()
         );
     }
@@ -132,17 +120,9 @@ mod tests {
     fn history_grows_once_per_round() {
         let mut t = Tracks::new(|_| None);
         assert_eq!(t.history(TrackId::Oil).len(), 1);
-        t.shift(1, TrackId::Oil, 7, Cause::Drift("x".into()));
+        t.shift(1, TrackId::Oil, 7, Cause::Drift(Drift::Markets));
         t.close_round();
         assert_eq!(t.history(TrackId::Oil), &[100, 107]);
         assert_eq!(t.start(TrackId::Oil), 100);
-    }
-
-    #[test]
-    fn every_track_has_a_distinct_name() {
-        let mut names: Vec<_> = TrackId::ALL.iter().map(|t| t.name()).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), TrackId::ALL.len());
     }
 }

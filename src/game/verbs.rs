@@ -5,6 +5,7 @@ use super::Side;
 use super::command::{Audience, CaucusKind, Errand, Event, Statement};
 use super::delegation::{self, Trend};
 use super::ending::{self, Outcome};
+use super::fact::{Learned, Verb};
 use super::rules::{World, sides_of};
 use super::state::{Flag, Known, Phase, Priority};
 use super::text::Clause;
@@ -14,10 +15,6 @@ use crate::negotiation::MoveKind;
 
 /// Iran's trust in Oman needed for an off-the-record session on defence matters.
 pub const OFF_THE_RECORD_TRUST: i32 = 72;
-
-fn oman(verb: &str) -> Cause {
-    Cause::Oman(verb.to_string())
-}
 
 /// Times a verb has been used on a delegation, counting this use: repeated moves wear out.
 fn remember(world: &mut World, side: Side, verb: &str) -> u32 {
@@ -32,7 +29,7 @@ fn remember(world: &mut World, side: Side, verb: &str) -> u32 {
 pub(super) fn caucus(world: &mut World, side: Side, kind: CaucusKind) {
     let uses = remember(world, side, kind.name());
     let trust = TrackId::trust_in_oman(side);
-    let cause = oman(&format!("{} with {}", kind.name(), side.name()));
+    let cause = Cause::Oman(Verb::Caucus(kind, side));
     match kind {
         CaucusKind::Probe => probe(world, side, &cause),
         CaucusKind::Reassure => {
@@ -73,7 +70,7 @@ fn probe(world: &mut World, side: Side, cause: &Cause) {
     }) else {
         world.emit(Event::Learned {
             side,
-            note: "nothing new: Oman already knows this delegation's priorities".into(),
+            fact: Learned::NothingNew,
         });
         return;
     };
@@ -98,38 +95,31 @@ fn probe(world: &mut World, side: Side, cause: &Cause) {
             round,
         },
     );
-    let name = &content.domain.issues[issue].name;
-    let mut note = format!(
-        "{} calls {} a {} priority",
-        side.name(),
-        name.to_lowercase(),
-        heard.name()
-    );
+    let mut red_lines = Vec::new();
     if truthful {
-        let lines: Vec<u8> = world.state.delegations[side as usize]
+        red_lines = world.state.delegations[side as usize]
             .red_lines
             .iter()
             .filter(|(i, _)| *i as usize == issue)
             .map(|&(_, c)| c)
             .collect();
-        for &c in &lines {
+        for &c in &red_lines {
             world
                 .state
                 .notebook
                 .red_lines
                 .insert((side, issue as u8, c));
         }
-        if !lines.is_empty() {
-            let labels: Vec<&str> = lines
-                .iter()
-                .map(|&c| content.domain.issues[issue].choice_label(c))
-                .collect();
-            note += "; red line: ";
-            note += &labels.join(", ");
-        }
     }
     world.shift(TrackId::trust_in_oman(side), 1, cause);
-    world.emit(Event::Learned { side, note });
+    world.emit(Event::Learned {
+        side,
+        fact: Learned::Priority {
+            issue: issue as u8,
+            heard,
+            red_lines,
+        },
+    });
 }
 
 fn test_idea(world: &mut World, side: Side, issue: u8, clause: Clause) {
@@ -222,7 +212,7 @@ pub(super) fn table(world: &mut World, audience: Audience) {
         world.shift(
             TrackId::OmanCredibility,
             -1,
-            &oman("a text both sides rejected"),
+            &Cause::Oman(Verb::RejectedText),
         );
     }
 }
@@ -327,7 +317,7 @@ pub(super) fn goodwill(world: &mut World, side: Side) {
     d.goodwill = 0.04;
     d.goodwill_used += 1;
     let cost = 2 + 2 * d.goodwill_used as i32;
-    world.shift(TrackId::trust_in_oman(side), -cost, &oman("spend goodwill"));
+    world.shift(TrackId::trust_in_oman(side), -cost, &Cause::Oman(Verb::Goodwill));
     world.emit(Event::GoodwillSpent(side));
 }
 
@@ -340,7 +330,7 @@ pub(super) fn errand_done(state: &super::GameState, errand: Errand) -> bool {
 }
 
 pub(super) fn errand(world: &mut World, errand: Errand) {
-    let cause = oman(errand.name());
+    let cause = Cause::Oman(Verb::Errand(errand));
     let credibility = f64::from(world.state.track(TrackId::OmanCredibility));
     let chance = match errand {
         Errand::Russia => 0.35 + credibility / 200.0,
@@ -423,11 +413,11 @@ pub(super) fn off_the_record(world: &mut World) {
             }
         }
     }
-    world.shift(TrackId::UsIranTrust, 2, &oman("off-the-record session"));
+    world.shift(TrackId::UsIranTrust, 2, &Cause::Oman(Verb::OffTheRecord));
 }
 
 pub(super) fn statement(world: &mut World, statement: Statement) {
-    let cause = oman(statement.name());
+    let cause = Cause::Oman(Verb::Statement(statement));
     world.emit(Event::StatementMade(statement));
     match statement {
         Statement::AnnounceProgress => {
@@ -465,7 +455,7 @@ pub(super) fn statement(world: &mut World, statement: Statement) {
 }
 
 pub(super) fn extension(world: &mut World) {
-    let cause = oman("request an extension");
+    let cause = Cause::Oman(Verb::Extension);
     world.state.flags.insert(Flag::ExtensionUsed);
     world.state.deadline += 2;
     world.emit(Event::DeadlineExtended(world.state.deadline));

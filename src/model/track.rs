@@ -42,7 +42,8 @@ impl TrackId {
         TrackId::OmanCredibility,
     ];
 
-    /// Name shown on screen.
+    /// The English name: what content's error messages (below `narrate`) and the screens call
+    /// the track. Short names and units are in `narrate`.
     pub fn name(self) -> &'static str {
         match self {
             TrackId::WarRisk => "War risk",
@@ -61,35 +62,12 @@ impl TrackId {
         }
     }
 
-    /// Name for narrow panels (at most 16 characters).
-    pub fn short(self) -> &'static str {
-        match self {
-            TrackId::Breakout => "Breakout true",
-            TrackId::BreakoutBelief => "Breakout US view",
-            TrackId::IsraeliPressure => "Israel pressure",
-            TrackId::IranTrustInOman => "Iran trust Oman",
-            TrackId::UsTrustInOman => "US trust Oman",
-            TrackId::OmanCredibility => "Oman credibility",
-            other => other.name(),
-        }
-    }
-
     /// Inclusive range the value is kept in.
     pub fn range(self) -> (i32, i32) {
         match self {
             TrackId::Oil => (40, 160),
             TrackId::Breakout | TrackId::BreakoutBelief => (1, 104),
             _ => (0, 100),
-        }
-    }
-
-    /// The value as a player reads it: "34%", "$72", "26 wk".
-    pub fn format(self, value: i32) -> String {
-        match self {
-            TrackId::WarRisk => format!("{value}%"),
-            TrackId::Oil => format!("${value}"),
-            TrackId::Breakout | TrackId::BreakoutBelief => format!("{value} wk"),
-            _ => value.to_string(),
         }
     }
 

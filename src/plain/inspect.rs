@@ -21,8 +21,8 @@ pub(super) fn why(app: &App, word: Option<&&str>) -> String {
     let mut out = format!(
         "{}: {} at the start, {} now.",
         track.name(),
-        track.format(s.tracks.start(track)),
-        track.format(s.track(track))
+        crate::narrate::track_value(track, s.tracks.start(track)),
+        crate::narrate::track_value(track, s.track(track))
     );
     let changes: Vec<String> = s
         .changes()

@@ -6,13 +6,14 @@ use std::collections::BTreeMap;
 
 use crate::content::Content;
 use crate::game::delegation;
-use crate::game::{Clause, Event, GameState, Outcome, Side, TrackId};
+use crate::game::{CaucusKind, Clause, Event, GameState, Outcome, Side, TrackId};
 use crate::negotiation::{Frontier, OutcomePoint};
 
 use super::model::{
     CLOUD, ClauseRecord, ConceptRecord, GainRecord, Point, RoundRecord, Space, TurningPoint,
 };
-use super::timeline::{choice, r3};
+use super::timeline::r3;
+use crate::narrate::choice;
 
 /// A war-risk move in one week at least this big is a turning point.
 const WAR_SWING: i32 = 8;
@@ -87,10 +88,7 @@ pub fn turning_points(
             }
             Event::RatificationFailed { side, faction } => format!(
                 "both sides said yes, but {faction} blocked the deal in {}",
-                match side {
-                    Side::Us => "Washington",
-                    Side::Iran => "Tehran",
-                }
+                crate::narrate::capital(*side)
             ),
             Event::Ended(outcome) => outcome.title(),
             _ => continue,
@@ -326,15 +324,15 @@ pub fn concepts(content: &Content, state: &GameState) -> Vec<ConceptRecord> {
                 );
             }
             Event::TrackMoved(c) => {
-                if let crate::game::Cause::Oman(verb) = &c.cause {
-                    if verb.starts_with("probe") || verb.starts_with("reassure") {
+                if let crate::game::Cause::Oman(crate::game::Verb::Caucus(kind, _)) = &c.cause {
+                    if matches!(kind, CaucusKind::Probe | CaucusKind::Reassure) {
                         note(
                             "shuttle-diplomacy",
                             round,
                             "private meetings with each side".into(),
                         );
                     }
-                    if verb.starts_with("relay pressure") {
+                    if *kind == CaucusKind::RelayPressure {
                         note(
                             "coercive-diplomacy",
                             round,

@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::html::head;
 use super::model::Report;
 use super::svg::{self, esc};
-use super::timeline::{command_line, pts, r3};
+use super::timeline::r3;
+use crate::narrate::{command as command_line, pts};
 use crate::content::Content;
 use crate::game::{Command, GameState};
 

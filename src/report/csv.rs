@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::model::Report;
-use super::timeline::pts;
+use crate::narrate::pts;
 
 pub const HEADER: &str = "round,kind,actor,what,detail,from,to";
 

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::markdown::{reply_lines, track_lines};
 use super::model::Report;
 use super::svg::{self, esc};
-use super::timeline::pts;
+use crate::narrate::pts;
 
 /// The style shared by the report and the class comparison: large type for a projector, and a
 /// print layout without page-breaking charts.

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::model::{ChangeRecord, Report, RoundRecord, Tabling};
-use super::timeline::pts;
+use crate::narrate::pts;
 
 /// A heading's anchor as Markdown renderers make it: lower case, spaces to dashes.
 pub fn slug(text: &str) -> String {

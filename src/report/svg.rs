@@ -310,7 +310,7 @@ pub fn bars(title: &str, bars: &[(String, u32)]) -> String {
 pub fn point(p: &Point) -> String {
     format!(
         "US {}, Iran {}",
-        super::timeline::pts(p.us),
-        super::timeline::pts(p.iran)
+        crate::narrate::pts(p.us),
+        crate::narrate::pts(p.iran)
     )
 }

@@ -4,34 +4,10 @@
 //! save stays what that game was.
 
 use crate::content::Content;
-use crate::game::{Audience, CaucusKind, Cause, Clause, Command, Event, GameState, Side, Text};
-use crate::game::{Reply, Rule, Trend};
+use crate::game::{Clause, Command, Event, GameState, Reply, Rule, Side, Text};
+use crate::narrate::{self, Language, Tense, choice, clause};
 
 use super::model::{CardRecord, ChangeRecord, Point, ReplyRecord, RoundRecord, Tabling};
-
-/// "Enrichment: 3.67% cap".
-pub fn choice(content: &Content, issue: u8, choice: u8) -> String {
-    content.domain.issues.get(issue as usize).map_or_else(
-        || format!("issue {issue}: option {choice}"),
-        |i| format!("{}: {}", i.name, i.choice_label(choice)),
-    )
-}
-
-fn clause(content: &Content, issue: u8, clause: Clause) -> String {
-    let Some(i) = content.domain.issues.get(issue as usize) else {
-        return format!("issue {issue}");
-    };
-    match clause {
-        Clause::Open => format!("{}: not drafted", i.name),
-        Clause::Deferred => format!("{}: deferred", i.name),
-        Clause::Option(o) => format!("{}: {}", i.name, i.choice_label(o)),
-    }
-}
-
-/// Utility as points out of 100, for sentences.
-pub fn pts(u: f64) -> i64 {
-    (u * 100.0).round() as i64
-}
 
 /// Rounded to three decimals, so exports stay readable and stable.
 pub fn r3(x: f64) -> f64 {
@@ -79,7 +55,7 @@ pub fn rounds(content: &Content, state: &GameState, commands: &[Command]) -> Vec
                 track: change.track.name().to_string(),
                 from: change.from,
                 to: change.to,
-                cause: cause(content, &change.cause),
+                cause: narrate::cause(content, &change.cause),
             }),
             Event::PatienceChanged { side, from, to } => r.changes.push(ChangeRecord {
                 track: format!("{} patience", side.name()),
@@ -88,7 +64,7 @@ pub fn rounds(content: &Content, state: &GameState, commands: &[Command]) -> Vec
                 cause: "the delegation's mood".into(),
             }),
             other => {
-                if let Some(line) = news(content, other) {
+                if let Some(line) = narrate::news(content, other) {
                     r.news.push(line);
                 }
             }
@@ -154,7 +130,7 @@ fn moves(content: &Content, commands: &[Command], rounds: &mut [RoundRecord], la
                 round += 1;
                 None
             }
-            other => command_line(content, other),
+            other => narrate::command(content, other),
         };
         if let Some(line) = line {
             let moves = &mut rounds[(round.min(last) - 1) as usize].moves;
@@ -176,55 +152,6 @@ fn moves(content: &Content, commands: &[Command], rounds: &mut [RoundRecord], la
         }
     }
     flush(rounds, round, &mut drafts);
-}
-
-/// What moved a track, with cards by their titles.
-fn cause(content: &Content, cause: &Cause) -> String {
-    let title = |id: &str| {
-        content
-            .card(id)
-            .map_or_else(|| id.to_string(), |c| c.title.clone())
-    };
-    match cause {
-        Cause::Card(id) => format!("card \"{}\"", title(id)),
-        Cause::CardChoice(id, label) => format!("card \"{}\": {label}", title(id)),
-        other => other.describe(),
-    }
-}
-
-/// Oman's move in words; `None` for commands that are not moves (ending the week, answering a
-/// card or a reflection prompt).
-pub fn command_line(content: &Content, command: &Command) -> Option<String> {
-    match command {
-        Command::Draft { issue, clause: c } => {
-            Some(format!("drafted {}", clause(content, *issue, *c)))
-        }
-        Command::EndRound | Command::ChooseCardOption(_) | Command::Reflect { .. } => None,
-        Command::Caucus { side, kind } => Some(match kind {
-            CaucusKind::TestIdea { issue, clause: c } => format!(
-                "caucus with {}: tested {}",
-                side.name(),
-                clause(content, *issue, *c)
-            ),
-            other => format!("caucus with {}: {}", side.name(), other.name()),
-        }),
-        Command::Table(Audience::Both) => Some("tabled the text to both delegations".into()),
-        Command::Table(Audience::One(side)) => Some(format!(
-            "tabled the text to the {} delegation only",
-            side.name()
-        )),
-        Command::Link { first, second } => Some(format!(
-            "linked {} with {}",
-            clause(content, first.0, first.1),
-            clause(content, second.0, second.1)
-        )),
-        Command::SpendGoodwill(side) => Some(format!("spent goodwill with {}", side.name())),
-        Command::Errand(e) => Some(format!("errand to {}", e.name())),
-        Command::OffTheRecord => Some("held an off-the-record session".into()),
-        Command::Statement(s) => Some(format!("public statement: {}", s.name())),
-        Command::RequestExtension => Some("asked for a two-week extension".into()),
-        Command::AskAdvisor => Some("asked the advisor for the odds".into()),
-    }
 }
 
 fn card_record(content: &Content, id: &str, injected: bool) -> CardRecord {
@@ -294,62 +221,19 @@ fn add_reply(content: &Content, text: &Text, round: &mut RoundRecord, reply: &Re
 }
 
 fn reply_record(content: &Content, r: &Reply) -> ReplyRecord {
-    let (rule, reason) = match r.rule {
-        Rule::RedLine => (
-            "red-line",
-            r.red_line_hits.first().map_or_else(
-                || "crosses a red line".to_string(),
-                |&(i, c)| format!("crosses a red line ({})", choice(content, i, c)),
-            ),
-        ),
-        Rule::BelowWalkaway => (
-            "below-walkaway",
-            format!(
-                "worth {} to it, less than walking away ({})",
-                pts(r.utility),
-                pts(r.walkaway)
-            ),
-        ),
-        Rule::BelowTarget => (
-            "below-target",
-            format!(
-                "above walking away but short of what it still hopes for ({} of {})",
-                pts(r.utility),
-                pts(r.target)
-            ),
-        ),
-        Rule::NotRatifiable => (
-            "not-ratifiable",
-            r.ratification
-                .iter()
-                .filter(|f| !f.ok)
-                .min_by(|a, b| a.margin.total_cmp(&b.margin))
-                .map_or_else(
-                    || "its factions would not ratify it".to_string(),
-                    |f| format!("{} would not ratify it", f.faction),
-                ),
-        ),
-        Rule::Accepted => (
-            "accepted",
-            format!(
-                "acceptable: worth {}, it hoped for {}",
-                pts(r.utility),
-                pts(r.target)
-            ),
-        ),
+    let rule = match r.rule {
+        Rule::RedLine => "red-line",
+        Rule::BelowWalkaway => "below-walkaway",
+        Rule::BelowTarget => "below-target",
+        Rule::NotRatifiable => "not-ratifiable",
+        Rule::Accepted => "accepted",
     };
     ReplyRecord {
         side: r.side.name().to_string(),
         accept: r.accept,
         rule: rule.to_string(),
-        reason,
-        trend: match r.trend {
-            Trend::First => "first text",
-            Trend::Better => "better than the last text",
-            Trend::Same => "no better than the last text",
-            Trend::Worse => "worse than the last text",
-        }
-        .to_string(),
+        reason: narrate::LANGUAGE.reason(content, r, Tense::Past),
+        trend: narrate::trend(r.trend).to_string(),
         utility: r3(r.utility),
         walkaway: r3(r.walkaway),
         target: r3(r.target),
@@ -358,91 +242,6 @@ fn reply_record(content: &Content, r: &Reply) -> ReplyRecord {
             .iter()
             .map(|c| format!("wants {}", choice(content, c.issue, c.wants)))
             .collect(),
-        counter: (!r.counter.is_empty()).then(|| {
-            r.counter
-                .iter()
-                .map(|&(i, c)| choice(content, i, c))
-                .collect::<Vec<_>>()
-                .join(" + ")
-        }),
+        counter: narrate::counter(content, r),
     }
-}
-
-/// A sentence for the events that are neither moves, replies nor track changes.
-fn news(content: &Content, event: &Event) -> Option<String> {
-    Some(match event {
-        Event::Learned { side, note } => format!("learned from {}: {note}", side.name()),
-        Event::IdeaTested {
-            side,
-            issue,
-            clause: c,
-            warmer,
-            red_line,
-        } => format!(
-            "{} was {} on {}{}",
-            side.name(),
-            if *warmer { "warm" } else { "cold" },
-            clause(content, *issue, *c),
-            if *red_line { " (a red line)" } else { "" }
-        ),
-        Event::LinkSounded {
-            us_warmer,
-            iran_warmer,
-            ..
-        } => format!(
-            "the link left the US {} and Iran {}",
-            if *us_warmer { "warmer" } else { "colder" },
-            if *iran_warmer { "warmer" } else { "colder" }
-        ),
-        Event::Unlocked { issue, option } => {
-            format!("now on the table: {}", choice(content, *issue, *option))
-        }
-        Event::RedLineAdded {
-            side,
-            issue,
-            option,
-        } => format!(
-            "{} drew a new red line: {}",
-            side.name(),
-            choice(content, *issue, *option)
-        ),
-        Event::RedLineLifted {
-            side,
-            issue,
-            option,
-        } => format!(
-            "{} lifted a red line: {}",
-            side.name(),
-            choice(content, *issue, *option)
-        ),
-        Event::ErrandDone { errand, success } => format!(
-            "errand to {}: {}",
-            errand.name(),
-            if *success {
-                "success"
-            } else {
-                "came to nothing"
-            }
-        ),
-        Event::OffTheRecordHeld => {
-            "off the record: missiles and proxies may go to a parallel track".into()
-        }
-        Event::DeadlineExtended(d) => format!("deadline extended to week {d}"),
-        Event::DelegationMove { side, move_ } => format!("{} {move_}", side.name()),
-        Event::RatificationFailed { side, faction } => format!(
-            "{faction} blocked the deal at home ({}): involuntary defection",
-            side.name()
-        ),
-        Event::Ended(outcome) => format!("the talks ended: {}", outcome.title()),
-        Event::Reflected { .. }
-        | Event::RoundStarted(_)
-        | Event::CardDrawn { .. }
-        | Event::CardChoiceMade { .. }
-        | Event::TrackMoved(_)
-        | Event::Drafted { .. }
-        | Event::Replied(_)
-        | Event::StatementMade(_)
-        | Event::GoodwillSpent(_)
-        | Event::PatienceChanged { .. } => return None,
-    })
 }

@@ -70,9 +70,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let selected = i == app.cursor;
             let name_style = if selected { theme.selected } else { theme.text };
             Line::from(vec![
-                Span::styled(format!("{:<17}", t.short()), name_style),
+                Span::styled(format!("{:<17}", crate::narrate::track_short(t)), name_style),
                 Span::styled(gauge(t, v, bar), theme.dim),
-                Span::styled(format!("{:>7} ", t.format(v)), theme.text),
+                Span::styled(format!("{:>7} ", crate::narrate::track_value(t, v)), theme.text),
                 Span::styled(spark(&series(app, t), t.range(), spark_w), theme.good),
             ])
         })
@@ -144,8 +144,8 @@ fn inspector(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 &format!(
                     "{} {} → {}, weekly",
                     track.name(),
-                    track.format(app.state.tracks.start(track)),
-                    track.format(app.state.track(track))
+                    crate::narrate::track_value(track, app.state.tracks.start(track)),
+                    crate::narrate::track_value(track, app.state.track(track))
                 ),
                 theme,
             )),

@@ -118,8 +118,8 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             format!(
                 "  {:<19}{:>7} → {:<7} {turn}",
                 t.name(),
-                t.format(app.state.tracks.start(t)),
-                t.format(app.state.track(t))
+                crate::narrate::track_value(t, app.state.tracks.start(t)),
+                crate::narrate::track_value(t, app.state.track(t))
             ),
             theme.text,
         ));

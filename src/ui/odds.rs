@@ -41,7 +41,7 @@ pub fn lines(content: &Content, answers: &[Answer]) -> Vec<String> {
                 ));
                 out.push(format!("  {}", shares(odds)));
                 for r in &odds.reasons {
-                    out.push(format!("  Why: {}.", capitalised(&r.describe(content))));
+                    out.push(format!("  Why: {}.", capitalised(&crate::narrate::advice(content, r))));
                 }
             }
             Err(e) => out.push(format!("{}: not possible ({e}).", a.move_.label())),
@@ -122,7 +122,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, answ
                 }
                 for r in &odds.reasons {
                     body.push(Line::styled(
-                        format!("  {}.", capitalised(&r.describe(&app.content))),
+                        format!("  {}.", capitalised(&crate::narrate::advice(&app.content, r))),
                         theme.dim,
                     ));
                 }

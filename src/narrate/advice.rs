@@ -1,0 +1,149 @@
+//! The advisor's reasons in words: what stood in the way across the futures, how often, and
+//! the dangers worth a warning.
+
+use super::names::capital;
+use super::{LANGUAGE, Language};
+use crate::advisor::{Blocker, Fate, Reason};
+use crate::content::Content;
+
+/// One of the advisor's reasons in one sentence, without a full stop.
+pub fn reason(content: &Content, r: &Reason) -> String {
+    LANGUAGE.advice(content, r)
+}
+
+/// "most futures", "many futures"…: how many of the futures.
+fn how_many(n: u32, of: u32) -> &'static str {
+    let share = f64::from(n) / f64::from(of.max(1));
+    if share >= 0.95 {
+        "almost every future"
+    } else if share >= 0.5 {
+        "most futures"
+    } else if share >= 0.2 {
+        "many futures"
+    } else {
+        "some futures"
+    }
+}
+
+fn percent(n: u32, of: u32) -> String {
+    format!("{:.0}%", 100.0 * f64::from(n) / f64::from(of.max(1)))
+}
+
+pub(super) fn english(content: &Content, reason: &Reason) -> String {
+    let clause = |issue: u8| {
+        content
+            .domain
+            .issues
+            .get(issue as usize)
+            .map_or_else(|| "text".to_string(), |i| i.name.to_lowercase())
+    };
+    match *reason {
+        Reason::Blocked {
+            blocker,
+            futures,
+            of,
+        } => {
+            let q = how_many(futures, of);
+            let pct = percent(futures, of);
+            match blocker {
+                Blocker::RedLine { side, issue } => format!(
+                    "the {} clause crosses {}'s red line in {q} without a deal ({pct})",
+                    clause(issue),
+                    capital(side)
+                ),
+                Blocker::Faction {
+                    side,
+                    faction,
+                    issue,
+                } => {
+                    let name = content
+                        .delegation(side)
+                        .factions
+                        .get(faction as usize)
+                        .map_or("a faction", |f| f.name.as_str());
+                    format!(
+                        "{}'s {name} block the deal in {q} ({pct}) because of the {} clause",
+                        capital(side),
+                        clause(issue)
+                    )
+                }
+                Blocker::Walkaway { side, issue } => format!(
+                    "{} would rather walk away than sign in {q} ({pct}), above all over {}",
+                    capital(side),
+                    clause(issue)
+                ),
+                Blocker::Holdout { side, issue } => format!(
+                    "{} holds out for more in {q} ({pct}), above all on {}",
+                    capital(side),
+                    clause(issue)
+                ),
+            }
+        }
+        Reason::Deal { futures, of } => format!(
+            "both delegations sign and ratify in {} ({})",
+            how_many(futures, of),
+            percent(futures, of)
+        ),
+        Reason::Danger { fate, futures, of } => {
+            let pct = percent(futures, of);
+            match fate {
+                Fate::War => format!("the strikes begin in {pct} of futures"),
+                Fate::Walkout => format!("a delegation walks out in {pct} of futures"),
+                Fate::Sidelined => format!("Oman loses the channel in {pct} of futures"),
+                Fate::Deadline => {
+                    format!("the deadline passes without a deal in {pct} of futures")
+                }
+                Fate::Agreement | Fate::Talking => {
+                    format!("{pct} of futures end with {}", fate.label())
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::Side;
+
+    #[test]
+    fn a_faction_block_names_the_capital_the_share_and_the_clause() {
+        let content = Content::builtin();
+        let text = reason(
+            &content,
+            &Reason::Blocked {
+                blocker: Blocker::Faction {
+                    side: Side::Iran,
+                    faction: 2,
+                    issue: 5,
+                },
+                futures: 3,
+                of: 3,
+            },
+        );
+        assert!(text.starts_with("Tehran's"), "{text}");
+        assert!(text.contains("in almost every future (100%)"), "{text}");
+        assert!(
+            text.contains(&content.domain.issues[5].name.to_lowercase()),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_deal_and_a_danger_read_as_shares_of_futures() {
+        let content = Content::builtin();
+        assert_eq!(
+            reason(&content, &Reason::Deal { futures: 19, of: 20 }),
+            "both delegations sign and ratify in almost every future (95%)"
+        );
+        let walkout = Reason::Danger {
+            fate: Fate::Walkout,
+            futures: 1,
+            of: 3,
+        };
+        assert_eq!(
+            reason(&content, &walkout),
+            "a delegation walks out in 33% of futures"
+        );
+    }
+}

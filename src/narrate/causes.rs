@@ -1,0 +1,131 @@
+//! What moved a track (a card, one of Oman's verbs, a delegation, a drift of the world), what a
+//! delegation did on its own, and what a caucus taught Oman.
+
+use super::{LANGUAGE, Language};
+use crate::content::Content;
+use crate::game::{Act, Cause, CoercionVariant, Drift, Learned, Side, Verb};
+
+/// What moved a track, naming cards by their titles.
+pub fn cause(content: &Content, c: &Cause) -> String {
+    LANGUAGE.cause(content, c)
+}
+
+/// A drift of the world: "sanctions pain".
+pub fn drift(d: Drift) -> &'static str {
+    LANGUAGE.drift(d)
+}
+
+/// One of Oman's verbs: "relay pressure with US".
+pub fn verb(v: Verb) -> String {
+    LANGUAGE.verb(v)
+}
+
+/// A delegation's own move, after its side's name: "turns the screw: …".
+pub fn act(content: &Content, a: Act) -> String {
+    LANGUAGE.act(content, a)
+}
+
+/// What a caucus taught Oman: "Iran calls enrichment a high priority; red line: …".
+pub fn learned(content: &Content, side: Side, fact: &Learned) -> String {
+    LANGUAGE.learned(content, side, fact)
+}
+
+pub(super) fn english(content: &Content, c: &Cause) -> String {
+    let title = |id: &str| content.card(id).map_or(id, |c| c.title.as_str()).to_string();
+    match c {
+        Cause::Card(id) => format!("card \"{}\"", title(id)),
+        Cause::CardChoice(id, label) => format!("card \"{}\": {label}", title(id)),
+        Cause::Oman(v) => format!("Oman: {}", english_verb(*v)),
+        Cause::Delegation(side) => format!("{} move", side.name()),
+        Cause::Drift(d) => format!("drift: {}", english_drift(*d)),
+    }
+}
+
+pub(super) fn english_drift(d: Drift) -> &'static str {
+    match d {
+        Drift::SanctionsPain => "sanctions pain",
+        Drift::Economy => "the economy",
+        Drift::NoInspectors => "no inspectors at the bombed sites",
+        Drift::Intelligence => "intelligence estimates",
+        Drift::BuildUp => "military build-up and regional pressure",
+        Drift::Markets => "markets price the war risk",
+        Drift::TalksDrag => "the talks drag on",
+        Drift::IsraelLobbies => "Israel lobbies Washington",
+        Drift::WaitingForRelief => "waiting for relief",
+        Drift::IdleWeek => "a week without a text on the table",
+    }
+}
+
+pub(super) fn english_verb(v: Verb) -> String {
+    match v {
+        Verb::Caucus(kind, side) => format!("{} with {}", kind.name(), side.name()),
+        Verb::RejectedText => "a text both sides rejected".into(),
+        Verb::Goodwill => "spend goodwill".into(),
+        Verb::Errand(e) => e.name().into(),
+        Verb::OffTheRecord => "off-the-record session".into(),
+        Verb::Statement(s) => s.name().into(),
+        Verb::Extension => "request an extension".into(),
+    }
+}
+
+pub(super) fn english_act(content: &Content, a: Act) -> String {
+    match a {
+        Act::Posture {
+            variant,
+            demand,
+            deadline,
+        } => {
+            let demand = demand.map_or_else(String::new, |(i, c)| {
+                let label = content
+                    .domain
+                    .issues
+                    .get(i as usize)
+                    .map_or("?", |issue| issue.choice_label(c));
+                format!(" — it demands \"{label}\"")
+            });
+            match (variant, deadline) {
+                (CoercionVariant::Ultimatum, Some(week)) => format!(
+                    "sets an ultimatum{demand}: a deal by week {week}, or it will use force"
+                ),
+                (CoercionVariant::TryAndSee, _) => {
+                    format!("takes a try-and-see line{demand}, with one limited action to come")
+                }
+                _ => format!("announces pressure that will grow week by week{demand}"),
+            }
+        }
+        Act::LimitedAction => "takes one limited action: a tanker seized under sanctions".into(),
+        Act::TurnsToScrew => "sees no movement and turns to the screw".into(),
+        Act::Screw => "turns the screw: new sanctions designations".into(),
+        Act::UltimatumExpired => "lets its ultimatum run out: strike packages are readied".into(),
+        Act::Retaliation => "telegraphs retaliation: its proxies are put on alert".into(),
+        Act::Ultimatum => "issues an ultimatum: a deal by the deadline, or force".into(),
+        Act::HormuzThreat => "telegraphs a threat to close the Strait of Hormuz".into(),
+        Act::Carrot => "offers a carrot: a waiver for humanitarian trade".into(),
+    }
+}
+
+pub(super) fn english_learned(content: &Content, side: Side, fact: &Learned) -> String {
+    match fact {
+        Learned::NothingNew => {
+            "nothing new: Oman already knows this delegation's priorities".into()
+        }
+        Learned::Priority {
+            issue,
+            heard,
+            red_lines,
+        } => {
+            let issue = content.domain.issues.get(*issue as usize);
+            let name = issue.map_or_else(|| "an issue".into(), |i| i.name.to_lowercase());
+            let mut note = format!("{} calls {name} a {} priority", side.name(), heard.name());
+            if !red_lines.is_empty() {
+                let labels: Vec<&str> = red_lines
+                    .iter()
+                    .map(|&c| issue.map_or("?", |i| i.choice_label(c)))
+                    .collect();
+                note += "; red line: ";
+                note += &labels.join(", ");
+            }
+            note
+        }
+    }
+}

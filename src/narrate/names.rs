@@ -1,0 +1,91 @@
+//! The small words every sentence uses: points, clauses and options by their content names,
+//! the capitals that speak for the sides, and the tracks' short names and units.
+
+use crate::content::Content;
+use crate::game::{Clause, Side, TrackId};
+
+/// Utility as points out of 100.
+pub fn pts(u: f64) -> i64 {
+    (u * 100.0).round() as i64
+}
+
+/// "Enrichment: 3.67% cap".
+pub fn choice(content: &Content, issue: u8, choice: u8) -> String {
+    content.domain.issues.get(issue as usize).map_or_else(
+        || format!("issue {issue}: option {choice}"),
+        |i| format!("{}: {}", i.name, i.choice_label(choice)),
+    )
+}
+
+/// A clause by its label alone: "3.67% cap", "deferred", "not drafted".
+pub fn clause_label(content: &Content, issue: u8, clause: Clause) -> String {
+    match clause {
+        Clause::Open => "not drafted".into(),
+        Clause::Deferred => "deferred".into(),
+        Clause::Option(o) => content
+            .domain
+            .issues
+            .get(issue as usize)
+            .map_or_else(|| format!("option {o}"), |i| i.choice_label(o).to_string()),
+    }
+}
+
+/// A clause with its issue: "Enrichment: 3.67% cap", "Missiles: deferred".
+pub fn clause(content: &Content, issue: u8, clause: Clause) -> String {
+    match content.domain.issues.get(issue as usize) {
+        Some(i) => format!("{}: {}", i.name, clause_label(content, issue, clause)),
+        None => format!("issue {issue}"),
+    }
+}
+
+/// The capital speaking for a side: "Washington", "Tehran".
+pub fn capital(side: Side) -> &'static str {
+    match side {
+        Side::Us => "Washington",
+        Side::Iran => "Tehran",
+    }
+}
+
+/// A track's name for narrow panels (at most 16 characters).
+pub fn track_short(track: TrackId) -> &'static str {
+    match track {
+        TrackId::Breakout => "Breakout true",
+        TrackId::BreakoutBelief => "Breakout US view",
+        TrackId::IsraeliPressure => "Israel pressure",
+        TrackId::IranTrustInOman => "Iran trust Oman",
+        TrackId::UsTrustInOman => "US trust Oman",
+        TrackId::OmanCredibility => "Oman credibility",
+        other => other.name(),
+    }
+}
+
+/// A track's value as a player reads it: "34%", "$72", "26 wk".
+pub fn track_value(track: TrackId, value: i32) -> String {
+    match track {
+        TrackId::WarRisk => format!("{value}%"),
+        TrackId::Oil => format!("${value}"),
+        TrackId::Breakout | TrackId::BreakoutBelief => format!("{value} wk"),
+        _ => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_track_has_a_distinct_short_name_that_fits() {
+        let mut names: Vec<_> = TrackId::ALL.iter().map(|&t| track_short(t)).collect();
+        assert!(names.iter().all(|n| n.chars().count() <= 16), "{names:?}");
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), TrackId::ALL.len());
+    }
+
+    #[test]
+    fn values_carry_their_units() {
+        assert_eq!(track_value(TrackId::WarRisk, 34), "34%");
+        assert_eq!(track_value(TrackId::Oil, 72), "$72");
+        assert_eq!(track_value(TrackId::Breakout, 26), "26 wk");
+    }
+}
