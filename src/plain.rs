@@ -437,7 +437,13 @@ fn status(app: &App) -> String {
     lines.push(
         TrackId::ALL
             .iter()
-            .map(|&t| format!("{} {}", t.name(), crate::narrate::track_value(t, s.track(t))))
+            .map(|&t| {
+                format!(
+                    "{} {}",
+                    t.name(),
+                    crate::narrate::track_value(t, s.track(t))
+                )
+            })
             .collect::<Vec<_>>()
             .join("; "),
     );

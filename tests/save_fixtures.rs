@@ -81,13 +81,13 @@ fn broken_saves_are_refused_with_exact_messages_and_left_alone() {
         ("empty.ron", ": the file is empty".into()),
         (
             "format_zero.ron",
-            ": save format 0 does not exist (this version reads formats 1 to 2)".into(),
+            format!(": save format 0 does not exist (this version reads formats 1 to {FORMAT})"),
         ),
         (
             "future.ron",
             format!(
-                ": save format 3 comes from a newer version of the game (0.9.0); this version \
-                 ({version}) reads formats 1 to 2"
+                ": save format 99 comes from a newer version of the game (0.9.0); this version \
+                 ({version}) reads formats 1 to {FORMAT}"
             ),
         ),
         (

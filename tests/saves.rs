@@ -53,11 +53,12 @@ fn broken_and_tampered_saves_are_refused() {
     let truncated = save::parse("cut.ron", &text[..text.len() / 2]).expect_err("truncated");
     assert!(truncated.starts_with("cut.ron:"), "{truncated}");
 
+    let current = format!("format: {}", save::FORMAT);
     let future =
-        save::parse("future.ron", &text.replacen("format: 2", "format: 9", 1)).expect_err("future");
+        save::parse("future.ron", &text.replacen(&current, "format: 9", 1)).expect_err("future");
     assert_eq!(
         future,
-        "future.ron: save format 9 comes from a newer version of the game (0.1.0); this version (0.1.0) reads formats 1 to 2"
+        "future.ron: save format 9 comes from a newer version of the game (0.1.0); this version (0.1.0) reads formats 1 to 3"
     );
 
     // A hand-edited state no longer matches its own command log.

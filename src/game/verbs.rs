@@ -317,7 +317,11 @@ pub(super) fn goodwill(world: &mut World, side: Side) {
     d.goodwill = 0.04;
     d.goodwill_used += 1;
     let cost = 2 + 2 * d.goodwill_used as i32;
-    world.shift(TrackId::trust_in_oman(side), -cost, &Cause::Oman(Verb::Goodwill));
+    world.shift(
+        TrackId::trust_in_oman(side),
+        -cost,
+        &Cause::Oman(Verb::Goodwill),
+    );
     world.emit(Event::GoodwillSpent(side));
 }
 

@@ -133,7 +133,13 @@ mod tests {
     fn a_deal_and_a_danger_read_as_shares_of_futures() {
         let content = Content::builtin();
         assert_eq!(
-            reason(&content, &Reason::Deal { futures: 19, of: 20 }),
+            reason(
+                &content,
+                &Reason::Deal {
+                    futures: 19,
+                    of: 20
+                }
+            ),
             "both delegations sign and ratify in almost every future (95%)"
         );
         let walkout = Reason::Danger {

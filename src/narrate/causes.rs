@@ -31,7 +31,12 @@ pub fn learned(content: &Content, side: Side, fact: &Learned) -> String {
 }
 
 pub(super) fn english(content: &Content, c: &Cause) -> String {
-    let title = |id: &str| content.card(id).map_or(id, |c| c.title.as_str()).to_string();
+    let title = |id: &str| {
+        content
+            .card(id)
+            .map_or(id, |c| c.title.as_str())
+            .to_string()
+    };
     match c {
         Cause::Card(id) => format!("card \"{}\"", title(id)),
         Cause::CardChoice(id, label) => format!("card \"{}\": {label}", title(id)),

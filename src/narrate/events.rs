@@ -56,7 +56,9 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
         }
         Event::RoundStarted(r) => format!("── Week {r} ──"),
         Event::CardDrawn { card, injected } => {
-            let title = content.card(card).map_or(card.as_str(), |c| c.title.as_str());
+            let title = content
+                .card(card)
+                .map_or(card.as_str(), |c| c.title.as_str());
             if *injected {
                 format!("NEWS (scripted): {title}")
             } else {

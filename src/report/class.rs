@@ -11,9 +11,9 @@ use super::html::head;
 use super::model::Report;
 use super::svg::{self, esc};
 use super::timeline::r3;
-use crate::narrate::{command as command_line, pts};
 use crate::content::Content;
 use crate::game::{Command, GameState};
+use crate::narrate::{command as command_line, pts};
 
 /// One student's game, as read from a save.
 pub struct Entry<'a> {

@@ -6,8 +6,9 @@ use crate::content::Content;
 use crate::game::{Command, Difficulty, GameState};
 
 /// Format version written by this build. Format 2 added [`SaveMeta`], so menus can describe a save
-/// without decoding its state (which may have been written by another version of the game).
-pub const FORMAT: u32 = 2;
+/// without decoding its state (which may have been written by another version of the game);
+/// format 3 stores facts where the state held sentences (causes, delegations' moves, caucus notes).
+pub const FORMAT: u32 = 3;
 
 /// A summary of where the saved game stands, for the continue prompt and the save picker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,8 @@
 //! Older save formats and how each becomes the next one. Each migration has a fixture in
 //! `tests/fixtures/saves/` written by the game version that used that format.
 
+mod wording;
+
 use serde::Deserialize;
 
 use super::format::{SaveFile, SaveMeta};
@@ -39,4 +41,13 @@ pub(super) fn v1_to_v2(old: SaveV1) -> SaveFile {
         state: old.state,
         state_as_written: None,
     }
+}
+
+pub(super) use wording::facts;
+
+/// 2 → 3: the state's sentences became facts (see [`wording`]), which happens on the text
+/// before decoding; the rest carries over.
+pub(super) fn v2_to_v3(old: SaveFile) -> SaveFile {
+    debug_assert_eq!(old.format, 2);
+    SaveFile { format: 3, ..old }
 }

@@ -26,7 +26,7 @@ struct Header {
     game_version: String,
 }
 
-/// The parts of a format-2 save a listing needs.
+/// The parts of a format-2 (or later) save a listing needs.
 #[derive(Deserialize)]
 #[serde(rename = "SaveFile")]
 struct Summary {
@@ -126,8 +126,17 @@ fn format_of(label: &str, text: &str) -> Result<u32, String> {
 
 /// Parses save text, migrating older formats; `label` names the file in errors.
 pub fn parse(label: &str, text: &str) -> Result<SaveFile, String> {
-    let mut save = match format_of(label, text)? {
-        1 => migrate::v1_to_v2(decode(label, text)?),
+    let format = format_of(label, text)?;
+    let migrated;
+    let text = if format <= 2 {
+        migrated = migrate::facts(text).map_err(|e| format!("{label}: {e}"))?;
+        migrated.as_str()
+    } else {
+        text
+    };
+    let mut save = match format {
+        1 => migrate::v2_to_v3(migrate::v1_to_v2(decode(label, text)?)),
+        2 => migrate::v2_to_v3(decode(label, text)?),
         _ => decode::<SaveFile>(label, text)?,
     };
     save.state_as_written = options()
@@ -175,7 +184,7 @@ mod tests {
         let err = parse("z.ron", "(format: 0)").expect_err("zero");
         assert_eq!(
             err,
-            "z.ron: save format 0 does not exist (this version reads formats 1 to 2)"
+            "z.ron: save format 0 does not exist (this version reads formats 1 to 3)"
         );
     }
 }

@@ -70,9 +70,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let selected = i == app.cursor;
             let name_style = if selected { theme.selected } else { theme.text };
             Line::from(vec![
-                Span::styled(format!("{:<17}", crate::narrate::track_short(t)), name_style),
+                Span::styled(
+                    format!("{:<17}", crate::narrate::track_short(t)),
+                    name_style,
+                ),
                 Span::styled(gauge(t, v, bar), theme.dim),
-                Span::styled(format!("{:>7} ", crate::narrate::track_value(t, v)), theme.text),
+                Span::styled(
+                    format!("{:>7} ", crate::narrate::track_value(t, v)),
+                    theme.text,
+                ),
                 Span::styled(spark(&series(app, t), t.range(), spark_w), theme.good),
             ])
         })

@@ -41,7 +41,10 @@ pub fn lines(content: &Content, answers: &[Answer]) -> Vec<String> {
                 ));
                 out.push(format!("  {}", shares(odds)));
                 for r in &odds.reasons {
-                    out.push(format!("  Why: {}.", capitalised(&crate::narrate::advice(content, r))));
+                    out.push(format!(
+                        "  Why: {}.",
+                        capitalised(&crate::narrate::advice(content, r))
+                    ));
                 }
             }
             Err(e) => out.push(format!("{}: not possible ({e}).", a.move_.label())),
@@ -122,7 +125,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, answ
                 }
                 for r in &odds.reasons {
                     body.push(Line::styled(
-                        format!("  {}.", capitalised(&crate::narrate::advice(&app.content, r))),
+                        format!(
+                            "  {}.",
+                            capitalised(&crate::narrate::advice(&app.content, r))
+                        ),
                         theme.dim,
                     ));
                 }

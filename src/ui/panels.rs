@@ -253,9 +253,15 @@ pub(super) fn tracks(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 std::cmp::Ordering::Equal => (" ", theme.dim),
             };
             Line::from(vec![
-                Span::styled(format!("{:<17}", crate::narrate::track_short(t)), theme.text),
+                Span::styled(
+                    format!("{:<17}", crate::narrate::track_short(t)),
+                    theme.text,
+                ),
                 Span::styled(gauge(t, v, bar), theme.dim),
-                Span::styled(format!("{:>6}", crate::narrate::track_value(t, v)), theme.text),
+                Span::styled(
+                    format!("{:>6}", crate::narrate::track_value(t, v)),
+                    theme.text,
+                ),
                 Span::styled(arrow, style),
             ])
         })

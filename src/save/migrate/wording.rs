@@ -1,0 +1,311 @@
+//! 2 → 3: formats 1 and 2 stored the game's English in the state (the causes of track changes,
+//! the delegations' moves, caucus notes); format 3 stores facts. This maps every sentence those
+//! versions could write back to its fact, on the save's text before it is decoded, so the state
+//! as written (which loading compares on its own fields) is in the new shape too.
+//!
+//! The sentences are the old format's, frozen here: they must not follow later changes of
+//! `narrate`'s wording.
+
+use crate::content::Content;
+use crate::game::{
+    Act, CaucusKind, CoercionVariant, Drift, Errand, Learned, Priority, Side, Statement, Verb,
+};
+use crate::negotiation::Domain;
+
+/// The drifts by the words format 2 gave them.
+const DRIFTS: [(&str, Drift); 10] = [
+    ("sanctions pain", Drift::SanctionsPain),
+    ("the economy", Drift::Economy),
+    ("no inspectors at the bombed sites", Drift::NoInspectors),
+    ("intelligence estimates", Drift::Intelligence),
+    ("military build-up and regional pressure", Drift::BuildUp),
+    ("markets price the war risk", Drift::Markets),
+    ("the talks drag on", Drift::TalksDrag),
+    ("Israel lobbies Washington", Drift::IsraelLobbies),
+    ("waiting for relief", Drift::WaitingForRelief),
+    ("a week without a text on the table", Drift::IdleWeek),
+];
+
+/// The delegations' moves that had no parameters.
+const ACTS: [(&str, Act); 8] = [
+    (
+        "takes one limited action: a tanker seized under sanctions",
+        Act::LimitedAction,
+    ),
+    ("sees no movement and turns to the screw", Act::TurnsToScrew),
+    ("turns the screw: new sanctions designations", Act::Screw),
+    (
+        "lets its ultimatum run out: strike packages are readied",
+        Act::UltimatumExpired,
+    ),
+    (
+        "telegraphs retaliation: its proxies are put on alert",
+        Act::Retaliation,
+    ),
+    (
+        "issues an ultimatum: a deal by the deadline, or force",
+        Act::Ultimatum,
+    ),
+    (
+        "telegraphs a threat to close the Strait of Hormuz",
+        Act::HormuzThreat,
+    ),
+    (
+        "offers a carrot: a waiver for humanitarian trade",
+        Act::Carrot,
+    ),
+];
+
+const NOTHING_NEW: &str = "nothing new: Oman already knows this delegation's priorities";
+
+/// Where a string of old wording sat, and what it becomes.
+#[derive(Clone, Copy)]
+enum Slot {
+    /// `Drift("…")`
+    Drift,
+    /// `Oman("…")`
+    Oman,
+    /// `move_: "…"` in a delegation's move
+    Move,
+    /// `note: "…"` in a caucus note
+    Note,
+}
+
+const SLOTS: [(&str, Slot); 4] = [
+    ("Drift(\"", Slot::Drift),
+    ("Oman(\"", Slot::Oman),
+    ("move_: \"", Slot::Move),
+    ("note: \"", Slot::Note),
+];
+
+/// The save text with every old sentence replaced by its fact, or what could not be read.
+pub(crate) fn facts(text: &str) -> Result<String, String> {
+    let demand = demand(text);
+    // The domain names issues in caucus notes; the built-in one is the only one format 2 games
+    // were played with, and it is loaded only for a save that has such a note.
+    let mut domain: Option<Domain> = None;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((at, prefix, slot)) = SLOTS
+        .iter()
+        .filter_map(|&(p, s)| rest.find(p).map(|at| (at, p, s)))
+        .min_by_key(|&(at, ..)| at)
+    {
+        let open = at + prefix.len();
+        let (old, len) = string(&rest[open..])
+            .ok_or_else(|| format!("an unfinished string after `{}`", prefix.trim_end()))?;
+        out.push_str(&rest[..at]);
+        let new = match slot {
+            Slot::Drift => {
+                let d = DRIFTS.iter().find(|(w, _)| *w == old).map(|&(_, d)| d);
+                format!(
+                    "Drift({})",
+                    ron_of(&d.ok_or_else(|| unknown("drift", &old))?)
+                )
+            }
+            Slot::Oman => format!(
+                "Oman({})",
+                ron_of(&verb(&old).ok_or_else(|| unknown("move of Oman's", &old))?)
+            ),
+            Slot::Move => format!(
+                "act: {}",
+                ron_of(&act(&old, demand).ok_or_else(|| unknown("delegation move", &old))?)
+            ),
+            Slot::Note => {
+                let fact = if old == NOTHING_NEW {
+                    Some(Learned::NothingNew)
+                } else {
+                    let domain = domain.get_or_insert_with(|| Content::builtin().domain);
+                    priority(domain, &old)
+                };
+                format!(
+                    "fact: {}",
+                    ron_of(&fact.ok_or_else(|| unknown("caucus note", &old))?)
+                )
+            }
+        };
+        out.push_str(&new);
+        // `Drift("…")` and `Oman("…")` close their bracket in the replacement.
+        let close = usize::from(matches!(slot, Slot::Drift | Slot::Oman));
+        rest = &rest[open + len + close..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn unknown(what: &str, old: &str) -> String {
+    format!("a {what} this version cannot read: \"{old}\"")
+}
+
+fn ron_of<T: serde::Serialize>(value: &T) -> String {
+    ron::to_string(value).expect("invariant: facts serialise")
+}
+
+/// A RON string's contents after its opening quote, unescaped, and the bytes it takes with its
+/// closing quote.
+fn string(text: &str) -> Option<(String, usize)> {
+    let mut out = String::new();
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, i + 1)),
+            '\\' => match chars.next()?.1 {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'u' => {
+                    let hex: String = chars.by_ref().take(4).map(|(_, c)| c).collect();
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                other => out.push(other),
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+/// The clause the US demands, as the state's posture holds it (it never changes in a game).
+fn demand(text: &str) -> Option<(u8, u8)> {
+    let posture = &text[text.find("coercion: (")?..];
+    let line = posture[posture.find("demand: ")? + "demand: ".len()..]
+        .lines()
+        .next()?;
+    ron::from_str(line.trim_end_matches(',')).ok()?
+}
+
+fn verb(old: &str) -> Option<Verb> {
+    let fixed = [
+        ("a text both sides rejected", Verb::RejectedText),
+        ("spend goodwill", Verb::Goodwill),
+        ("off-the-record session", Verb::OffTheRecord),
+        ("request an extension", Verb::Extension),
+    ];
+    let caucus = [
+        CaucusKind::Probe,
+        CaucusKind::Reassure,
+        CaucusKind::RelayPressure,
+    ]
+    .into_iter()
+    .flat_map(|k| {
+        Side::BOTH.map(|s| {
+            (
+                format!("{} with {}", k.name(), s.name()),
+                Verb::Caucus(k, s),
+            )
+        })
+    });
+    let errands = Errand::ALL.map(|e| (e.name().to_string(), Verb::Errand(e)));
+    let statements = [Statement::AnnounceProgress, Statement::UrgeRestraint]
+        .map(|s| (s.name().to_string(), Verb::Statement(s)));
+    fixed
+        .map(|(w, v)| (w.to_string(), v))
+        .into_iter()
+        .chain(caucus)
+        .chain(errands)
+        .chain(statements)
+        .find(|(w, _)| w == old)
+        .map(|(_, v)| v)
+}
+
+fn act(old: &str, demand: Option<(u8, u8)>) -> Option<Act> {
+    if let Some(&(_, a)) = ACTS.iter().find(|(w, _)| *w == old) {
+        return Some(a);
+    }
+    // The week-1 posture: "sets an ultimatum — it demands "…": a deal by week 8, or it will use
+    // force", "takes a try-and-see line…", "announces pressure that will grow week by week…".
+    let demand = demand.filter(|_| old.contains(" — it demands \""));
+    let posture = |variant, deadline| Act::Posture {
+        variant,
+        demand,
+        deadline,
+    };
+    if old.starts_with("sets an ultimatum") {
+        let week = old.rsplit("a deal by week ").next()?.split(',').next()?;
+        Some(posture(
+            CoercionVariant::Ultimatum,
+            Some(week.parse().ok()?),
+        ))
+    } else if old.starts_with("takes a try-and-see line") {
+        Some(posture(CoercionVariant::TryAndSee, None))
+    } else if old.starts_with("announces pressure that will grow week by week") {
+        Some(posture(CoercionVariant::Screw, None))
+    } else {
+        None
+    }
+}
+
+/// "Iran calls enrichment a high priority; red line: dismantle: zero enrichment".
+fn priority(domain: &Domain, old: &str) -> Option<Learned> {
+    let (said, lines) = match old.split_once("; red line: ") {
+        Some((s, l)) => (s, Some(l)),
+        None => (old, None),
+    };
+    let (_, rest) = said.split_once(" calls ")?;
+    let (name, heard) = rest.rsplit_once(" a ")?;
+    let heard = [Priority::Low, Priority::Medium, Priority::High]
+        .into_iter()
+        .find(|p| heard == format!("{} priority", p.name()))?;
+    let issue = domain
+        .issues
+        .iter()
+        .position(|i| i.name.to_lowercase() == name)?;
+    let options = &domain.issues[issue];
+    let red_lines = match lines {
+        None => Vec::new(),
+        Some(l) => l
+            .split(", ")
+            .map(|label| (0..options.choices() as u8).find(|&c| options.choice_label(c) == label))
+            .collect::<Option<Vec<u8>>>()?,
+    };
+    Some(Learned::Priority {
+        issue: issue as u8,
+        heard,
+        red_lines,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_old_sentence_becomes_its_fact() {
+        let text = r#"(x: Drift("sanctions pain"), y: Oman("relay pressure with US"),
+            m: (side: Us, move_: "announces pressure that will grow week by week — it demands \"dismantle: zero enrichment\""),
+            n: (side: Iran, note: "Iran calls enrichment a high priority; red line: dismantle: zero enrichment"),
+            coercion: (
+                variant: Screw,
+                demand: Some((0, 0)),
+            ))"#;
+        let new = facts(text).expect("migrates");
+        assert!(new.contains("x: Drift(SanctionsPain)"), "{new}");
+        assert!(new.contains("y: Oman(Caucus(RelayPressure,Us))"), "{new}");
+        assert!(
+            new.contains("act: Posture(variant:Screw,demand:Some((0,0)),deadline:None)"),
+            "{new}"
+        );
+        assert!(
+            new.contains("fact: Priority(issue:0,heard:High,red_lines:[0])"),
+            "{new}"
+        );
+    }
+
+    #[test]
+    fn an_ultimatum_keeps_its_week() {
+        let old = "sets an ultimatum: a deal by week 8, or it will use force";
+        assert_eq!(
+            act(old, Some((0, 1))),
+            Some(Act::Posture {
+                variant: CoercionVariant::Ultimatum,
+                demand: None,
+                deadline: Some(8)
+            })
+        );
+    }
+
+    #[test]
+    fn a_sentence_no_version_wrote_is_refused_by_name() {
+        let err = facts(r#"(x: Drift("solar flares"))"#).expect_err("unknown");
+        assert_eq!(err, "a drift this version cannot read: \"solar flares\"");
+    }
+}
