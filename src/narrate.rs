@@ -103,3 +103,203 @@ impl Language for English {
 
 /// The language the game speaks today.
 pub const LANGUAGE: English = English;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::{
+        self, Audience, CaucusKind, Clause, Difficulty, Errand, Outcome, Rule, Statement,
+        TrackChange, TrackId,
+    };
+
+    /// Every kind of cause, with each verb, drift and delegation.
+    fn causes() -> Vec<Cause> {
+        let kinds = [
+            CaucusKind::Probe,
+            CaucusKind::Reassure,
+            CaucusKind::RelayPressure,
+        ];
+        let mut verbs = vec![
+            Verb::RejectedText,
+            Verb::Goodwill,
+            Verb::OffTheRecord,
+            Verb::Extension,
+            Verb::Statement(Statement::AnnounceProgress),
+            Verb::Statement(Statement::UrgeRestraint),
+        ];
+        verbs.extend(Errand::ALL.map(Verb::Errand));
+        verbs.extend(
+            kinds
+                .iter()
+                .flat_map(|&k| Side::BOTH.map(|s| Verb::Caucus(k, s))),
+        );
+        let mut out: Vec<Cause> = verbs.into_iter().map(Cause::Oman).collect();
+        out.extend(Drift::ALL.map(Cause::Drift));
+        out.extend(Side::BOTH.map(Cause::Delegation));
+        out.push(Cause::Card("armada-arrives".into()));
+        out.push(Cause::CardChoice("hormuz-vote".into(), "stay out".into()));
+        out
+    }
+
+    /// One event of every kind the news can tell, with every act and caucus note.
+    fn events(content: &Content) -> Vec<Event> {
+        let mut out = vec![
+            Event::RoundStarted(1),
+            Event::CardDrawn {
+                card: "armada-arrives".into(),
+                injected: false,
+            },
+            Event::CardChoiceMade {
+                card: "hormuz-vote".into(),
+                choice: 0,
+            },
+            Event::IdeaTested {
+                side: Side::Us,
+                issue: 0,
+                clause: Clause::Option(1),
+                warmer: true,
+                red_line: true,
+            },
+            Event::LinkSounded {
+                first: (0, Clause::Option(1)),
+                second: (1, Clause::Option(0)),
+                us_warmer: true,
+                iran_warmer: false,
+            },
+            Event::Unlocked {
+                issue: 0,
+                option: 1,
+            },
+            Event::RedLineAdded {
+                side: Side::Iran,
+                issue: 0,
+                option: 0,
+            },
+            Event::RedLineLifted {
+                side: Side::Iran,
+                issue: 0,
+                option: 0,
+            },
+            Event::ErrandDone {
+                errand: Errand::Qatar,
+                success: true,
+            },
+            Event::OffTheRecordHeld,
+            Event::StatementMade(Statement::UrgeRestraint),
+            Event::DeadlineExtended(14),
+            Event::GoodwillSpent(Side::Us),
+            Event::RatificationFailed {
+                side: Side::Iran,
+                faction: "Principlists".into(),
+            },
+            Event::Ended(Outcome::War),
+            Event::Reflected { id: "end".into() },
+            Event::Learned {
+                side: Side::Us,
+                fact: Learned::NothingNew,
+            },
+            Event::Learned {
+                side: Side::Iran,
+                fact: Learned::Priority {
+                    issue: 0,
+                    heard: game::Priority::High,
+                    red_lines: vec![0],
+                },
+            },
+        ];
+        out.extend(Act::ALL.map(|act| Event::DelegationMove {
+            side: Side::Us,
+            act,
+        }));
+        out.extend(
+            replies(content)
+                .into_iter()
+                .map(|r| Event::Replied(Box::new(r))),
+        );
+        out
+    }
+
+    /// Real replies to a tabled text, one with each rule.
+    fn replies(content: &Content) -> Vec<Reply> {
+        let mut state = game::start(content, 3, Difficulty::Normal);
+        for (i, issue) in content.domain.issues.iter().enumerate() {
+            let clause = Clause::Option(issue.choices() as u8 / 2);
+            game::apply(
+                &mut state,
+                content,
+                &Command::Draft {
+                    issue: i as u8,
+                    clause,
+                },
+            )
+            .expect("a draft is free");
+        }
+        let events = game::apply(&mut state, content, &Command::Table(Audience::Both))
+            .expect("the text is complete");
+        let reply = events
+            .iter()
+            .find_map(|e| match e {
+                Event::Replied(r) => Some((**r).clone()),
+                _ => None,
+            })
+            .expect("a reply");
+        [
+            Rule::RedLine,
+            Rule::BelowWalkaway,
+            Rule::BelowTarget,
+            Rule::NotRatifiable,
+            Rule::Accepted,
+        ]
+        .map(|rule| Reply {
+            rule,
+            ..reply.clone()
+        })
+        .into()
+    }
+
+    #[test]
+    fn every_event_cause_and_reply_fact_has_an_english_sentence() {
+        let content = Content::builtin();
+        for event in events(&content) {
+            let now = describe(&content, &event);
+            assert!(now.is_some_and(|s| !s.trim().is_empty()), "{event:?}");
+            if let Some(then) = news(&content, &event) {
+                assert!(!then.trim().is_empty(), "{event:?}");
+            }
+        }
+        for c in causes() {
+            assert!(!cause(&content, &c).trim().is_empty(), "{c:?}");
+        }
+        for r in replies(&content) {
+            for tense in [Tense::Present, Tense::Past] {
+                assert!(
+                    !LANGUAGE.reason(&content, &r, tense).is_empty(),
+                    "{:?}",
+                    r.rule
+                );
+            }
+        }
+        let change = TrackChange {
+            round: 1,
+            track: TrackId::Oil,
+            from: 70,
+            to: 72,
+            cause: Cause::Drift(Drift::Markets),
+        };
+        assert_eq!(describe(&content, &Event::TrackMoved(change)), None);
+    }
+
+    #[test]
+    fn the_report_tells_in_the_past_what_the_news_tells_in_the_present() {
+        let content = Content::builtin();
+        let lifted = Event::RedLineLifted {
+            side: Side::Iran,
+            issue: 0,
+            option: 0,
+        };
+        let now = describe(&content, &lifted).expect("told");
+        let then = news(&content, &lifted).expect("told");
+        assert!(now.starts_with("Iran lifts a red line: "), "{now}");
+        assert_eq!(then, now.replace("lifts", "lifted"));
+    }
+}
