@@ -141,22 +141,24 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
             side,
             issue,
             option,
-        } => format!(
-            "{} {} a new red line: {}",
-            side.name(),
-            either(tense, "draws", "drew"),
-            choice(content, *issue, *option)
-        ),
-        Event::RedLineLifted {
+        }
+        | Event::RedLineLifted {
             side,
             issue,
             option,
-        } => format!(
-            "{} {} a red line: {}",
-            side.name(),
-            either(tense, "lifts", "lifted"),
-            choice(content, *issue, *option)
-        ),
+        } => {
+            let (now, then) = if matches!(event, Event::RedLineAdded { .. }) {
+                ("draws a new", "drew a new")
+            } else {
+                ("lifts a", "lifted a")
+            };
+            format!(
+                "{} {} red line: {}",
+                side.name(),
+                either(tense, now, then),
+                choice(content, *issue, *option)
+            )
+        }
         Event::ErrandDone { errand, success } => format!(
             "{} {}: {}",
             either(tense, "Errand,", "errand to"),
