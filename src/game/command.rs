@@ -5,11 +5,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::Side;
 use super::delegation::Reply;
 use super::ending::Outcome;
 use super::text::Clause;
 use super::track::TrackChange;
+use super::{Seat, Side};
 
 /// What Oman does in a private meeting with one delegation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,6 +132,27 @@ pub enum Command {
 }
 
 impl Command {
+    /// The seat that makes this command. Every move of today's game is Oman's: the delegations
+    /// answer what is tabled through their seats (see [`super::seat`]), and a move a delegation
+    /// could make itself would name its seat here.
+    pub fn seat(&self) -> Seat {
+        match self {
+            Command::Draft { .. }
+            | Command::Caucus { .. }
+            | Command::Table(_)
+            | Command::Link { .. }
+            | Command::SpendGoodwill(_)
+            | Command::Errand(_)
+            | Command::OffTheRecord
+            | Command::Statement(_)
+            | Command::RequestExtension
+            | Command::ChooseCardOption(_)
+            | Command::EndRound
+            | Command::AskAdvisor
+            | Command::Reflect { .. } => Seat::Oman,
+        }
+    }
+
     /// Action points the command costs.
     pub fn cost(&self) -> u32 {
         match self {
@@ -246,8 +267,13 @@ pub enum RuleError {
     NoSuchOption,
     OptionLocked,
     CannotDefer,
-    TextIncomplete { issue: String },
-    NotEnoughTrust { needed: i32, have: i32 },
+    TextIncomplete {
+        issue: String,
+    },
+    NotEnoughTrust {
+        needed: i32,
+        have: i32,
+    },
     AlreadyDone(&'static str),
     GoodwillAlreadySpent,
     SameIssueTwice,
@@ -255,7 +281,13 @@ pub enum RuleError {
     NoSuchReflection,
     ReflectionNotDue,
     EmptyAnswer,
-    AnswerTooLong { max: usize },
+    AnswerTooLong {
+        max: usize,
+    },
+    /// The command is not one the seat it came from may make.
+    NotYourSeat {
+        seat: Seat,
+    },
 }
 
 impl fmt::Display for RuleError {
@@ -290,6 +322,12 @@ impl fmt::Display for RuleError {
             RuleError::AnswerTooLong { max } => {
                 write!(f, "an answer can be at most {max} characters")
             }
+            RuleError::NotYourSeat { seat } => match seat {
+                Seat::Oman => write!(f, "that move is not Oman's to make"),
+                Seat::Delegation(side) => {
+                    write!(f, "that move is not the {} seat's to make", side.name())
+                }
+            },
         }
     }
 }

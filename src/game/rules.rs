@@ -2,22 +2,25 @@
 //! touching the state, or carries it out and returns the events that happened.
 
 use super::command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
+use super::seat::{AiDelegation, Seats};
 use super::state::{Difficulty, Flag, GameState, Phase};
 use super::text::Clause;
 use super::track::{Cause, TrackId};
-use super::{Side, cards, reflect, round, verbs};
+use super::{Seat, Side, cards, reflect, round, verbs};
 use crate::content::Content;
 
-/// Carries out one change: the state, the content it reads, and the events so far.
-pub(super) struct World<'a> {
+/// Carries out one change: the state, the content it reads, who sits in the delegations' seats,
+/// and the events so far.
+pub(super) struct World<'a, 's> {
     pub state: &'a mut GameState,
     pub content: &'a Content,
+    pub seats: &'a mut Seats<'s>,
     /// Events with the round they happened in (a round that ends logs under the old round,
     /// then the new round's card under the new one).
     pub events: Vec<(u32, Event)>,
 }
 
-impl World<'_> {
+impl World<'_, '_> {
     pub fn emit(&mut self, event: Event) {
         self.events.push((self.state.round, event));
     }
@@ -59,9 +62,11 @@ pub fn before_start(content: &Content, seed: u64, difficulty: Difficulty) -> Gam
 /// Starts a new game: round 1 begins and the first card is drawn.
 pub fn start(content: &Content, seed: u64, difficulty: Difficulty) -> GameState {
     let mut state = GameState::blank(content, seed, difficulty);
+    let (mut us, mut iran) = (AiDelegation, AiDelegation);
     let mut world = World {
         state: &mut state,
         content,
+        seats: &mut Seats::new(&mut us, &mut iran),
         events: Vec::new(),
     };
     round::begin(&mut world);
@@ -84,17 +89,41 @@ pub fn replay(
     Ok(state)
 }
 
-/// Applies one command. A refused command leaves the state exactly as it was.
+/// Applies one of Oman's commands, with the AI in both delegations' seats. A refused command
+/// leaves the state exactly as it was.
 pub fn apply(
     state: &mut GameState,
     content: &Content,
     command: &Command,
 ) -> Result<Vec<Event>, RuleError> {
+    let (mut us, mut iran) = (AiDelegation, AiDelegation);
+    apply_seated(
+        state,
+        content,
+        Seat::Oman,
+        command,
+        &mut Seats::new(&mut us, &mut iran),
+    )
+}
+
+/// Applies one command made from `seat`, with `seats` answering for the delegations. A command
+/// the seat may not make is refused, and a refused command leaves the state exactly as it was.
+pub fn apply_seated(
+    state: &mut GameState,
+    content: &Content,
+    seat: Seat,
+    command: &Command,
+    seats: &mut Seats<'_>,
+) -> Result<Vec<Event>, RuleError> {
+    if command.seat() != seat {
+        return Err(RuleError::NotYourSeat { seat });
+    }
     check(state, content, command)?;
     state.action_points -= command.cost();
     let mut world = World {
         state,
         content,
+        seats,
         events: Vec::new(),
     };
     match *command {

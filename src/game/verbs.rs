@@ -166,7 +166,10 @@ pub(super) fn table(world: &mut World, audience: Audience) {
     world.state.tabled_this_round += 1;
     let mut replies = Vec::new();
     for side in sides_of(audience) {
-        let reply = delegation::reply(content, world.state, side, &package);
+        let reply = world
+            .seats
+            .of(side)
+            .answer(content, world.state, side, &package);
         let cause = Cause::Delegation(side);
         for &(issue, option) in &reply.red_line_hits {
             world.state.notebook.red_lines.insert((side, issue, option));
