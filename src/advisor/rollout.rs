@@ -8,6 +8,7 @@ use crate::game::{
     self, Audience, CaucusKind, Clause, Command, Event, GameRng, GameState, Outcome, Phase, Side,
     TrackId,
 };
+use crate::model::Choice;
 
 /// A safety net far above the commands of a few weeks.
 const MAX_STEPS: u32 = 200;
@@ -231,16 +232,15 @@ impl Shuttle {
 fn fill(content: &Content, state: &GameState) -> Option<Command> {
     let (i, issue) = content
         .domain
-        .issues
-        .iter()
-        .enumerate()
-        .find(|(i, issue)| !issue.deferrable && state.text.clauses[*i] == Clause::Open)?;
-    let available: Vec<u8> = (0..issue.options.len() as u8)
+        .each_issue()
+        .find(|&(i, issue)| !issue.deferrable && state.text.clause(i) == Clause::Open)?;
+    let available: Vec<Choice> = issue
+        .option_choices()
         .filter(|&o| state.is_available(content, i, o))
         .collect();
     let middle = *available.get(available.len() / 2)?;
     Some(Command::Draft {
-        issue: i as u8,
+        issue: i,
         clause: Clause::Option(middle),
     })
 }
@@ -253,13 +253,8 @@ fn carry_counter(content: &Content, state: &GameState) -> Option<Command> {
         .filter(|r| !r.accept && !r.counter.is_empty())
         .max_by(|a, b| (a.target - a.utility).total_cmp(&(b.target - b.utility)))?;
     reply.counter.iter().find_map(|&(issue, choice)| {
-        let options = content.domain.issues[issue as usize].options.len();
-        let clause = if choice as usize >= options {
-            Clause::Deferred
-        } else {
-            Clause::Option(choice)
-        };
-        (state.text.clauses[issue as usize] != clause).then_some(Command::Draft { issue, clause })
+        let clause = Clause::of_choice(content.domain.issue(issue), choice);
+        (state.text.clause(issue) != clause).then_some(Command::Draft { issue, clause })
     })
 }
 

@@ -10,6 +10,7 @@ use super::ending::Outcome;
 use super::text::Clause;
 use super::track::TrackChange;
 use super::{Seat, Side};
+use crate::model::{Choice, IssueId};
 
 /// What Oman does in a private meeting with one delegation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,7 +22,7 @@ pub enum CaucusKind {
     /// Carry the other side's deadline or threat: urgency up, trust in Oman down.
     RelayPressure,
     /// Warm or cold on one change to the text.
-    TestIdea { issue: u8, clause: Clause },
+    TestIdea { issue: IssueId, clause: Clause },
 }
 
 impl CaucusKind {
@@ -100,15 +101,15 @@ impl Statement {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Command {
     /// Change the draft text on one issue (free).
-    Draft { issue: u8, clause: Clause },
+    Draft { issue: IssueId, clause: Clause },
     /// A private meeting with one delegation (1 action point).
     Caucus { side: Side, kind: CaucusKind },
     /// Put the draft text to one or both delegations (1 action point).
     Table(Audience),
     /// Propose a package trade across two issues and sound out both sides (1 action point).
     Link {
-        first: (u8, Clause),
-        second: (u8, Clause),
+        first: (IssueId, Clause),
+        second: (IssueId, Clause),
     },
     /// Ask a delegation to take a slightly worse text this round (1 action point, costs trust).
     SpendGoodwill(Side),
@@ -187,7 +188,7 @@ pub enum Event {
     },
     TrackMoved(TrackChange),
     Drafted {
-        issue: u8,
+        issue: IssueId,
         clause: Clause,
     },
     /// A delegation's answer to a tabled text, with its reasons.
@@ -200,30 +201,30 @@ pub enum Event {
     /// Warm or cold on an idea: the change in utility for that side, and a red line it would cross.
     IdeaTested {
         side: Side,
-        issue: u8,
+        issue: IssueId,
         clause: Clause,
         warmer: bool,
         red_line: bool,
     },
     LinkSounded {
-        first: (u8, Clause),
-        second: (u8, Clause),
+        first: (IssueId, Clause),
+        second: (IssueId, Clause),
         us_warmer: bool,
         iran_warmer: bool,
     },
     Unlocked {
-        issue: u8,
-        option: u8,
+        issue: IssueId,
+        option: Choice,
     },
     RedLineAdded {
         side: Side,
-        issue: u8,
-        option: u8,
+        issue: IssueId,
+        option: Choice,
     },
     RedLineLifted {
         side: Side,
-        issue: u8,
-        option: u8,
+        issue: IssueId,
+        option: Choice,
     },
     ErrandDone {
         errand: Errand,

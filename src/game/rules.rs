@@ -8,6 +8,7 @@ use super::text::Clause;
 use super::track::{Cause, TrackId};
 use super::{Seat, Side, cards, reflect, round, verbs};
 use crate::content::Content;
+use crate::model::IssueId;
 
 /// Carries out one change: the state, the content it reads, who sits in the delegations' seats,
 /// and the events so far.
@@ -128,7 +129,7 @@ pub fn apply_seated(
     };
     match *command {
         Command::Draft { issue, clause } => {
-            world.state.text.clauses[issue as usize] = clause;
+            world.state.text.set(issue, clause);
             world.emit(Event::Drafted { issue, clause });
         }
         Command::Caucus { side, kind } => verbs::caucus(&mut world, side, kind),
@@ -179,18 +180,14 @@ fn check(state: &GameState, content: &Content, command: &Command) -> Result<(), 
     if command.cost() > state.action_points {
         return Err(RuleError::NotEnoughActionPoints);
     }
-    let clause_ok = |issue: u8, clause: Clause| -> Result<(), RuleError> {
-        let i = content
-            .domain
-            .issues
-            .get(issue as usize)
-            .ok_or(RuleError::NoSuchIssue)?;
+    let clause_ok = |issue: IssueId, clause: Clause| -> Result<(), RuleError> {
+        let i = content.domain.get(issue).ok_or(RuleError::NoSuchIssue)?;
         match clause {
             Clause::Open => Ok(()),
             Clause::Deferred if i.deferrable => Ok(()),
             Clause::Deferred => Err(RuleError::CannotDefer),
-            Clause::Option(o) if (o as usize) >= i.options.len() => Err(RuleError::NoSuchOption),
-            Clause::Option(o) if !state.is_available(content, issue as usize, o) => {
+            Clause::Option(o) if !i.is_option(o) => Err(RuleError::NoSuchOption),
+            Clause::Option(o) if !state.is_available(content, issue, o) => {
                 Err(RuleError::OptionLocked)
             }
             Clause::Option(_) => Ok(()),
@@ -224,7 +221,7 @@ fn check(state: &GameState, content: &Content, command: &Command) -> Result<(), 
         Command::Table(_) => match state.text.package(&content.domain) {
             Ok(_) => Ok(()),
             Err(i) => Err(RuleError::TextIncomplete {
-                issue: content.domain.issues[i].name.to_lowercase(),
+                issue: content.domain.issue(i).name.to_lowercase(),
             }),
         },
         Command::SpendGoodwill(side) => {

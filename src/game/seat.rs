@@ -6,13 +6,18 @@
 use super::delegation::{self, Reply};
 use super::state::GameState;
 use crate::content::Content;
-use crate::model::Side;
+use crate::model::{Choice, Side};
 
 /// Whoever sits in a delegation's seat: answers the text Oman tables to it.
 pub trait DelegationSeat {
     /// The delegation's answer to `package` (a choice per issue), with its reasons.
-    fn answer(&mut self, content: &Content, state: &GameState, side: Side, package: &[u8])
-    -> Reply;
+    fn answer(
+        &mut self,
+        content: &Content,
+        state: &GameState,
+        side: Side,
+        package: &[Choice],
+    ) -> Reply;
 }
 
 /// The AI delegation: it answers by the rules of [`delegation::reply`].
@@ -25,7 +30,7 @@ impl DelegationSeat for AiDelegation {
         content: &Content,
         state: &GameState,
         side: Side,
-        package: &[u8],
+        package: &[Choice],
     ) -> Reply {
         delegation::reply(content, state, side, package)
     }
@@ -70,7 +75,7 @@ mod tests {
             content: &Content,
             state: &GameState,
             side: Side,
-            package: &[u8],
+            package: &[Choice],
         ) -> Reply {
             self.asked += 1;
             Reply {
@@ -87,19 +92,17 @@ mod tests {
         while let crate::game::Phase::Choosing(_) = state.phase {
             apply(&mut state, &content, &Command::ChooseCardOption(0)).expect("a card choice");
         }
-        for (i, issue) in content.domain.issues.iter().enumerate() {
+        for (i, issue) in content.domain.each_issue() {
             // The first option still open to drafting: the US end of the issue.
-            let first =
-                (0..issue.options.len() as u8).find(|&o| state.is_available(&content, i, o));
+            let first = issue
+                .option_choices()
+                .find(|&o| state.is_available(&content, i, o));
             let clause = if issue.deferrable {
                 Clause::Deferred
             } else {
                 Clause::Option(first.expect("an issue has an open option"))
             };
-            let draft = Command::Draft {
-                issue: i as u8,
-                clause,
-            };
+            let draft = Command::Draft { issue: i, clause };
             apply(&mut state, &content, &draft).expect("a draft");
         }
         (content, state)

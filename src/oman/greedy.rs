@@ -3,6 +3,7 @@
 use super::Policy;
 use crate::content::Content;
 use crate::game::{Audience, CaucusKind, Clause, Command, GameState, Phase, Side, TrackId};
+use crate::model::Choice;
 
 /// Shuttle diplomacy: table a middle-ground text, then carry each rejecting side's smallest
 /// acceptable change to the table, reassuring a delegation whose trust runs low.
@@ -19,19 +20,14 @@ impl Greedy {
     pub(super) fn opening_draft(content: &Content, state: &GameState) -> Option<Command> {
         let (i, issue) = content
             .domain
-            .issues
-            .iter()
-            .enumerate()
-            .find(|(i, _)| state.text.clauses[*i] == Clause::Open)?;
+            .each_issue()
+            .find(|&(i, _)| state.text.clause(i) == Clause::Open)?;
         let clause = if issue.deferrable {
             Clause::Deferred
         } else {
-            Clause::Option((issue.options.len() / 2) as u8)
+            Clause::Option(Choice::at(issue.options.len() / 2))
         };
-        Some(Command::Draft {
-            issue: i as u8,
-            clause,
-        })
+        Some(Command::Draft { issue: i, clause })
     }
 }
 
@@ -60,17 +56,16 @@ impl Policy for Greedy {
             if let Some(r) = furthest
                 && r.counter.is_empty()
                 && let Some(c) = r.complaints.first()
-                && let Clause::Option(now) = state.text.clauses[c.issue as usize]
-                && (c.wants as usize) < content.domain.issues[c.issue as usize].options.len()
+                && let Clause::Option(now) = state.text.clause(c.issue)
+                && content.domain.issue(c.issue).is_option(c.wants)
             {
-                let step = if c.wants > now {
-                    now + 1
-                } else {
-                    now.saturating_sub(1)
-                };
-                let step = (step..=c.wants.max(step))
-                    .chain((c.wants.min(step)..=step).rev())
-                    .find(|&o| state.is_available(content, c.issue as usize, o))
+                let step = now.step_towards(c.wants);
+                // The nearest available option from that step on towards what it wants, else
+                // back towards the current clause.
+                let step = (step.0..=c.wants.0.max(step.0))
+                    .chain((c.wants.0.min(step.0)..=step.0).rev())
+                    .map(Choice)
+                    .find(|&o| state.is_available(content, c.issue, o))
                     .unwrap_or(c.wants);
                 self.queue = vec![Command::Draft {
                     issue: c.issue,
@@ -81,14 +76,9 @@ impl Policy for Greedy {
                 self.queue = worst
                     .counter
                     .iter()
-                    .map(|&(issue, c)| {
-                        let options = content.domain.issues[issue as usize].options.len();
-                        let clause = if c as usize >= options {
-                            Clause::Deferred
-                        } else {
-                            Clause::Option(c)
-                        };
-                        Command::Draft { issue, clause }
+                    .map(|&(issue, c)| Command::Draft {
+                        issue,
+                        clause: Clause::of_choice(content.domain.issue(issue), c),
                     })
                     .collect();
             }
