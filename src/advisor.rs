@@ -6,9 +6,10 @@
 
 mod reason;
 mod rollout;
+pub mod shuttle;
 
 pub use reason::{Blocker, Reason};
-pub use rollout::Shuttle;
+pub use shuttle::Shuttle;
 
 use crate::content::Content;
 use crate::game::{Command, GameState, RuleError};

@@ -1,8 +1,10 @@
-//! The `greedy` Oman: shuttle diplomacy from a middle-ground text.
+//! The `greedy` Oman: shuttle diplomacy (the advisor's steps, see `advisor::shuttle`) from a
+//! middle-ground text, carrying every counter in full and nudging a side that offers none.
 
 use super::Policy;
+use crate::advisor::shuttle::{counter_drafts, furthest_from_yes, reassure_low_trust};
 use crate::content::Content;
-use crate::game::{Audience, CaucusKind, Clause, Command, GameState, Phase, Side, TrackId};
+use crate::game::{Audience, Clause, Command, GameState, Phase};
 use crate::model::Choice;
 
 /// Shuttle diplomacy: table a middle-ground text, then carry each rejecting side's smallest
@@ -49,10 +51,7 @@ impl Policy for Greedy {
             self.seen_replies = replies.len();
             // Carry the counter of the side furthest from yes; with no counter on offer, move its
             // top complaint one step its way.
-            let furthest = fresh
-                .iter()
-                .filter(|r| !r.accept)
-                .max_by(|a, b| (a.target - a.utility).total_cmp(&(b.target - b.utility)));
+            let furthest = furthest_from_yes(fresh.iter().copied());
             if let Some(r) = furthest
                 && r.counter.is_empty()
                 && let Some(c) = r.complaints.first()
@@ -73,14 +72,7 @@ impl Policy for Greedy {
                 }];
             }
             if let Some(worst) = furthest.filter(|r| !r.counter.is_empty()) {
-                self.queue = worst
-                    .counter
-                    .iter()
-                    .map(|&(issue, c)| Command::Draft {
-                        issue,
-                        clause: Clause::of_choice(content.domain.issue(issue), c),
-                    })
-                    .collect();
+                self.queue = counter_drafts(content, worst).collect();
             }
         }
         if let Some(draft) = self.queue.pop() {
@@ -89,16 +81,8 @@ impl Policy for Greedy {
         if state.action_points == 0 {
             return Command::EndRound;
         }
-        if self.reassured_in != state.round
-            && let Some(side) = Side::BOTH
-                .into_iter()
-                .find(|&s| state.track(TrackId::trust_in_oman(s)) < 35)
-        {
-            self.reassured_in = state.round;
-            return Command::Caucus {
-                side,
-                kind: CaucusKind::Reassure,
-            };
+        if let Some(reassure) = reassure_low_trust(&mut self.reassured_in, state) {
+            return reassure;
         }
         Command::Table(Audience::Both)
     }
