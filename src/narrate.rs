@@ -111,6 +111,7 @@ mod tests {
         self, Audience, CaucusKind, Clause, Difficulty, Errand, Outcome, Rule, Statement,
         TrackChange, TrackId,
     };
+    use crate::model::{Choice, IssueId};
 
     /// Every kind of cause, with each verb, drift and delegation.
     fn causes() -> Vec<Cause> {
@@ -155,30 +156,30 @@ mod tests {
             },
             Event::IdeaTested {
                 side: Side::Us,
-                issue: 0,
-                clause: Clause::Option(1),
+                issue: IssueId(0),
+                clause: Clause::Option(Choice(1)),
                 warmer: true,
                 red_line: true,
             },
             Event::LinkSounded {
-                first: (0, Clause::Option(1)),
-                second: (1, Clause::Option(0)),
+                first: (IssueId(0), Clause::Option(Choice(1))),
+                second: (IssueId(1), Clause::Option(Choice(0))),
                 us_warmer: true,
                 iran_warmer: false,
             },
             Event::Unlocked {
-                issue: 0,
-                option: 1,
+                issue: IssueId(0),
+                option: Choice(1),
             },
             Event::RedLineAdded {
                 side: Side::Iran,
-                issue: 0,
-                option: 0,
+                issue: IssueId(0),
+                option: Choice(0),
             },
             Event::RedLineLifted {
                 side: Side::Iran,
-                issue: 0,
-                option: 0,
+                issue: IssueId(0),
+                option: Choice(0),
             },
             Event::ErrandDone {
                 errand: Errand::Qatar,
@@ -201,9 +202,9 @@ mod tests {
             Event::Learned {
                 side: Side::Iran,
                 fact: Learned::Priority {
-                    issue: 0,
+                    issue: IssueId(0),
                     heard: game::Priority::High,
-                    red_lines: vec![0],
+                    red_lines: vec![Choice(0)],
                 },
             },
         ];
@@ -222,17 +223,10 @@ mod tests {
     /// Real replies to a tabled text, one with each rule.
     fn replies(content: &Content) -> Vec<Reply> {
         let mut state = game::start(content, 3, Difficulty::Normal);
-        for (i, issue) in content.domain.issues.iter().enumerate() {
-            let clause = Clause::Option(issue.choices() as u8 / 2);
-            game::apply(
-                &mut state,
-                content,
-                &Command::Draft {
-                    issue: i as u8,
-                    clause,
-                },
-            )
-            .expect("a draft is free");
+        for (id, issue) in content.domain.each_issue() {
+            let clause = Clause::Option(Choice::at(issue.choice_count() / 2));
+            game::apply(&mut state, content, &Command::Draft { issue: id, clause })
+                .expect("a draft is free");
         }
         let events = game::apply(&mut state, content, &Command::Table(Audience::Both))
             .expect("the text is complete");
@@ -294,8 +288,8 @@ mod tests {
         let content = Content::builtin();
         let lifted = Event::RedLineLifted {
             side: Side::Iran,
-            issue: 0,
-            option: 0,
+            issue: IssueId(0),
+            option: Choice(0),
         };
         let now = describe(&content, &lifted).expect("told");
         let then = news(&content, &lifted).expect("told");

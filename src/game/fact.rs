@@ -9,6 +9,7 @@ use super::Side;
 use super::coercion::Variant;
 use super::command::{CaucusKind, Errand, Statement};
 use super::state::Priority;
+use crate::model::{Choice, IssueId};
 
 /// The slow pressures of the world between rounds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -72,7 +73,7 @@ pub enum Act {
     /// and, for an ultimatum, its deadline.
     Posture {
         variant: Variant,
-        demand: Option<(u8, u8)>,
+        demand: Option<(IssueId, Choice)>,
         deadline: Option<u32>,
     },
     /// Try-and-see: the one limited action.
@@ -103,12 +104,12 @@ impl Act {
         },
         Act::Posture {
             variant: Variant::Screw,
-            demand: Some((0, 0)),
+            demand: Some((IssueId(0), Choice(0))),
             deadline: None,
         },
         Act::Posture {
             variant: Variant::Ultimatum,
-            demand: Some((0, 0)),
+            demand: Some((IssueId(0), Choice(0))),
             deadline: Some(8),
         },
         Act::LimitedAction,
@@ -130,8 +131,8 @@ pub enum Learned {
     /// The priority the delegation gave an issue (true or not), and the red lines it named on
     /// that issue when it spoke truly.
     Priority {
-        issue: u8,
+        issue: IssueId,
         heard: Priority,
-        red_lines: Vec<u8>,
+        red_lines: Vec<Choice>,
     },
 }

@@ -5,6 +5,7 @@ use super::names::capital;
 use super::{LANGUAGE, Language};
 use crate::advisor::{Blocker, Fate, Reason};
 use crate::content::Content;
+use crate::model::IssueId;
 
 /// One of the advisor's reasons in one sentence, without a full stop.
 pub fn reason(content: &Content, r: &Reason) -> String {
@@ -30,11 +31,10 @@ fn percent(n: u32, of: u32) -> String {
 }
 
 pub(super) fn english(content: &Content, reason: &Reason) -> String {
-    let clause = |issue: u8| {
+    let clause = |issue: IssueId| {
         content
             .domain
-            .issues
-            .get(issue as usize)
+            .get(issue)
             .map_or_else(|| "text".to_string(), |i| i.name.to_lowercase())
     };
     match *reason {
@@ -115,7 +115,7 @@ mod tests {
                 blocker: Blocker::Faction {
                     side: Side::Iran,
                     faction: 2,
-                    issue: 5,
+                    issue: IssueId(5),
                 },
                 futures: 3,
                 of: 3,
@@ -124,7 +124,7 @@ mod tests {
         assert!(text.starts_with("Tehran's"), "{text}");
         assert!(text.contains("in almost every future (100%)"), "{text}");
         assert!(
-            text.contains(&content.domain.issues[5].name.to_lowercase()),
+            text.contains(&content.domain.issue(IssueId(5)).name.to_lowercase()),
             "{text}"
         );
     }

@@ -32,7 +32,7 @@ pub fn effect(content: &Content, e: &CardEffect) -> String {
 fn option_name(content: &Content, issue: &str, option: &str) -> String {
     content.domain.locate(issue, option).map_or_else(
         || format!("{issue}: {option}"),
-        |(i, o)| choice(content, i as u8, o),
+        |(i, o)| choice(content, i, o),
     )
 }
 

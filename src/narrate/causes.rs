@@ -83,8 +83,7 @@ pub(super) fn english_act(content: &Content, a: Act) -> String {
             let demand = demand.map_or_else(String::new, |(i, c)| {
                 let label = content
                     .domain
-                    .issues
-                    .get(i as usize)
+                    .get(i)
                     .map_or("?", |issue| issue.choice_label(c));
                 format!(" — it demands \"{label}\"")
             });
@@ -119,7 +118,7 @@ pub(super) fn english_learned(content: &Content, side: Side, fact: &Learned) -> 
             heard,
             red_lines,
         } => {
-            let issue = content.domain.issues.get(*issue as usize);
+            let issue = content.domain.get(*issue);
             let name = issue.map_or_else(|| "an issue".into(), |i| i.name.to_lowercase());
             let mut note = format!("{} calls {name} a {} priority", side.name(), heard.name());
             if !red_lines.is_empty() {

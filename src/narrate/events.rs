@@ -7,6 +7,7 @@ use super::replies;
 use super::{LANGUAGE, Language, Tense};
 use crate::content::Content;
 use crate::game::{Event, TrackId};
+use crate::model::IssueId;
 
 /// A news line for an event, as it happens; `None` for events too small for the log.
 pub fn describe(content: &Content, event: &Event) -> Option<String> {
@@ -32,12 +33,11 @@ fn warm(warmer: bool) -> &'static str {
 
 pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<String> {
     let past = tense == Tense::Past;
-    let issue_name = |i: u8| {
+    let issue_name = |id: IssueId| {
         content
             .domain
-            .issues
-            .get(i as usize)
-            .map_or_else(|| format!("issue {i}"), |i| i.name.clone())
+            .get(id)
+            .map_or_else(|| format!("issue {}", id.0), |i| i.name.clone())
     };
     Some(match event {
         Event::RoundStarted(_)

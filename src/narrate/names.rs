@@ -3,6 +3,7 @@
 
 use crate::content::Content;
 use crate::game::{Clause, Side, TrackId};
+use crate::model::{Choice, IssueId};
 
 /// Utility as points out of 100.
 pub fn pts(u: f64) -> i64 {
@@ -10,31 +11,30 @@ pub fn pts(u: f64) -> i64 {
 }
 
 /// "Enrichment: 3.67% cap".
-pub fn choice(content: &Content, issue: u8, choice: u8) -> String {
-    content.domain.issues.get(issue as usize).map_or_else(
-        || format!("issue {issue}: option {choice}"),
+pub fn choice(content: &Content, issue: IssueId, choice: Choice) -> String {
+    content.domain.get(issue).map_or_else(
+        || format!("issue {}: option {}", issue.0, choice.0),
         |i| format!("{}: {}", i.name, i.choice_label(choice)),
     )
 }
 
 /// A clause by its label alone: "3.67% cap", "deferred", "not drafted".
-pub fn clause_label(content: &Content, issue: u8, clause: Clause) -> String {
+pub fn clause_label(content: &Content, issue: IssueId, clause: Clause) -> String {
     match clause {
         Clause::Open => "not drafted".into(),
         Clause::Deferred => "deferred".into(),
-        Clause::Option(o) => content
-            .domain
-            .issues
-            .get(issue as usize)
-            .map_or_else(|| format!("option {o}"), |i| i.choice_label(o).to_string()),
+        Clause::Option(o) => content.domain.get(issue).map_or_else(
+            || format!("option {}", o.0),
+            |i| i.choice_label(o).to_string(),
+        ),
     }
 }
 
 /// A clause with its issue: "Enrichment: 3.67% cap", "Missiles: deferred".
-pub fn clause(content: &Content, issue: u8, clause: Clause) -> String {
-    match content.domain.issues.get(issue as usize) {
+pub fn clause(content: &Content, issue: IssueId, clause: Clause) -> String {
+    match content.domain.get(issue) {
         Some(i) => format!("{}: {}", i.name, clause_label(content, issue, clause)),
-        None => format!("issue {issue}"),
+        None => format!("issue {}", issue.0),
     }
 }
 

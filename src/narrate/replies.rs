@@ -73,7 +73,7 @@ pub fn reading(content: &Content, r: &Reply) -> Option<String> {
     };
     let cares = r
         .other_cares_most
-        .and_then(|i| content.domain.issues.get(i as usize))
+        .and_then(|i| content.domain.get(i))
         .map(|i| format!("thinks {other} cares most about {}", i.name.to_lowercase()));
     let moved = r
         .other_move

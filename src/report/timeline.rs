@@ -34,7 +34,7 @@ pub fn rounds(content: &Content, state: &GameState, commands: &[Command]) -> Vec
         let r = &mut rounds[slot(*round)];
         match event {
             Event::Drafted { issue, clause } => {
-                if let Some(c) = text.clauses.get_mut(*issue as usize) {
+                if let Some(c) = text.clauses.get_mut(issue.index()) {
                     *c = *clause;
                 }
             }
@@ -183,17 +183,15 @@ pub fn confidence(c: crate::content::Confidence) -> &'static str {
 fn add_reply(content: &Content, text: &Text, round: &mut RoundRecord, reply: &Reply) {
     // A tabled text leaves an undrafted deferrable issue for later, as the package does.
     let lines: Vec<String> = text
-        .clauses
-        .iter()
-        .enumerate()
+        .each_clause()
         .map(|(i, c)| {
-            let deferrable = content.domain.issues.get(i).is_some_and(|d| d.deferrable);
-            let c = if *c == Clause::Open && deferrable {
+            let deferrable = content.domain.get(i).is_some_and(|d| d.deferrable);
+            let c = if c == Clause::Open && deferrable {
                 Clause::Deferred
             } else {
-                *c
+                c
             };
-            clause(content, i as u8, c)
+            clause(content, i, c)
         })
         .collect();
     let side = reply.side.name().to_string();

@@ -10,6 +10,7 @@ use crate::content::Content;
 use crate::game::{
     Act, CaucusKind, CoercionVariant, Drift, Errand, Learned, Priority, Side, Statement, Verb,
 };
+use crate::model::{Choice, IssueId};
 use crate::negotiation::Domain;
 
 /// The drifts by the words format 2 gave them.
@@ -165,7 +166,7 @@ fn string(text: &str) -> Option<(String, usize)> {
 }
 
 /// The clause the US demands, as the state's posture holds it (it never changes in a game).
-fn demand(text: &str) -> Option<(u8, u8)> {
+fn demand(text: &str) -> Option<(IssueId, Choice)> {
     let posture = &text[text.find("coercion: (")?..];
     let line = posture[posture.find("demand: ")? + "demand: ".len()..]
         .lines()
@@ -207,7 +208,7 @@ fn verb(old: &str) -> Option<Verb> {
         .map(|(_, v)| v)
 }
 
-fn act(old: &str, demand: Option<(u8, u8)>) -> Option<Act> {
+fn act(old: &str, demand: Option<(IssueId, Choice)>) -> Option<Act> {
     if let Some(&(_, a)) = ACTS.iter().find(|(w, _)| *w == old) {
         return Some(a);
     }
@@ -254,11 +255,15 @@ fn priority(domain: &Domain, old: &str) -> Option<Learned> {
         None => Vec::new(),
         Some(l) => l
             .split(", ")
-            .map(|label| (0..options.choices() as u8).find(|&c| options.choice_label(c) == label))
-            .collect::<Option<Vec<u8>>>()?,
+            .map(|label| {
+                options
+                    .choices()
+                    .find(|&c| options.choice_label(c) == label)
+            })
+            .collect::<Option<Vec<Choice>>>()?,
     };
     Some(Learned::Priority {
-        issue: issue as u8,
+        issue: IssueId::at(issue),
         heard,
         red_lines,
     })
@@ -294,7 +299,7 @@ mod tests {
     fn an_ultimatum_keeps_its_week() {
         let old = "sets an ultimatum: a deal by week 8, or it will use force";
         assert_eq!(
-            act(old, Some((0, 1))),
+            act(old, Some((IssueId(0), Choice(1)))),
             Some(Act::Posture {
                 variant: CoercionVariant::Ultimatum,
                 demand: None,
