@@ -3,8 +3,11 @@
 //! Layers, with dependencies pointing down only:
 //! - [`tui`] owns the terminal (init, restore, panic hook, event loop); [`plain`] is the
 //!   line-by-line text mode;
+//! - [`run`], shared by both: opening a game, and carrying out the app's effects (saves, the
+//!   report, loading, the advisor's futures), feeding each result back to the app;
 //! - [`ui`] draws from `&App` and nothing else;
-//! - [`app`] turns keys into game commands and I/O requests, with no I/O of its own;
+//! - [`app`]: the game [`app::Session`] (what a save holds, what every seat shares) and one
+//!   screen's view state; turns keys into game commands and effects, with no I/O of its own;
 //! - [`game`] (rules, tracks, cards, endings) and [`ai`] (delegations, Oman policies) are the pure,
 //!   seeded core, on top of the [`negotiation`] engine;
 //! - [`content`] and [`save`] read and write RON, with `file:line:col` errors;
@@ -24,6 +27,7 @@ pub mod negotiation;
 pub mod oman;
 pub mod plain;
 pub mod report;
+pub mod run;
 pub mod save;
 pub mod tui;
 pub mod ui;

@@ -37,8 +37,8 @@ impl Menu {
 }
 
 pub(super) fn caucus(app: &App) -> Menu {
-    let issue = &app.content.domain.issues[app.cursor];
-    let clause = app.state.text.clauses[app.cursor];
+    let issue = &app.session.content.domain.issues[app.cursor];
+    let clause = app.session.state.text.clauses[app.cursor];
     let idea = match clause {
         Clause::Open => None,
         Clause::Deferred => Some(format!("{}: deferred", issue.name)),
