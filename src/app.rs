@@ -28,6 +28,7 @@ use react::refusal;
 
 use crate::content::Content;
 use crate::game::{Command, GameState, Phase};
+use crate::model::IssueId;
 
 /// One screen on a game: the shared session, and what this player has selected and open.
 pub struct App {
@@ -40,7 +41,7 @@ pub struct App {
     pub scroll: u16,
     pub overlays: Vec<Overlay>,
     /// The first issue of a link being built.
-    pub link_mark: Option<u8>,
+    pub link_mark: Option<IssueId>,
     /// One line of feedback: what just happened, or why a command was refused.
     pub status: String,
     /// The status line says why a command was refused.
@@ -104,6 +105,11 @@ impl App {
         }
         app.status = "Draft a text with ←→, then press t to table it. ? shows every key.".into();
         app
+    }
+
+    /// The issue under the cursor of the table screen.
+    pub fn selected_issue(&self) -> IssueId {
+        IssueId::at(self.cursor)
     }
 
     /// The window on top, which gets the keys.

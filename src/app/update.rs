@@ -66,22 +66,19 @@ impl App {
                 let step = if msg == Msg::Left { -1 } else { 1 };
                 if let Some(clause) = self.next_clause(step) {
                     return self.run(Command::Draft {
-                        issue: self.cursor as u8,
+                        issue: self.selected_issue(),
                         clause,
                     });
                 }
             }
             Msg::Defer if self.screen == Screen::Table => {
-                let current = self.session.state.text.clauses[self.cursor];
-                let clause = if current == Clause::Deferred {
+                let issue = self.selected_issue();
+                let clause = if self.session.state.text.clause(issue) == Clause::Deferred {
                     Clause::Open
                 } else {
                     Clause::Deferred
                 };
-                return self.run(Command::Draft {
-                    issue: self.cursor as u8,
-                    clause,
-                });
+                return self.run(Command::Draft { issue, clause });
             }
             Msg::Table => return self.run(Command::Table(Audience::Both)),
             Msg::TableOne => self.overlays.push(Overlay::Menu(menu::table_one())),
@@ -153,38 +150,40 @@ impl App {
 
     /// The next available clause of the selected issue, left (US end) or right (Iran end).
     fn next_clause(&self, step: i32) -> Option<Clause> {
-        let issue = &self.session.content.domain.issues[self.cursor];
-        let n = issue.options.len() as i32;
-        let start = match self.session.state.text.clauses[self.cursor] {
-            Clause::Option(o) => i32::from(o),
-            Clause::Open | Clause::Deferred => {
-                if step > 0 {
-                    -1
-                } else {
-                    n
-                }
-            }
+        let id = self.selected_issue();
+        let now = self.session.state.text.clause(id);
+        // From an open or deferred clause, the walk starts at the end it moves away from.
+        let beyond = |o| match now {
+            Clause::Option(now) if step > 0 => o > now,
+            Clause::Option(now) => o < now,
+            Clause::Open | Clause::Deferred => true,
         };
-        let mut o = start + step;
-        while (0..n).contains(&o) {
-            if self
-                .session
+        let mut ahead = self
+            .session
+            .content
+            .domain
+            .issue(id)
+            .option_choices()
+            .filter(|&o| beyond(o));
+        let available = |&o: &_| {
+            self.session
                 .state
-                .is_available(&self.session.content, self.cursor, o as u8)
-            {
-                return Some(Clause::Option(o as u8));
-            }
-            o += step;
-        }
-        None
+                .is_available(&self.session.content, id, o)
+        };
+        let next = if step > 0 {
+            ahead.find(available)
+        } else {
+            ahead.rev().find(available)
+        };
+        next.map(Clause::Option)
     }
 
     fn link(&mut self) -> Vec<Effect> {
-        let here = self.cursor as u8;
+        let here = self.selected_issue();
         match self.link_mark.take() {
             None => {
                 self.link_mark = Some(here);
-                let name = &self.session.content.domain.issues[self.cursor].name;
+                let name = &self.session.content.domain.issue(here).name;
                 self.status = format!(
                     "Link: {name} marked. Select a second issue, set its option, press m again."
                 );
@@ -195,10 +194,10 @@ impl App {
                 Vec::new()
             }
             Some(first) => {
-                let clauses = &self.session.state.text.clauses;
+                let text = &self.session.state.text;
                 self.run(Command::Link {
-                    first: (first, clauses[first as usize]),
-                    second: (here, clauses[here as usize]),
+                    first: (first, text.clause(first)),
+                    second: (here, text.clause(here)),
                 })
             }
         }
@@ -209,13 +208,17 @@ impl App {
 mod tests {
     use super::super::testing::{app, close_all};
     use super::*;
+    use crate::model::{Choice, IssueId};
 
     #[test]
     fn arrows_draft_and_t_tables() {
         let mut a = app();
         close_all(&mut a);
         a.update(Msg::Right);
-        assert_eq!(a.session.state.text.clauses[0], Clause::Option(0));
+        assert_eq!(
+            a.session.state.text.clause(IssueId(0)),
+            Clause::Option(Choice(0))
+        );
         a.update(Msg::Table);
         assert!(
             a.status.to_lowercase().contains("draft the"),
@@ -245,9 +248,15 @@ mod tests {
         close_all(&mut a);
         a.cursor = 1; // stockpile: "ship to Russia" starts locked
         a.update(Msg::Right);
-        assert_eq!(a.session.state.text.clauses[1], Clause::Option(1));
+        assert_eq!(
+            a.session.state.text.clause(IssueId(1)),
+            Clause::Option(Choice(1))
+        );
         a.update(Msg::Left);
-        assert_eq!(a.session.state.text.clauses[1], Clause::Option(1));
+        assert_eq!(
+            a.session.state.text.clause(IssueId(1)),
+            Clause::Option(Choice(1))
+        );
     }
 
     #[test]

@@ -153,11 +153,12 @@ fn fits(content: &Content, state: &GameState) -> Result<(), String> {
         ));
     }
     for (i, (clause, issue)) in state.text.clauses.iter().zip(issues).enumerate() {
-        if let Clause::Option(o) = clause
-            && usize::from(*o) >= issue.options.len()
+        if let Clause::Option(o) = *clause
+            && !issue.is_option(o)
         {
             return Err(format!(
-                "the saved draft picks option {o} of issue {}, which has {}",
+                "the saved draft picks option {} of issue {}, which has {}",
+                o.0,
                 i + 1,
                 issue.options.len()
             ));

@@ -62,8 +62,13 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         "The final text against the real red lines (✗ crossed · ? never found by Oman)",
         theme.title,
     ));
-    for (i, issue) in app.session.content.domain.issues.iter().enumerate() {
-        let clause = app.session.state.text.clauses[i];
+    for ((i, clause), issue) in app
+        .session
+        .state
+        .text
+        .each_clause()
+        .zip(&app.session.content.domain.issues)
+    {
         let label = match clause {
             // An open clause of an issue that can wait was tabled, and signed, as deferred.
             Clause::Open if issue.deferrable => "deferred (left open)".to_string(),
@@ -76,20 +81,16 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             theme.text,
         )];
         for side in Side::BOTH {
-            let crossed = clause.choice(issue.options.len()).is_some_and(|c| {
+            let crossed = clause.choice(issue).is_some_and(|c| {
                 app.session
                     .state
                     .delegation(side)
                     .red_lines
-                    .contains(&(i as u8, c))
+                    .contains(&(i, c))
             });
-            let known = clause.choice(issue.options.len()).is_some_and(|c| {
-                app.session
-                    .state
-                    .notebook
-                    .red_lines
-                    .contains(&(side, i as u8, c))
-            });
+            let known = clause
+                .choice(issue)
+                .is_some_and(|c| app.session.state.notebook.red_lines.contains(&(side, i, c)));
             let (mark, style) = match (crossed, known) {
                 (true, true) => ("✗", theme.bad),
                 (true, false) => ("✗?", theme.bad),
