@@ -5,6 +5,7 @@ mod check;
 mod odds;
 mod replay;
 mod report;
+#[cfg(feature = "test-hooks")]
 mod save_loop;
 mod simulate;
 mod simulate_print;
@@ -170,6 +171,7 @@ enum Cmd {
         assets: Option<PathBuf>,
     },
     /// Test hook for the crash test: saves after every move of scripted games until killed
+    #[cfg(feature = "test-hooks")]
     #[command(hide = true)]
     SaveLoop {
         #[arg(long)]
@@ -242,6 +244,7 @@ pub fn main() -> ExitCode {
             output.as_deref(),
             assets.as_deref(),
         ),
+        #[cfg(feature = "test-hooks")]
         Some(Cmd::SaveLoop { dir, count }) => {
             save_loop::save_loop(&dir, count).map(|()| ExitCode::SUCCESS)
         }
@@ -272,12 +275,12 @@ fn quiet_on_closed_pipe() {
 }
 
 /// `muscat play`: the game is loaded and checked first, then played in plain mode or the terminal.
-fn play(options: &crate::tui::Options) -> Result<ExitCode, String> {
+fn play(options: &crate::run::Options) -> Result<ExitCode, String> {
     let dir = options
         .save_dir
         .clone()
         .unwrap_or_else(crate::save::default_dir);
-    let mut app = crate::tui::prepare(options, &dir)?;
+    let mut app = crate::run::prepare(options, &dir)?;
     if options.plain {
         crate::plain::run(&mut app, &dir)
     } else {
@@ -285,8 +288,8 @@ fn play(options: &crate::tui::Options) -> Result<ExitCode, String> {
     }
 }
 
-fn to_options(args: &PlayArgs) -> crate::tui::Options {
-    crate::tui::Options {
+fn to_options(args: &PlayArgs) -> crate::run::Options {
+    crate::run::Options {
         seed: args.seed,
         difficulty: args.difficulty.into(),
         load: args.load.clone(),

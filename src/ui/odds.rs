@@ -55,7 +55,7 @@ pub fn lines(content: &Content, answers: &[Answer]) -> Vec<String> {
 
 /// What is left of the advisor this week or game, for the window's footer.
 pub fn allowance(app: &App) -> String {
-    let s = &app.state;
+    let s = &app.session.state;
     let limit = s.difficulty.advisor_limit();
     match s.advisor.left(limit, s.round) {
         None => format!("Easy: ask as often as you like. Looking {HORIZON} weeks ahead."),
@@ -127,7 +127,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, answ
                     body.push(Line::styled(
                         format!(
                             "  {}.",
-                            capitalised(&crate::narrate::advice(&app.content, r))
+                            capitalised(&crate::narrate::advice(&app.session.content, r))
                         ),
                         theme.dim,
                     ));
