@@ -699,7 +699,7 @@ impl App {
     }
 
     /// Reports the after-action report the loop wrote.
-    pub fn reported(&mut self, result: Result<Vec<std::path::PathBuf>, String>) {
+    pub fn reported(&mut self, result: Result<Vec<std::path::PathBuf>, crate::report::WriteError>) {
         self.status = match result {
             Ok(paths) => format!(
                 "Report written: {}",
@@ -714,7 +714,11 @@ impl App {
     }
 
     /// Reports the result of a save the loop carried out.
-    pub fn saved_to(&mut self, result: Result<crate::save::Written, String>, manual: bool) {
+    pub fn saved_to(
+        &mut self,
+        result: Result<crate::save::Written, crate::save::WriteError>,
+        manual: bool,
+    ) {
         match result {
             Ok(written) => {
                 if manual {

@@ -34,7 +34,7 @@ const HELP: &str = "Commands (any unique prefix works):
   save NAME | help | quit";
 
 /// Runs the text mode until `quit` or the end of input.
-pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
+pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
     let stdin = std::io::stdin();
     let mut out = std::io::stdout();
     let mut printed = 0;
@@ -50,7 +50,7 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
     let mut announced = Vec::new();
     announce(app, &mut out, &mut announced);
     for line in stdin.lock().lines() {
-        let line = line.map_err(|e| e.to_string())?;
+        let line = line?;
         let words: Vec<&str> = line.split_whitespace().collect();
         let Some(first) = words.first() else { continue };
         match expand(first) {
@@ -96,9 +96,17 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
             }
             Some("report") => {
                 let name = app.save_name();
-                let result = save::write(dir, &name, &app.save_file()).and_then(|_| {
-                    crate::report::write_beside_save(dir, &name, &app.content, &app.state, &app.log)
-                });
+                let result = save::write(dir, &name, &app.save_file())
+                    .map_err(Into::into)
+                    .and_then(|_| {
+                        crate::report::write_beside_save(
+                            dir,
+                            &name,
+                            &app.content,
+                            &app.state,
+                            &app.log,
+                        )
+                    });
                 app.reported(result);
                 say(&mut out, &app.status);
             }

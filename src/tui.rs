@@ -13,6 +13,7 @@ use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Effect, Msg, Overlay, Start, keymap};
+use crate::content::LoadError;
 use crate::game::{self, Difficulty};
 use crate::save;
 use crate::ui::{self, Theme};
@@ -32,6 +33,33 @@ pub struct Options {
     pub guide: bool,
 }
 
+/// Why a game could not be opened or played; the command line prints it after `muscat: `.
+#[derive(Debug, thiserror::Error)]
+pub enum PlayError {
+    #[error(transparent)]
+    Read(#[from] save::ReadError),
+    /// The content a save names cannot be loaded.
+    #[error("{}: scenario \"{scenario}\": {source}", .path.display())]
+    SaveContent {
+        path: PathBuf,
+        scenario: String,
+        source: LoadError,
+    },
+    /// The save does not stand up to its command log.
+    #[error("{}: {source}", .path.display())]
+    Check {
+        path: PathBuf,
+        source: save::CheckError,
+    },
+    /// The content of a new game cannot be loaded.
+    #[error(transparent)]
+    Content(#[from] LoadError),
+    #[error("cannot open the terminal: {0}")]
+    Open(std::io::Error),
+    #[error("terminal error: {0}")]
+    Terminal(std::io::Error),
+}
+
 /// A seed for a new game when the player gave none.
 fn fresh_seed() -> u64 {
     #[allow(clippy::disallowed_methods)] // the one place a new game's seed may come from the clock
@@ -41,11 +69,19 @@ fn fresh_seed() -> u64 {
 }
 
 /// Builds the app for a save: its state checked against its log (see [`save::check`]).
-fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, String> {
+fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, PlayError> {
     let saved = save::read(path)?;
-    let content = crate::content::load_with(Some(&saved.scenario), assets)
-        .map_err(|e| format!("{}: scenario \"{}\": {e}", path.display(), saved.scenario))?;
-    let loaded = save::check(&content, &saved).map_err(|e| format!("{}: {e}", path.display()))?;
+    let content = crate::content::load_with(Some(&saved.scenario), assets).map_err(|source| {
+        PlayError::SaveContent {
+            path: path.to_path_buf(),
+            scenario: saved.scenario.clone(),
+            source,
+        }
+    })?;
+    let loaded = save::check(&content, &saved).map_err(|source| PlayError::Check {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let mut app = App::new(content, loaded.state, loaded.log);
     app.origin = loaded.start;
     app.saved = true;
@@ -56,7 +92,7 @@ fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, String> {
 /// Builds the app: a loaded save, or a new game; with the start menu when the player named no
 /// save and an autosave exists, or when the named save cannot be loaded (the file is left as it
 /// is, and the player may start afresh or pick another).
-pub fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
+pub fn prepare(options: &Options, dir: &Path) -> Result<App, PlayError> {
     let failed = match &options.load {
         Some(path) => match open_save(path, options.assets.as_deref()) {
             Ok(app) => return Ok(app),
@@ -75,7 +111,7 @@ pub fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
     }
     let saves = save::list(dir);
     if let Some(problem) = failed {
-        app.start = Some(Start::failed(problem, saves));
+        app.start = Some(Start::failed(problem.to_string(), saves));
     } else if let Some(auto) = saves.iter().find(|s| s.name == save::AUTOSAVE).cloned() {
         app.start = Some(Start::menu(saves, Some(&auto)));
     } else if options.guide {
@@ -87,14 +123,14 @@ pub fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
 
 /// Plays `app` in the terminal until the player quits. Everything is loaded and checked before
 /// (see [`prepare`]), so errors print on a sane screen.
-pub fn run(mut app: App, options: &Options, dir: &Path) -> Result<ExitCode, String> {
+pub fn run(mut app: App, options: &Options, dir: &Path) -> Result<ExitCode, PlayError> {
     let theme = Theme::from_env();
     if theme == Theme::mono() {
         // crossterm answers NO_COLOR by resetting every attribute on each style change, which
         // wipes bold and reverse; the mono theme has no colours, so force attribute output.
         ratatui::crossterm::style::force_color_output(true);
     }
-    let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    let mut terminal = ratatui::try_init().map_err(PlayError::Open)?;
     if options.mouse {
         let _ = execute!(stdout(), EnableMouseCapture);
         let previous = std::panic::take_hook();
@@ -132,8 +168,8 @@ fn event_loop(
     theme: &Theme,
     dir: &Path,
     assets: Option<&Path>,
-) -> Result<Option<PathBuf>, String> {
-    let io = |e: std::io::Error| format!("terminal error: {e}");
+) -> Result<Option<PathBuf>, PlayError> {
+    let io = PlayError::Terminal;
     // Test hook, documented in the README: a key that panics, to check the terminal is restored.
     let panic_key = std::env::var("MUSCAT_TEST_PANIC_KEY")
         .ok()
@@ -170,7 +206,7 @@ fn event_loop(
                 Effect::WriteReport => {
                     let name = app.save_name();
                     let saved = save::write(dir, &name, &app.save_file());
-                    let result = saved.and_then(|_| {
+                    let result = saved.map_err(Into::into).and_then(|_| {
                         crate::report::write_beside_save(
                             dir,
                             &name,
@@ -191,7 +227,7 @@ fn event_loop(
                 }
                 Effect::Load(path) => match open_save(&path, assets) {
                     Ok(loaded) => *app = loaded,
-                    Err(e) => app.start = Some(Start::failed(e, save::list(dir))),
+                    Err(e) => app.start = Some(Start::failed(e.to_string(), save::list(dir))),
                 },
             }
         }
