@@ -9,6 +9,7 @@ use muscat::advisor::{self, Question, Shuttle};
 use muscat::content::Content;
 use muscat::game::delegation;
 use muscat::game::{self, Audience, Command, Difficulty, GameState, Phase, Side};
+use muscat::negotiation::Package;
 use muscat::oman as policy;
 
 /// A position in week `week` of seed 5, reached by the advisor's shuttle, with a text on the table.
@@ -37,13 +38,12 @@ fn decision(c: &mut Criterion) {
     });
     // Every clause at the US end: Iran finds no small change that would do, so its counter
     // search runs over every pair of issues.
-    let us_end: Vec<u8> = content
+    let us_end: Package = content
         .domain
-        .issues
-        .iter()
-        .enumerate()
+        .each_issue()
         .map(|(i, issue)| {
-            (0..issue.options.len() as u8)
+            issue
+                .option_choices()
                 .find(|&o| state.is_available(&content, i, o))
                 .expect("an option")
         })

@@ -6,9 +6,10 @@
 
 mod reason;
 mod rollout;
+pub mod shuttle;
 
 pub use reason::{Blocker, Reason};
-pub use rollout::Shuttle;
+pub use shuttle::Shuttle;
 
 use crate::content::Content;
 use crate::game::{Command, GameState, RuleError};
@@ -240,7 +241,7 @@ fn position_seed(state: &GameState) -> u64 {
         let c = match clause {
             crate::game::Clause::Open => 0,
             crate::game::Clause::Deferred => 1,
-            crate::game::Clause::Option(o) => 2 + u64::from(*o),
+            crate::game::Clause::Option(o) => 2 + u64::from(o.0),
         };
         h = mix(h, c);
     }
@@ -261,6 +262,7 @@ fn mix(a: u64, b: u64) -> u64 {
 mod tests {
     use super::*;
     use crate::game::{self, Audience, Difficulty, Phase};
+    use crate::model::{Choice, IssueId};
 
     fn position() -> (Content, GameState) {
         let content = Content::builtin();
@@ -268,8 +270,8 @@ mod tests {
         if let Phase::Choosing(_) = state.phase {
             game::apply(&mut state, &content, &Command::ChooseCardOption(0)).expect("choice");
         }
-        for issue in 0..5u8 {
-            let clause = game::Clause::Option(2);
+        for issue in IssueId::all(5) {
+            let clause = game::Clause::Option(Choice(2));
             game::apply(&mut state, &content, &Command::Draft { issue, clause }).expect("draft");
         }
         (content, state)
@@ -328,8 +330,16 @@ mod tests {
         let a = ask(&content, &state, &q).expect("odds");
         assert_eq!(a, ask(&content, &state, &q).expect("odds"));
         let before = position_seed(&state);
-        let clause = game::Clause::Option(1);
-        game::apply(&mut state, &content, &Command::Draft { issue: 0, clause }).expect("draft");
+        let clause = game::Clause::Option(Choice(1));
+        game::apply(
+            &mut state,
+            &content,
+            &Command::Draft {
+                issue: IssueId(0),
+                clause,
+            },
+        )
+        .expect("draft");
         assert_ne!(before, position_seed(&state));
         assert_ne!(mix(1, 2), mix(2, 1));
     }

@@ -13,6 +13,7 @@ pub use start::{Start, StartItem};
 
 use crate::content::Content;
 use crate::game::{self, Audience, Clause, Command, Event, GameState, Phase, RuleError};
+use crate::model::IssueId;
 
 /// The player's input, after the key table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,7 +180,7 @@ pub struct App {
     pub scroll: u16,
     pub overlays: Vec<Overlay>,
     /// The first issue of a link being built.
-    pub link_mark: Option<u8>,
+    pub link_mark: Option<IssueId>,
     /// One line of feedback: what just happened, or why a command was refused.
     pub status: String,
     /// The status line says why a command was refused.
@@ -199,6 +200,11 @@ pub struct App {
 }
 
 impl App {
+    /// The issue under the cursor of the table screen.
+    pub fn selected_issue(&self) -> IssueId {
+        IssueId::at(self.cursor)
+    }
+
     /// A new game, opening on the briefing and the first card.
     pub fn new(content: Content, state: GameState, log: Vec<Command>) -> App {
         let mut app = App {
@@ -518,22 +524,19 @@ impl App {
                 let step = if msg == Msg::Left { -1 } else { 1 };
                 if let Some(clause) = self.next_clause(step) {
                     return self.run(Command::Draft {
-                        issue: self.cursor as u8,
+                        issue: self.selected_issue(),
                         clause,
                     });
                 }
             }
             Msg::Defer if self.screen == Screen::Table => {
-                let current = self.state.text.clauses[self.cursor];
-                let clause = if current == Clause::Deferred {
+                let issue = self.selected_issue();
+                let clause = if self.state.text.clause(issue) == Clause::Deferred {
                     Clause::Open
                 } else {
                     Clause::Deferred
                 };
-                return self.run(Command::Draft {
-                    issue: self.cursor as u8,
-                    clause,
-                });
+                return self.run(Command::Draft { issue, clause });
             }
             Msg::Table => return self.run(Command::Table(Audience::Both)),
             Msg::TableOne => self.overlays.push(Overlay::Menu(menu::table_one())),
@@ -605,34 +608,35 @@ impl App {
 
     /// The next available clause of the selected issue, left (US end) or right (Iran end).
     fn next_clause(&self, step: i32) -> Option<Clause> {
-        let issue = &self.content.domain.issues[self.cursor];
-        let n = issue.options.len() as i32;
-        let start = match self.state.text.clauses[self.cursor] {
-            Clause::Option(o) => i32::from(o),
-            Clause::Open | Clause::Deferred => {
-                if step > 0 {
-                    -1
-                } else {
-                    n
-                }
-            }
+        let id = self.selected_issue();
+        let now = self.state.text.clause(id);
+        // From an open or deferred clause, the walk starts at the end it moves away from.
+        let beyond = |o| match now {
+            Clause::Option(now) if step > 0 => o > now,
+            Clause::Option(now) => o < now,
+            Clause::Open | Clause::Deferred => true,
         };
-        let mut o = start + step;
-        while (0..n).contains(&o) {
-            if self.state.is_available(&self.content, self.cursor, o as u8) {
-                return Some(Clause::Option(o as u8));
-            }
-            o += step;
-        }
-        None
+        let mut ahead = self
+            .content
+            .domain
+            .issue(id)
+            .option_choices()
+            .filter(|&o| beyond(o));
+        let available = |&o: &_| self.state.is_available(&self.content, id, o);
+        let next = if step > 0 {
+            ahead.find(available)
+        } else {
+            ahead.rev().find(available)
+        };
+        next.map(Clause::Option)
     }
 
     fn link(&mut self) -> Vec<Effect> {
-        let here = self.cursor as u8;
+        let here = self.selected_issue();
         match self.link_mark.take() {
             None => {
                 self.link_mark = Some(here);
-                let name = &self.content.domain.issues[self.cursor].name;
+                let name = &self.content.domain.issue(here).name;
                 self.status = format!(
                     "Link: {name} marked. Select a second issue, set its option, press m again."
                 );
@@ -643,10 +647,10 @@ impl App {
                 Vec::new()
             }
             Some(first) => {
-                let clauses = &self.state.text.clauses;
+                let text = &self.state.text;
                 self.run(Command::Link {
-                    first: (first, clauses[first as usize]),
-                    second: (here, clauses[here as usize]),
+                    first: (first, text.clause(first)),
+                    second: (here, text.clause(here)),
                 })
             }
         }
@@ -766,6 +770,7 @@ pub(crate) fn refusal(e: &RuleError) -> String {
 mod tests {
     use super::*;
     use crate::game::{Difficulty, start};
+    use crate::model::{Choice, IssueId};
 
     fn app() -> App {
         let content = Content::builtin();
@@ -799,7 +804,7 @@ mod tests {
         let mut a = app();
         close_all(&mut a);
         a.update(Msg::Right);
-        assert_eq!(a.state.text.clauses[0], Clause::Option(0));
+        assert_eq!(a.state.text.clause(IssueId(0)), Clause::Option(Choice(0)));
         a.update(Msg::Table);
         assert!(
             a.status.to_lowercase().contains("draft the"),
@@ -823,9 +828,9 @@ mod tests {
         close_all(&mut a);
         a.cursor = 1; // stockpile: "ship to Russia" starts locked
         a.update(Msg::Right);
-        assert_eq!(a.state.text.clauses[1], Clause::Option(1));
+        assert_eq!(a.state.text.clause(IssueId(1)), Clause::Option(Choice(1)));
         a.update(Msg::Left);
-        assert_eq!(a.state.text.clauses[1], Clause::Option(1));
+        assert_eq!(a.state.text.clause(IssueId(1)), Clause::Option(Choice(1)));
     }
 
     #[test]

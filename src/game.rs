@@ -10,6 +10,7 @@ pub mod reflect;
 mod rng;
 mod round;
 mod rules;
+pub mod seat;
 mod state;
 mod tabled;
 mod text;
@@ -23,7 +24,8 @@ pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, State
 pub use delegation::{Complaint, FactionCheck, Reply, Rule, Trend};
 pub use ending::{DealKind, Outcome, Score};
 pub use rng::GameRng;
-pub use rules::{apply, before_start, replay, start};
+pub use rules::{apply, apply_seated, before_start, replay, start};
+pub use seat::{AiDelegation, DelegationSeat, Seats};
 pub use state::{
     AdvisorLimit, AdvisorUse, Answer, DelegationState, Difficulty, Flag, GameState, Known,
     Notebook, Phase, Priority,

@@ -4,9 +4,10 @@
 use crate::content::{Card, CardEffect, Content};
 use crate::game::{Cause, Clause, Event, Outcome, Side, TrackId};
 use crate::game::{Reply, Rule, Trend};
+use crate::model::{Choice, IssueId};
 
-fn clause_label(content: &Content, issue: u8, clause: Clause) -> String {
-    let i = &content.domain.issues[issue as usize];
+fn clause_label(content: &Content, issue: IssueId, clause: Clause) -> String {
+    let i = content.domain.issue(issue);
     match clause {
         Clause::Open => "not drafted".into(),
         Clause::Deferred => "deferred".into(),
@@ -15,8 +16,8 @@ fn clause_label(content: &Content, issue: u8, clause: Clause) -> String {
 }
 
 /// "Enrichment: 3.67% cap".
-pub fn choice(content: &Content, issue: u8, choice: u8) -> String {
-    let i = &content.domain.issues[issue as usize];
+pub fn choice(content: &Content, issue: IssueId, choice: Choice) -> String {
+    let i = content.domain.issue(issue);
     format!("{}: {}", i.name, i.choice_label(choice))
 }
 
@@ -77,7 +78,7 @@ pub fn reading(content: &Content, r: &Reply) -> Option<String> {
     };
     let cares = r
         .other_cares_most
-        .and_then(|i| content.domain.issues.get(i as usize))
+        .and_then(|i| content.domain.get(i))
         .map(|i| format!("thinks {other} cares most about {}", i.name.to_lowercase()));
     let moved = r
         .other_move
@@ -151,7 +152,7 @@ pub fn effect(content: &Content, e: &CardEffect) -> String {
 fn option_name(content: &Content, issue: &str, option: &str) -> String {
     content.domain.locate(issue, option).map_or_else(
         || format!("{issue}: {option}"),
-        |(i, o)| choice(content, i as u8, o),
+        |(i, o)| choice(content, i, o),
     )
 }
 
@@ -200,7 +201,7 @@ pub fn describe(content: &Content, event: &Event) -> Option<String> {
             "{} is {} on {} ({}){}",
             side.name(),
             if *warmer { "warm" } else { "cold" },
-            content.domain.issues[*issue as usize].name,
+            content.domain.issue(*issue).name,
             clause_label(content, *issue, *clause),
             if *red_line { ": a red line!" } else { "" }
         ),
@@ -211,8 +212,8 @@ pub fn describe(content: &Content, event: &Event) -> Option<String> {
             iran_warmer,
         } => format!(
             "Link {} + {}: US {}, Iran {}{}",
-            content.domain.issues[first.0 as usize].name,
-            content.domain.issues[second.0 as usize].name,
+            content.domain.issue(first.0).name,
+            content.domain.issue(second.0).name,
             if *us_warmer { "warmer" } else { "colder" },
             if *iran_warmer { "warmer" } else { "colder" },
             if *us_warmer && *iran_warmer {
@@ -325,7 +326,7 @@ pub fn summary(content: &Content, events: &[Event]) -> String {
     if let [Event::Drafted { issue, clause }] = events {
         return format!(
             "Drafted {}: {}.",
-            content.domain.issues[*issue as usize].name,
+            content.domain.issue(*issue).name,
             clause_label(content, *issue, *clause)
         );
     }

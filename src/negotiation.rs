@@ -10,7 +10,7 @@
 //! use muscat::negotiation::{Negotiator, Space, Tactic, alternating_offers};
 //!
 //! let content = Content::builtin();
-//! let space = Space::new(&content.domain, &|i, c| !content.domain.issues[i].is_locked(c));
+//! let space = Space::new(&content.domain, &|i, c| !content.domain.issue(i).is_locked(c));
 //! let us = content.delegation(muscat::game::Side::Us).prefs.clone();
 //! let iran = content.delegation(muscat::game::Side::Iran).prefs.clone();
 //! let mut a = Negotiator::new(&space, us, 0.45, Tactic::with_exponent(1.0), &|_| true);

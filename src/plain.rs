@@ -9,6 +9,7 @@ mod inspect;
 
 use crate::app::App;
 use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Phase, Side, Statement, TrackId};
+use crate::model::{Choice, IssueId};
 use crate::narrate::{describe, effects};
 use crate::save;
 
@@ -137,7 +138,7 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
                         // Refused: the reason. A move that went through is told by its news.
                         say(&mut out, &app.status);
                     } else if let Command::Draft { issue, clause } = cmd {
-                        let i = &app.content.domain.issues[issue as usize];
+                        let i = app.content.domain.issue(issue);
                         let label = match clause {
                             Clause::Option(c) => i.choice_label(c).to_string(),
                             Clause::Deferred => "deferred".to_string(),
@@ -261,19 +262,21 @@ fn side(word: Option<&&str>) -> Result<Side, String> {
     }
 }
 
-fn issue(app: &App, word: Option<&&str>) -> Result<u8, String> {
+fn issue(app: &App, word: Option<&&str>) -> Result<IssueId, String> {
     let w = word
         .ok_or("Name an issue (see status).")?
         .to_ascii_lowercase();
-    let issues = &app.content.domain.issues;
-    let found: Vec<usize> = match issues.iter().position(|i| i.id == w) {
+    let domain = &app.content.domain;
+    let found: Vec<IssueId> = match domain.issue_index(&w) {
         Some(k) => vec![k],
-        None => (0..issues.len())
-            .filter(|&k| issues[k].id.starts_with(&w))
+        None => domain
+            .each_issue()
+            .filter(|(_, i)| i.id.starts_with(&w))
+            .map(|(k, _)| k)
             .collect(),
     };
     match found.as_slice() {
-        [one] => Ok(*one as u8),
+        [one] => Ok(*one),
         _ => Err(format!("Unknown or ambiguous issue \"{w}\".")),
     }
 }
@@ -282,7 +285,7 @@ fn command(app: &App, verb: &str, args: &[&str]) -> Result<Command, String> {
     Ok(match verb {
         "draft" => {
             let i = issue(app, args.first())?;
-            let issue = &app.content.domain.issues[i as usize];
+            let issue = app.content.domain.issue(i);
             let w = args
                 .get(1)
                 .ok_or("Name an option (see status).")?
@@ -290,13 +293,11 @@ fn command(app: &App, verb: &str, args: &[&str]) -> Result<Command, String> {
             let clause = if w == "defer" || w == "deferred" {
                 Clause::Deferred
             } else {
-                let exact = issue.options.iter().position(|o| o.id == w);
-                let found: Vec<usize> = exact.map_or_else(
+                let exact = issue.option_index(&w);
+                let found: Vec<Choice> = exact.map_or_else(
                     || {
                         issue
-                            .options
-                            .iter()
-                            .enumerate()
+                            .each_option()
                             .filter(|(_, o)| o.id.starts_with(&w))
                             .map(|(k, _)| k)
                             .collect()
@@ -304,7 +305,7 @@ fn command(app: &App, verb: &str, args: &[&str]) -> Result<Command, String> {
                     |k| vec![k],
                 );
                 match found.as_slice() {
-                    [one] => Clause::Option(*one as u8),
+                    [one] => Clause::Option(*one),
                     _ => {
                         return Err(format!(
                             "Unknown or ambiguous option \"{w}\" for {}.",
@@ -338,17 +339,17 @@ fn command(app: &App, verb: &str, args: &[&str]) -> Result<Command, String> {
                 side: s,
                 kind: CaucusKind::TestIdea {
                     issue: i,
-                    clause: app.state.text.clauses[i as usize],
+                    clause: app.state.text.clause(i),
                 },
             }
         }
         "link" => {
             let a = issue(app, args.first())?;
             let b = issue(app, args.get(1))?;
-            let c = &app.state.text.clauses;
+            let text = &app.state.text;
             Command::Link {
-                first: (a, c[a as usize]),
-                second: (b, c[b as usize]),
+                first: (a, text.clause(a)),
+                second: (b, text.clause(b)),
             }
         }
         "goodwill" => Command::SpendGoodwill(side(args.first())?),
@@ -449,19 +450,17 @@ fn status(app: &App) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     );
-    for (i, issue) in app.content.domain.issues.iter().enumerate() {
-        let clause = match s.text.clauses[i] {
+    for (i, issue) in app.content.domain.each_issue() {
+        let clause = match s.text.clause(i) {
             Clause::Open => "not drafted".to_string(),
             Clause::Deferred => "deferred".to_string(),
-            Clause::Option(o) => issue.options[o as usize].id.clone(),
+            Clause::Option(o) => issue.options[o.index()].id.clone(),
         };
         // A locked option is listed so the player knows it exists; an event or errand opens it.
         let options: Vec<String> = issue
-            .options
-            .iter()
-            .enumerate()
+            .each_option()
             .map(|(c, o)| {
-                if s.is_available(&app.content, i, c as u8) {
+                if s.is_available(&app.content, i, c) {
                     o.id.clone()
                 } else {
                     format!("{} (locked until an event or errand opens it)", o.id)

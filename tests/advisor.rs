@@ -9,6 +9,7 @@ use std::process::Command as Process;
 use muscat::advisor::{self, Fate, Question};
 use muscat::content::Content;
 use muscat::game::{self, Audience, Command, Difficulty, GameRng, GameState, RuleError};
+use muscat::model::{Choice, IssueId};
 use muscat::oman as policy;
 use muscat::save::{self, SaveFile};
 
@@ -159,8 +160,8 @@ fn a_saved_position_gets_odds_from_the_command_line() {
     if matches!(state.phase, game::Phase::Choosing(_)) {
         run(&mut state, Command::ChooseCardOption(0));
     }
-    for issue in 0..5u8 {
-        let clause = game::Clause::Option(if issue == 1 { 2 } else { 1 });
+    for issue in IssueId::all(5) {
+        let clause = game::Clause::Option(Choice(if issue == IssueId(1) { 2 } else { 1 }));
         run(&mut state, Command::Draft { issue, clause });
     }
     let dir = std::env::temp_dir().join(format!("muscat-odds-{}", std::process::id()));
@@ -209,15 +210,16 @@ fn a_hopeless_text_is_called_hopeless() {
     let content = Content::builtin();
     let mut state = game::start(&content, 4, Difficulty::Normal);
     state.phase = game::Phase::Acting;
-    for (issue, i) in content.domain.issues.iter().enumerate() {
-        let first = (0..i.options.len() as u8)
+    for (issue, i) in content.domain.each_issue() {
+        let first = i
+            .option_choices()
             .find(|&o| state.is_available(&content, issue, o))
             .expect("an option");
         game::apply(
             &mut state,
             &content,
             &Command::Draft {
-                issue: issue as u8,
+                issue,
                 clause: game::Clause::Option(first),
             },
         )
@@ -317,7 +319,7 @@ fn the_odds_window_at_80x24() {
                 blocker: advisor::Blocker::Faction {
                     side: game::Side::Iran,
                     faction: 2,
-                    issue: 5,
+                    issue: IssueId(5),
                 },
                 futures: 370,
                 of: 580,

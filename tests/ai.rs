@@ -24,6 +24,7 @@ mod common;
 
 use muscat::game::Rule;
 use muscat::game::{Outcome, Side};
+use muscat::negotiation::domain::by_issue;
 use muscat::oman as policy;
 
 use proptest::prelude::*;
@@ -55,7 +56,7 @@ proptest! {
             for &(issue, choice) in &r.counter {
                 prop_assert!(
                     !lines.contains(&(issue, choice)),
-                    "{:?} counter crosses its own red line {issue}/{choice}",
+                    "{:?} counter crosses its own red line {issue:?}/{choice:?}",
                     r.side
                 );
             }
@@ -65,11 +66,8 @@ proptest! {
         if let Some(Outcome::Agreement(score)) = state.outcome() {
             for side in Side::BOTH {
                 let u = content.delegation(side).prefs.utility(&score.package);
-                let hits = score
-                    .package
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, &c)| state.delegation(side).red_lines.contains(&(i as u8, c)))
+                let hits = by_issue(&score.package)
+                    .filter(|hit| state.delegation(side).red_lines.contains(hit))
                     .count();
                 prop_assert_eq!(hits, 0);
                 prop_assert!(u > 0.0);

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use muscat::content::Content;
 use muscat::game::{self, Audience, Clause, Command, Difficulty, Outcome, RuleError, TrackId};
+use muscat::model::{Choice, IssueId};
 use proptest::prelude::*;
 
 #[test]
@@ -78,24 +79,24 @@ fn refused_commands_leave_the_state_unchanged() {
         Command::Table(Audience::Both),
         Command::ChooseCardOption(0),
         Command::Draft {
-            issue: 99,
+            issue: IssueId(99),
             clause: Clause::Deferred,
         },
         Command::Draft {
-            issue: 0,
+            issue: IssueId(0),
             clause: Clause::Deferred,
         },
         Command::Draft {
-            issue: 0,
-            clause: Clause::Option(42),
+            issue: IssueId(0),
+            clause: Clause::Option(Choice(42)),
         },
         Command::Draft {
-            issue: 1,
-            clause: Clause::Option(0),
+            issue: IssueId(1),
+            clause: Clause::Option(Choice(0)),
         },
         Command::Link {
-            first: (0, Clause::Option(1)),
-            second: (0, Clause::Option(2)),
+            first: (IssueId(0), Clause::Option(Choice(1))),
+            second: (IssueId(0), Clause::Option(Choice(2))),
         },
         Command::OffTheRecord,
     ];
@@ -143,8 +144,8 @@ fn a_hand_played_shuttle_reaches_the_table_and_the_log_records_causes() {
     let _ = apply(Command::ChooseCardOption(0));
     for (issue, option) in [(0u8, 2u8), (1, 2), (2, 1), (3, 2), (4, 1)] {
         apply(Command::Draft {
-            issue,
-            clause: Clause::Option(option),
+            issue: IssueId(issue),
+            clause: Clause::Option(Choice(option)),
         })
         .expect("draft");
     }
@@ -167,11 +168,11 @@ fn a_hand_played_shuttle_reaches_the_table_and_the_log_records_causes() {
 fn command_strategy() -> impl Strategy<Value = Command> {
     prop_oneof![
         (0u8..9, 0u8..6).prop_map(|(issue, o)| Command::Draft {
-            issue,
+            issue: IssueId(issue),
             clause: if o == 5 {
                 Clause::Deferred
             } else {
-                Clause::Option(o)
+                Clause::Option(Choice(o))
             }
         }),
         Just(Command::Table(Audience::Both)),

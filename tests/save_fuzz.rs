@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use muscat::content::{self, Bundle, Content};
 use muscat::game::{Audience, CaucusKind, Clause, Command, Errand, Side, Statement};
+use muscat::model::{Choice, IssueId};
 use muscat::save::{self, SaveFile};
 use proptest::prelude::*;
 
@@ -205,28 +206,34 @@ fn clause() -> impl Strategy<Value = Clause> {
     prop_oneof![
         Just(Clause::Open),
         Just(Clause::Deferred),
-        any::<u8>().prop_map(Clause::Option),
-        (0..6u8).prop_map(Clause::Option),
+        any::<u8>().prop_map(|c| Clause::Option(Choice(c))),
+        (0..6u8).prop_map(|c| Clause::Option(Choice(c))),
     ]
 }
 
 /// Any command at all, most of them nonsense for the moment they are played in.
 fn command() -> impl Strategy<Value = Command> {
     prop_oneof![
-        (0..10u8, clause()).prop_map(|(issue, clause)| Command::Draft { issue, clause }),
+        (0..10u8, clause()).prop_map(|(issue, clause)| Command::Draft {
+            issue: IssueId(issue),
+            clause
+        }),
         (side(), 0..4u8, 0..10u8, clause()).prop_map(|(side, k, issue, clause)| Command::Caucus {
             side,
             kind: match k {
                 0 => CaucusKind::Probe,
                 1 => CaucusKind::Reassure,
                 2 => CaucusKind::RelayPressure,
-                _ => CaucusKind::TestIdea { issue, clause },
+                _ => CaucusKind::TestIdea {
+                    issue: IssueId(issue),
+                    clause,
+                },
             },
         }),
         prop_oneof![Just(Audience::Both), side().prop_map(Audience::One)].prop_map(Command::Table),
         (0..10u8, clause(), any::<u8>(), clause()).prop_map(|(a, x, b, y)| Command::Link {
-            first: (a, x),
-            second: (b, y)
+            first: (IssueId(a), x),
+            second: (IssueId(b), y)
         }),
         side().prop_map(Command::SpendGoodwill),
         (0..5usize).prop_map(|i| Command::Errand(Errand::ALL[i])),

@@ -5,19 +5,25 @@ use super::Fate;
 use crate::content::Content;
 use crate::game::Side;
 use crate::game::{Reply, Rule};
+use crate::model::{Choice, IssueId};
+use crate::negotiation::domain::by_issue;
 
 /// What stopped one side from signing, and the clause most to blame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Blocker {
     /// The text crosses one of the side's red lines on this issue.
-    RedLine { side: Side, issue: u8 },
+    RedLine { side: Side, issue: IssueId },
     /// A faction at home (index into the delegation's factions) would not ratify; the clause it
     /// likes least.
-    Faction { side: Side, faction: u8, issue: u8 },
+    Faction {
+        side: Side,
+        faction: u8,
+        issue: IssueId,
+    },
     /// The text is worth less than walking away; the clause that costs the side most.
-    Walkaway { side: Side, issue: u8 },
+    Walkaway { side: Side, issue: IssueId },
     /// Better than walking away, short of what the side still hopes for.
-    Holdout { side: Side, issue: u8 },
+    Holdout { side: Side, issue: IssueId },
 }
 
 /// One reason the advisor gives.
@@ -41,9 +47,9 @@ const DANGER: f64 = 0.15;
 const SURE: f64 = 0.9;
 
 /// The obstacle behind a rejection of `package`; `None` if the reply is a yes.
-pub(super) fn blocker(content: &Content, reply: &Reply, package: &[u8]) -> Option<Blocker> {
+pub(super) fn blocker(content: &Content, reply: &Reply, package: &[Choice]) -> Option<Blocker> {
     let side = reply.side;
-    let top_complaint = reply.complaints.first().map_or(0, |c| c.issue);
+    let top_complaint = reply.complaints.first().map_or(IssueId(0), |c| c.issue);
     Some(match reply.rule {
         Rule::Accepted => return None,
         Rule::RedLine => Blocker::RedLine {
@@ -59,15 +65,13 @@ pub(super) fn blocker(content: &Content, reply: &Reply, package: &[u8]) -> Optio
                 .min_by(|a, b| a.1.margin.total_cmp(&b.1.margin))?;
             let prefs = &content.delegation(side).factions.get(k)?.prefs;
             // The clause this faction loses most on, against its favourite option there.
-            let issue = package
-                .iter()
-                .enumerate()
-                .map(|(i, &c)| {
+            let issue = by_issue(package)
+                .map(|(i, c)| {
                     let best = prefs.best_on(i, |_| true).map_or(0.0, |b| b.1);
                     (i, best - prefs.weighted_value(i, c))
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map_or(top_complaint, |(i, _)| i as u8);
+                .map_or(top_complaint, |(i, _)| i);
             Blocker::Faction {
                 side,
                 faction: k as u8,
@@ -163,11 +167,10 @@ fn capital(side: Side) -> &'static str {
 impl Reason {
     /// The reason in one sentence, without a full stop.
     pub fn describe(&self, content: &Content) -> String {
-        let clause = |issue: u8| {
+        let clause = |issue: IssueId| {
             content
                 .domain
-                .issues
-                .get(issue as usize)
+                .get(issue)
                 .map_or_else(|| "text".to_string(), |i| i.name.to_lowercase())
         };
         match *self {
@@ -259,11 +262,11 @@ mod tests {
         let missiles = Blocker::Faction {
             side: Side::Iran,
             faction: 2,
-            issue: 5,
+            issue: IssueId(5),
         };
         let us = Blocker::Holdout {
             side: Side::Us,
-            issue: 0,
+            issue: IssueId(0),
         };
         let futures = vec![
             future(Fate::Talking, Some(us), Some(missiles)),
@@ -293,7 +296,7 @@ mod tests {
         assert!(text.starts_with("Tehran's"), "{text}");
         assert!(text.contains("in almost every future (100%)"), "{text}");
         assert!(
-            text.contains(&content.domain.issues[5].name.to_lowercase()),
+            text.contains(&content.domain.issue(IssueId(5)).name.to_lowercase()),
             "{text}"
         );
     }
@@ -303,7 +306,7 @@ mod tests {
         let content = Content::builtin();
         let rare = Blocker::RedLine {
             side: Side::Iran,
-            issue: 5,
+            issue: IssueId(5),
         };
         let mut futures = vec![future(Fate::Agreement, None, None); 19];
         futures.push(future(Fate::Talking, None, Some(rare)));

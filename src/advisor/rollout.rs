@@ -3,20 +3,12 @@
 
 use super::Fate;
 use super::reason::{self, Blocker};
+use super::shuttle::Shuttle;
 use crate::content::Content;
-use crate::game::{
-    self, Audience, CaucusKind, Clause, Command, Event, GameRng, GameState, Outcome, Phase, Side,
-    TrackId,
-};
+use crate::game::{self, Command, Event, GameRng, GameState, Outcome};
 
 /// A safety net far above the commands of a few weeks.
 const MAX_STEPS: u32 = 200;
-/// Texts tabled in a week in the look-ahead: a text and one counter. A third table mostly
-/// carries the first side's answer back; it wins a few more deals (84% against 81% of 1,000
-/// whole games) but costs a third of the look-ahead's time.
-const QUICK_TABLES: u32 = 2;
-/// Trust in Oman below which the rollout reassures a delegation before tabling.
-const LOW_TRUST: i32 = 35;
 
 /// How one future went.
 #[derive(Clone, Debug, PartialEq)]
@@ -171,102 +163,10 @@ fn step(
     true
 }
 
-/// The rollout's Oman: fills the text, carries the counter of the side furthest from yes,
-/// reassures a delegation losing trust, tables each new text once, and ends the week.
-#[derive(Clone, Debug, Default)]
-pub struct Shuttle {
-    /// The week and text last tabled, so the same text is not tabled twice in a week.
-    tabled: Option<(u32, Vec<Clause>)>,
-    reassured_in: u32,
-    /// Texts tabled in a week before ending it; 0 means as many as the action points allow.
-    max_tables: u32,
-}
-
-impl Shuttle {
-    /// The look-ahead's Oman: at most two texts a week.
-    pub fn quick() -> Shuttle {
-        Shuttle {
-            max_tables: QUICK_TABLES,
-            ..Shuttle::default()
-        }
-    }
-
-    /// Oman's next command in this position.
-    pub fn next(&mut self, content: &Content, state: &GameState) -> Command {
-        if let Phase::Choosing(_) = state.phase {
-            return Command::ChooseCardOption(0);
-        }
-        if let Some(draft) = fill(content, state) {
-            return draft;
-        }
-        if state.action_points == 0
-            || (self.max_tables > 0 && state.tabled_this_round >= self.max_tables)
-        {
-            return Command::EndRound;
-        }
-        if let Some(draft) = carry_counter(content, state) {
-            return draft;
-        }
-        if self.reassured_in != state.round
-            && let Some(side) = Side::BOTH
-                .into_iter()
-                .find(|&s| state.track(TrackId::trust_in_oman(s)) < LOW_TRUST)
-        {
-            self.reassured_in = state.round;
-            return Command::Caucus {
-                side,
-                kind: CaucusKind::Reassure,
-            };
-        }
-        let now = (state.round, state.text.clauses.clone());
-        if self.tabled.as_ref() == Some(&now) {
-            return Command::EndRound;
-        }
-        self.tabled = Some(now);
-        Command::Table(Audience::Both)
-    }
-}
-
-/// Drafts the middle available option of an issue that must be settled and is still open.
-fn fill(content: &Content, state: &GameState) -> Option<Command> {
-    let (i, issue) = content
-        .domain
-        .issues
-        .iter()
-        .enumerate()
-        .find(|(i, issue)| !issue.deferrable && state.text.clauses[*i] == Clause::Open)?;
-    let available: Vec<u8> = (0..issue.options.len() as u8)
-        .filter(|&o| state.is_available(content, i, o))
-        .collect();
-    let middle = *available.get(available.len() / 2)?;
-    Some(Command::Draft {
-        issue: i as u8,
-        clause: Clause::Option(middle),
-    })
-}
-
-/// The next clause of the counter of the side furthest from yes, if the text lacks it.
-fn carry_counter(content: &Content, state: &GameState) -> Option<Command> {
-    let reply = Side::BOTH
-        .iter()
-        .filter_map(|&s| state.delegation(s).last_reply.as_ref())
-        .filter(|r| !r.accept && !r.counter.is_empty())
-        .max_by(|a, b| (a.target - a.utility).total_cmp(&(b.target - b.utility)))?;
-    reply.counter.iter().find_map(|&(issue, choice)| {
-        let options = content.domain.issues[issue as usize].options.len();
-        let clause = if choice as usize >= options {
-            Clause::Deferred
-        } else {
-            Clause::Option(choice)
-        };
-        (state.text.clauses[issue as usize] != clause).then_some(Command::Draft { issue, clause })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::game::Difficulty;
+    use crate::game::{Audience, Difficulty, Phase};
 
     #[test]
     fn a_future_ends_within_its_horizon_and_leaves_the_start_alone() {

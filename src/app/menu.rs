@@ -37,8 +37,9 @@ impl Menu {
 }
 
 pub(super) fn caucus(app: &App) -> Menu {
-    let issue = &app.content.domain.issues[app.cursor];
-    let clause = app.state.text.clauses[app.cursor];
+    let id = app.selected_issue();
+    let issue = app.content.domain.issue(id);
+    let clause = app.state.text.clause(id);
     let idea = match clause {
         Clause::Open => None,
         Clause::Deferred => Some(format!("{}: deferred", issue.name)),
@@ -76,10 +77,7 @@ pub(super) fn caucus(app: &App) -> Menu {
                 format!("Test an idea: {idea}"),
                 Command::Caucus {
                     side,
-                    kind: CaucusKind::TestIdea {
-                        issue: app.cursor as u8,
-                        clause,
-                    },
+                    kind: CaucusKind::TestIdea { issue: id, clause },
                 },
             ));
         }

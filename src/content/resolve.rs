@@ -8,14 +8,14 @@ use super::schema::{
     Card, CardFile, Checkpoint, Concept, DelegationDef, DomainFile, GlossaryFile, Lift, Scenario,
 };
 use super::{Bundle, ContentError, Source, locate, parse};
-use crate::model::{Side, TrackId};
+use crate::model::{Choice, IssueId, Side, TrackId};
 use crate::negotiation::{Domain, PairTerm, Preferences};
 
 /// A red line resolved to indices.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RedLine {
-    pub issue: usize,
-    pub choice: u8,
+    pub issue: IssueId,
+    pub choice: Choice,
     pub reason: String,
     pub lifted_by: Option<Lift>,
 }
@@ -380,7 +380,7 @@ pub(super) fn check_option(
 ) {
     match domain.issue_index(issue) {
         None => report.err(at, format!("unknown issue \"{issue}\"")),
-        Some(i) if domain.issues[i].option_index(option).is_none() => report.err(
+        Some(i) if domain.issue(i).option_index(option).is_none() => report.err(
             at,
             format!("unknown option \"{option}\" in issue \"{issue}\""),
         ),
@@ -404,7 +404,7 @@ fn check_delegation(
     for (i, issue) in domain.issues.iter().enumerate() {
         let Some(stance) = def.issues.get(&issue.id) else {
             report.err(&["issues:"], format!("no stance on issue \"{}\"", issue.id));
-            values[i] = vec![0.0; issue.choices()];
+            values[i] = vec![0.0; issue.choice_count()];
             continue;
         };
         let at = quoted(&issue.id);
@@ -514,7 +514,7 @@ fn check_delegation(
         let mut fw = weights.clone();
         for (issue, pct) in &f.emphasis {
             match domain.issue_index(issue) {
-                Some(i) => fw[i] *= f64::from(*pct) / 100.0,
+                Some(i) => fw[i.index()] *= f64::from(*pct) / 100.0,
                 None => report.err(&[&at, &quoted(issue)], format!("unknown issue \"{issue}\"")),
             }
         }

@@ -20,7 +20,7 @@ pub(super) fn holds(s: &GameState, content: &Content, conditions: &[Condition]) 
         Condition::Unlocked(issue, option) => content
             .domain
             .locate(issue, option)
-            .is_some_and(|(i, o)| s.unlocked.contains(&(i as u8, o))),
+            .is_some_and(|hit| s.unlocked.contains(&hit)),
     })
 }
 
@@ -129,11 +129,11 @@ pub(super) fn resolve(world: &mut World, effects: &[CardEffect], cause: &Cause) 
                 if let Some((i, o)) = domain.locate(issue, option)
                     && world.state.delegations[*side as usize]
                         .red_lines
-                        .insert((i as u8, o))
+                        .insert((i, o))
                 {
                     world.emit(Event::RedLineAdded {
                         side: *side,
-                        issue: i as u8,
+                        issue: i,
                         option: o,
                     });
                 }
@@ -142,12 +142,12 @@ pub(super) fn resolve(world: &mut World, effects: &[CardEffect], cause: &Cause) 
                 if let Some((i, o)) = domain.locate(issue, option)
                     && world.state.delegations[*side as usize]
                         .red_lines
-                        .remove(&(i as u8, o))
+                        .remove(&(i, o))
                 {
-                    world.state.notebook.red_lines.remove(&(*side, i as u8, o));
+                    world.state.notebook.red_lines.remove(&(*side, i, o));
                     world.emit(Event::RedLineLifted {
                         side: *side,
-                        issue: i as u8,
+                        issue: i,
                         option: o,
                     });
                 }

@@ -10,7 +10,7 @@ use super::command::Event;
 use super::rules::World;
 use super::state::Flag;
 use super::track::{Cause, TrackId};
-use crate::model::Persona;
+use crate::model::{Choice, IssueId, Persona};
 
 /// George's variants of coercive diplomacy.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,7 +39,7 @@ impl Variant {
 pub struct Posture {
     pub variant: Variant,
     /// The clause the US demands above all (issue, choice).
-    pub demand: Option<(u8, u8)>,
+    pub demand: Option<(IssueId, Choice)>,
     /// The week the ultimatum runs out, when there is one.
     pub deadline: Option<u32>,
     /// Weeks the screw has been turning.
@@ -72,11 +72,11 @@ pub(super) fn choose(world: &mut World) {
         .iter()
         .enumerate()
         .max_by(|a, b| a.1.total_cmp(b.1))
-        .map(|(i, _)| i);
+        .map(|(i, _)| IssueId::at(i));
     let demand = heaviest.and_then(|i| {
         us.prefs
             .best_on(i, |c| world.state.is_available(content, i, c))
-            .map(|(c, _)| (i as u8, c))
+            .map(|(c, _)| (i, c))
     });
     let deadline = (variant == Variant::Ultimatum).then(|| {
         world
@@ -94,8 +94,8 @@ pub(super) fn choose(world: &mut World) {
         last_carrot: None,
     };
     let demand_text = demand.map_or_else(String::new, |(i, c)| {
-        let issue = &content.domain.issues[i as usize];
-        format!(" — it demands \"{}\"", issue.choice_label(c))
+        let label = content.domain.issue(i).choice_label(c);
+        format!(" — it demands \"{label}\"")
     });
     let move_ = match (variant, deadline) {
         (Variant::Ultimatum, Some(week)) => {

@@ -5,11 +5,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::Side;
 use super::delegation::Reply;
 use super::ending::Outcome;
 use super::text::Clause;
 use super::track::TrackChange;
+use super::{Seat, Side};
+use crate::model::{Choice, IssueId};
 
 /// What Oman does in a private meeting with one delegation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,7 +22,7 @@ pub enum CaucusKind {
     /// Carry the other side's deadline or threat: urgency up, trust in Oman down.
     RelayPressure,
     /// Warm or cold on one change to the text.
-    TestIdea { issue: u8, clause: Clause },
+    TestIdea { issue: IssueId, clause: Clause },
 }
 
 impl CaucusKind {
@@ -100,15 +101,15 @@ impl Statement {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Command {
     /// Change the draft text on one issue (free).
-    Draft { issue: u8, clause: Clause },
+    Draft { issue: IssueId, clause: Clause },
     /// A private meeting with one delegation (1 action point).
     Caucus { side: Side, kind: CaucusKind },
     /// Put the draft text to one or both delegations (1 action point).
     Table(Audience),
     /// Propose a package trade across two issues and sound out both sides (1 action point).
     Link {
-        first: (u8, Clause),
-        second: (u8, Clause),
+        first: (IssueId, Clause),
+        second: (IssueId, Clause),
     },
     /// Ask a delegation to take a slightly worse text this round (1 action point, costs trust).
     SpendGoodwill(Side),
@@ -132,6 +133,27 @@ pub enum Command {
 }
 
 impl Command {
+    /// The seat that makes this command. Every move of today's game is Oman's: the delegations
+    /// answer what is tabled through their seats (see [`super::seat`]), and a move a delegation
+    /// could make itself would name its seat here.
+    pub fn seat(&self) -> Seat {
+        match self {
+            Command::Draft { .. }
+            | Command::Caucus { .. }
+            | Command::Table(_)
+            | Command::Link { .. }
+            | Command::SpendGoodwill(_)
+            | Command::Errand(_)
+            | Command::OffTheRecord
+            | Command::Statement(_)
+            | Command::RequestExtension
+            | Command::ChooseCardOption(_)
+            | Command::EndRound
+            | Command::AskAdvisor
+            | Command::Reflect { .. } => Seat::Oman,
+        }
+    }
+
     /// Action points the command costs.
     pub fn cost(&self) -> u32 {
         match self {
@@ -166,7 +188,7 @@ pub enum Event {
     },
     TrackMoved(TrackChange),
     Drafted {
-        issue: u8,
+        issue: IssueId,
         clause: Clause,
     },
     /// A delegation's answer to a tabled text, with its reasons.
@@ -179,30 +201,30 @@ pub enum Event {
     /// Warm or cold on an idea: the change in utility for that side, and a red line it would cross.
     IdeaTested {
         side: Side,
-        issue: u8,
+        issue: IssueId,
         clause: Clause,
         warmer: bool,
         red_line: bool,
     },
     LinkSounded {
-        first: (u8, Clause),
-        second: (u8, Clause),
+        first: (IssueId, Clause),
+        second: (IssueId, Clause),
         us_warmer: bool,
         iran_warmer: bool,
     },
     Unlocked {
-        issue: u8,
-        option: u8,
+        issue: IssueId,
+        option: Choice,
     },
     RedLineAdded {
         side: Side,
-        issue: u8,
-        option: u8,
+        issue: IssueId,
+        option: Choice,
     },
     RedLineLifted {
         side: Side,
-        issue: u8,
-        option: u8,
+        issue: IssueId,
+        option: Choice,
     },
     ErrandDone {
         errand: Errand,
@@ -246,8 +268,13 @@ pub enum RuleError {
     NoSuchOption,
     OptionLocked,
     CannotDefer,
-    TextIncomplete { issue: String },
-    NotEnoughTrust { needed: i32, have: i32 },
+    TextIncomplete {
+        issue: String,
+    },
+    NotEnoughTrust {
+        needed: i32,
+        have: i32,
+    },
     AlreadyDone(&'static str),
     GoodwillAlreadySpent,
     SameIssueTwice,
@@ -255,7 +282,13 @@ pub enum RuleError {
     NoSuchReflection,
     ReflectionNotDue,
     EmptyAnswer,
-    AnswerTooLong { max: usize },
+    AnswerTooLong {
+        max: usize,
+    },
+    /// The command is not one the seat it came from may make.
+    NotYourSeat {
+        seat: Seat,
+    },
 }
 
 impl fmt::Display for RuleError {
@@ -290,6 +323,12 @@ impl fmt::Display for RuleError {
             RuleError::AnswerTooLong { max } => {
                 write!(f, "an answer can be at most {max} characters")
             }
+            RuleError::NotYourSeat { seat } => match seat {
+                Seat::Oman => write!(f, "that move is not Oman's to make"),
+                Seat::Delegation(side) => {
+                    write!(f, "that move is not the {} seat's to make", side.name())
+                }
+            },
         }
     }
 }

@@ -9,8 +9,10 @@ pub use reply::{Complaint, FactionCheck, Reply, Rule, Trend};
 
 use crate::content::{Content, DelegationProfile};
 use crate::game::{GameState, Side, TrackId};
-use crate::negotiation::faratin_target;
+use crate::model::{Choice, IssueId};
+use crate::negotiation::domain::by_issue;
 use crate::negotiation::preferences::red_line_hits;
+use crate::negotiation::{Issue, faratin_target};
 
 /// A walk-away value and the tracks that moved it since the start.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,13 +68,15 @@ pub fn best_attainable(
     let prefs = &content.delegation(side).prefs;
     let own = &state.delegation(side).red_lines;
     let other = &state.delegation(side.other()).red_lines;
-    (0..content.domain.issues.len())
+    content
+        .domain
+        .issue_ids()
         .filter_map(|i| {
             prefs
                 .best_on(i, |c| {
                     state.is_available(content, i, c)
-                        && !own.contains(&(i as u8, c))
-                        && !(respect_other && other.contains(&(i as u8, c)))
+                        && !own.contains(&(i, c))
+                        && !(respect_other && other.contains(&(i, c)))
                 })
                 .map(|(_, v)| v)
         })
@@ -124,7 +128,7 @@ pub fn ratification(
     content: &Content,
     state: &GameState,
     side: Side,
-    package: &[u8],
+    package: &[Choice],
 ) -> Vec<FactionCheck> {
     content
         .delegation(side)
@@ -160,30 +164,24 @@ pub(crate) fn ratified(profile: &DelegationProfile, checks: &[FactionCheck]) -> 
     vetoes_ok && share + 1e-9 >= f64::from(profile.def.quorum) / 100.0
 }
 
-/// Steps between two choices on an issue: option distance, or 2 to or from "deferred".
-fn steps(options: usize, a: u8, b: u8) -> u32 {
+/// Steps between two choices on an issue: option distance, or 2 to or from deferral.
+fn steps(issue: &Issue, a: Choice, b: Choice) -> u32 {
     if a == b {
         0
-    } else if a as usize >= options || b as usize >= options {
+    } else if !issue.is_option(a) || !issue.is_option(b) {
         2
     } else {
-        u32::from(a.abs_diff(b))
+        u32::from(a.0.abs_diff(b.0))
     }
 }
 
 /// A delegation's answer to a package tabled by Oman.
-pub fn reply(content: &Content, state: &GameState, side: Side, package: &[u8]) -> Reply {
+pub fn reply(content: &Content, state: &GameState, side: Side, package: &[Choice]) -> Reply {
     let profile = content.delegation(side);
     let d = state.delegation(side);
     let prefs = &profile.prefs;
     let utility = prefs.utility(package);
-    let hits: Vec<(u8, u8)> = red_line_hits(
-        &d.red_lines.iter().map(|&(i, c)| (i as usize, c)).collect(),
-        package,
-    )
-    .into_iter()
-    .map(|(i, c)| (i as u8, c))
-    .collect();
+    let hits = red_line_hits(&d.red_lines, package);
     let walk = walkaway(profile, state);
     let target = target(content, state, side);
     let checks = ratification(content, state, side, package);
@@ -206,15 +204,13 @@ pub fn reply(content: &Content, state: &GameState, side: Side, package: &[u8]) -
         Some(_) => Trend::Same,
     };
     let allowed =
-        |i: usize, c: u8| state.is_available(content, i, c) && !d.red_lines.contains(&(i as u8, c));
-    let mut complaints: Vec<Complaint> = package
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &c)| {
+        |i: IssueId, c: Choice| state.is_available(content, i, c) && !d.red_lines.contains(&(i, c));
+    let mut complaints: Vec<Complaint> = by_issue(package)
+        .filter_map(|(i, c)| {
             let (wants, best) = prefs.best_on(i, |x| allowed(i, x))?;
             let cost = best - prefs.weighted_value(i, c);
             (cost > 0.004).then_some(Complaint {
-                issue: i as u8,
+                issue: i,
                 wants,
                 cost,
             })
@@ -242,7 +238,7 @@ pub fn reply(content: &Content, state: &GameState, side: Side, package: &[u8]) -
         counter,
         ratification: checks,
         other_move: d.other_move,
-        other_cares_most: d.model.heaviest_issue().map(|i| i as u8),
+        other_cares_most: d.model.heaviest_issue(),
     }
 }
 
@@ -252,87 +248,85 @@ fn counter(
     content: &Content,
     state: &GameState,
     side: Side,
-    package: &[u8],
+    package: &[Choice],
     threshold: f64,
-) -> Vec<(u8, u8)> {
+) -> Vec<(IssueId, Choice)> {
     let profile = content.delegation(side);
     let d = state.delegation(side);
-    let issues = &content.domain.issues;
-    let choices: Vec<Vec<u8>> = issues
-        .iter()
-        .enumerate()
+    let domain = &content.domain;
+    let choices: Vec<Vec<Choice>> = domain
+        .each_issue()
         .map(|(i, issue)| {
-            (0..issue.choices() as u8)
+            issue
+                .choices()
                 .filter(|&c| {
-                    c != package[i]
+                    c != package[i.index()]
                         && state.is_available(content, i, c)
-                        && !d.red_lines.contains(&(i as u8, c))
+                        && !d.red_lines.contains(&(i, c))
                 })
                 .collect()
         })
         .collect();
     // Issues where the text crosses a red line: a counter must change every one of them.
-    let crossed: Vec<usize> = package
-        .iter()
-        .enumerate()
-        .filter(|&(i, &c)| d.red_lines.contains(&(i as u8, c)))
+    let crossed: Vec<IssueId> = red_line_hits(&d.red_lines, package)
+        .into_iter()
         .map(|(i, _)| i)
         .collect();
     if crossed.len() > 2 {
         return Vec::new();
     }
-    let fixes = |changed: &[usize]| crossed.iter().all(|i| changed.contains(i));
+    let fixes = |changed: &[IssueId]| crossed.iter().all(|i| changed.contains(i));
     // Pareto-seeking: among the changes that win its assent, the one it believes the other
     // side minds least (its frequency model), then the smallest, then the least greedy. The
     // cheap tests come first; the ratification vote only for a change that would be chosen.
-    let mut best: Option<(i64, u32, f64, Vec<(u8, u8)>)> = None;
-    let consider =
-        |best: &mut Option<(i64, u32, f64, Vec<(u8, u8)>)>, p: &[u8], change: &[(u8, u8)]| {
-            let u = profile.prefs.utility(p);
-            if u < threshold {
-                return;
-            }
-            let cost: u32 = change
-                .iter()
-                .map(|&(i, c)| steps(issues[i as usize].options.len(), package[i as usize], c))
-                .sum();
-            // In hundredths: smaller differences than that are noise in the model.
-            let other = (d.model.estimate(p) * 100.0).round() as i64;
-            let better = best.as_ref().is_none_or(|(bo, bc, bu, _)| {
-                other > *bo || (other == *bo && (cost < *bc || (cost == *bc && u < *bu)))
-            });
-            if better && ratified(profile, &ratification(content, state, side, p)) {
-                *best = Some((other, cost, u, change.to_vec()));
-            }
-        };
+    type Best = Option<(i64, u32, f64, Vec<(IssueId, Choice)>)>;
+    let mut best: Best = None;
+    let consider = |best: &mut Best, p: &[Choice], change: &[(IssueId, Choice)]| {
+        let u = profile.prefs.utility(p);
+        if u < threshold {
+            return;
+        }
+        let cost: u32 = change
+            .iter()
+            .map(|&(i, c)| steps(domain.issue(i), package[i.index()], c))
+            .sum();
+        // In hundredths: smaller differences than that are noise in the model.
+        let other = (d.model.estimate(p) * 100.0).round() as i64;
+        let better = best.as_ref().is_none_or(|(bo, bc, bu, _)| {
+            other > *bo || (other == *bo && (cost < *bc || (cost == *bc && u < *bu)))
+        });
+        if better && ratified(profile, &ratification(content, state, side, p)) {
+            *best = Some((other, cost, u, change.to_vec()));
+        }
+    };
     let mut p = package.to_vec();
-    for (i, cs) in choices.iter().enumerate() {
+    for (i, cs) in domain.issue_ids().zip(&choices) {
         if !fixes(&[i]) {
             continue;
         }
         for &c in cs {
-            p[i] = c;
-            consider(&mut best, &p, &[(i as u8, c)]);
+            p[i.index()] = c;
+            consider(&mut best, &p, &[(i, c)]);
         }
-        p[i] = package[i];
+        p[i.index()] = package[i.index()];
     }
     if let Some(b) = best {
         return b.3;
     }
-    for (i, ci) in choices.iter().enumerate() {
-        for (j, cj) in choices.iter().enumerate().skip(i + 1) {
+    for (i, ci) in domain.issue_ids().zip(&choices) {
+        for (j, cj) in domain.issue_ids().zip(&choices).skip(i.index() + 1) {
             if !fixes(&[i, j]) {
                 continue;
             }
             for &a in ci {
-                p[i] = a;
+                p[i.index()] = a;
                 for &b in cj {
-                    p[j] = b;
-                    consider(&mut best, &p, &[(i as u8, a), (j as u8, b)]);
+                    p[j.index()] = b;
+                    consider(&mut best, &p, &[(i, a), (j, b)]);
                 }
-                p[j] = package[j];
+                p[j.index()] = package[j.index()];
             }
-            p[i] = package[i];
+            p[i.index()] = package[i.index()];
         }
     }
     best.map(|b| b.3).unwrap_or_default()
@@ -343,6 +337,7 @@ mod tests {
     use super::*;
     use crate::content::Content;
     use crate::game::{Difficulty, start as rules_start};
+    use crate::negotiation::domain::tests::package;
 
     fn game() -> (Content, GameState) {
         let content = Content::builtin();
@@ -351,15 +346,13 @@ mod tests {
     }
 
     /// A package with every issue at the given end of its options (0 = US end).
-    fn extreme(content: &Content, us_end: bool) -> Vec<u8> {
+    fn extreme(content: &Content, us_end: bool) -> Vec<Choice> {
         content
             .domain
             .issues
             .iter()
             .map(|i| {
-                let avail: Vec<u8> = (0..i.options.len() as u8)
-                    .filter(|&o| !i.options[o as usize].locked)
-                    .collect();
+                let avail: Vec<Choice> = i.option_choices().filter(|&o| !i.is_locked(o)).collect();
                 if us_end {
                     avail[0]
                 } else {
@@ -418,8 +411,8 @@ mod tests {
         let mut checked = 0;
         // Middle-ground texts with a few clauses pushed to either end.
         for variant in 0..16u8 {
-            let mut p: Vec<u8> = vec![2, 1, 1, 2, 1, 4, 4, 3];
-            p[(variant % 5) as usize] = if variant < 8 { 1 } else { 2 };
+            let mut p = package(&[2, 1, 1, 2, 1, 4, 4, 3]);
+            p[usize::from(variant % 5)] = Choice(if variant < 8 { 1 } else { 2 });
             for side in Side::BOTH {
                 let r = reply(&content, &state, side, &p);
                 if r.accept || r.counter.is_empty() {
@@ -427,7 +420,7 @@ mod tests {
                 }
                 let mut fixed = p.clone();
                 for &(i, c) in &r.counter {
-                    fixed[i as usize] = c;
+                    fixed[i.index()] = c;
                 }
                 assert!(
                     reply(&content, &state, side, &fixed).accept,

@@ -8,7 +8,8 @@ use super::delegation;
 use super::state::GameState;
 use super::track::TrackId;
 use crate::content::Content;
-use crate::negotiation::{Frontier, OutcomePoint};
+use crate::model::{Choice, IssueId};
+use crate::negotiation::{Frontier, OutcomePoint, Package};
 
 /// Interim (some issues deferred) or comprehensive ("grand bargain").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,7 +22,7 @@ pub enum DealKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Score {
     pub kind: DealKind,
-    pub package: Vec<u8>,
+    pub package: Package,
     /// Utility of the deal for the US and for Iran.
     pub utility: (f64, f64),
     /// Walk-away values at signature.
@@ -79,7 +80,7 @@ impl Outcome {
 }
 
 /// Scores a package both sides signed and their factions ratified.
-pub fn score(content: &Content, state: &GameState, package: &[u8]) -> Score {
+pub fn score(content: &Content, state: &GameState, package: &[Choice]) -> Score {
     let us = &content.delegation(Side::Us).prefs;
     let ir = &content.delegation(Side::Iran).prefs;
     let utility = (us.utility(package), ir.utility(package));
@@ -87,12 +88,7 @@ pub fn score(content: &Content, state: &GameState, package: &[u8]) -> Score {
         delegation::walkaway(content.delegation(Side::Us), state).value,
         delegation::walkaway(content.delegation(Side::Iran), state).value,
     );
-    let signable = |i: usize, c: u8| {
-        state.is_available(content, i, c)
-            && Side::BOTH
-                .iter()
-                .all(|&s| !state.delegation(s).red_lines.contains(&(i as u8, c)))
-    };
+    let signable = |i: IssueId, c: Choice| state.is_signable(content, i, c);
     let frontier = Frontier::of(&content.domain, us, ir, &signable);
     let pareto_distance = frontier.distance(OutcomePoint {
         a: utility.0,

@@ -2,22 +2,26 @@
 //! touching the state, or carries it out and returns the events that happened.
 
 use super::command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
+use super::seat::{AiDelegation, Seats};
 use super::state::{Difficulty, Flag, GameState, Phase};
 use super::text::Clause;
 use super::track::{Cause, TrackId};
-use super::{Side, cards, reflect, round, verbs};
+use super::{Seat, Side, cards, reflect, round, verbs};
 use crate::content::Content;
+use crate::model::IssueId;
 
-/// Carries out one change: the state, the content it reads, and the events so far.
-pub(super) struct World<'a> {
+/// Carries out one change: the state, the content it reads, who sits in the delegations' seats,
+/// and the events so far.
+pub(super) struct World<'a, 's> {
     pub state: &'a mut GameState,
     pub content: &'a Content,
+    pub seats: &'a mut Seats<'s>,
     /// Events with the round they happened in (a round that ends logs under the old round,
     /// then the new round's card under the new one).
     pub events: Vec<(u32, Event)>,
 }
 
-impl World<'_> {
+impl World<'_, '_> {
     pub fn emit(&mut self, event: Event) {
         self.events.push((self.state.round, event));
     }
@@ -59,9 +63,11 @@ pub fn before_start(content: &Content, seed: u64, difficulty: Difficulty) -> Gam
 /// Starts a new game: round 1 begins and the first card is drawn.
 pub fn start(content: &Content, seed: u64, difficulty: Difficulty) -> GameState {
     let mut state = GameState::blank(content, seed, difficulty);
+    let (mut us, mut iran) = (AiDelegation, AiDelegation);
     let mut world = World {
         state: &mut state,
         content,
+        seats: &mut Seats::new(&mut us, &mut iran),
         events: Vec::new(),
     };
     round::begin(&mut world);
@@ -84,22 +90,46 @@ pub fn replay(
     Ok(state)
 }
 
-/// Applies one command. A refused command leaves the state exactly as it was.
+/// Applies one of Oman's commands, with the AI in both delegations' seats. A refused command
+/// leaves the state exactly as it was.
 pub fn apply(
     state: &mut GameState,
     content: &Content,
     command: &Command,
 ) -> Result<Vec<Event>, RuleError> {
+    let (mut us, mut iran) = (AiDelegation, AiDelegation);
+    apply_seated(
+        state,
+        content,
+        Seat::Oman,
+        command,
+        &mut Seats::new(&mut us, &mut iran),
+    )
+}
+
+/// Applies one command made from `seat`, with `seats` answering for the delegations. A command
+/// the seat may not make is refused, and a refused command leaves the state exactly as it was.
+pub fn apply_seated(
+    state: &mut GameState,
+    content: &Content,
+    seat: Seat,
+    command: &Command,
+    seats: &mut Seats<'_>,
+) -> Result<Vec<Event>, RuleError> {
+    if command.seat() != seat {
+        return Err(RuleError::NotYourSeat { seat });
+    }
     check(state, content, command)?;
     state.action_points -= command.cost();
     let mut world = World {
         state,
         content,
+        seats,
         events: Vec::new(),
     };
     match *command {
         Command::Draft { issue, clause } => {
-            world.state.text.clauses[issue as usize] = clause;
+            world.state.text.set(issue, clause);
             world.emit(Event::Drafted { issue, clause });
         }
         Command::Caucus { side, kind } => verbs::caucus(&mut world, side, kind),
@@ -150,18 +180,14 @@ fn check(state: &GameState, content: &Content, command: &Command) -> Result<(), 
     if command.cost() > state.action_points {
         return Err(RuleError::NotEnoughActionPoints);
     }
-    let clause_ok = |issue: u8, clause: Clause| -> Result<(), RuleError> {
-        let i = content
-            .domain
-            .issues
-            .get(issue as usize)
-            .ok_or(RuleError::NoSuchIssue)?;
+    let clause_ok = |issue: IssueId, clause: Clause| -> Result<(), RuleError> {
+        let i = content.domain.get(issue).ok_or(RuleError::NoSuchIssue)?;
         match clause {
             Clause::Open => Ok(()),
             Clause::Deferred if i.deferrable => Ok(()),
             Clause::Deferred => Err(RuleError::CannotDefer),
-            Clause::Option(o) if (o as usize) >= i.options.len() => Err(RuleError::NoSuchOption),
-            Clause::Option(o) if !state.is_available(content, issue as usize, o) => {
+            Clause::Option(o) if !i.is_option(o) => Err(RuleError::NoSuchOption),
+            Clause::Option(o) if !state.is_available(content, issue, o) => {
                 Err(RuleError::OptionLocked)
             }
             Clause::Option(_) => Ok(()),
@@ -195,7 +221,7 @@ fn check(state: &GameState, content: &Content, command: &Command) -> Result<(), 
         Command::Table(_) => match state.text.package(&content.domain) {
             Ok(_) => Ok(()),
             Err(i) => Err(RuleError::TextIncomplete {
-                issue: content.domain.issues[i].name.to_lowercase(),
+                issue: content.domain.issue(i).name.to_lowercase(),
             }),
         },
         Command::SpendGoodwill(side) => {

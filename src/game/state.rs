@@ -14,8 +14,8 @@ use super::rng::GameRng;
 use super::text::Text;
 use super::track::{TrackChange, TrackId, Tracks};
 use crate::content::Content;
-use crate::model::Persona;
-use crate::negotiation::{FrequencyModel, MoveKind};
+use crate::model::{Choice, IssueId, Persona};
+use crate::negotiation::{FrequencyModel, MoveKind, Package};
 
 /// How hard the delegations are to move, how noisy Oman's information is, and how long the talks last.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,9 +176,9 @@ pub struct Known {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notebook {
     /// (side, issue) → believed priority.
-    pub priorities: BTreeMap<(Side, u8), Known>,
+    pub priorities: BTreeMap<(Side, IssueId), Known>,
     /// (side, issue, option) red lines Oman knows of.
-    pub red_lines: BTreeSet<(Side, u8, u8)>,
+    pub red_lines: BTreeSet<(Side, IssueId, Choice)>,
 }
 
 /// A delegation's mood and memory during play.
@@ -187,7 +187,7 @@ pub struct DelegationState {
     pub side: Side,
     pub persona: Persona,
     /// Current red lines (issue, option); cards and Oman's moves add and lift them.
-    pub red_lines: BTreeSet<(u8, u8)>,
+    pub red_lines: BTreeSet<(IssueId, Choice)>,
     /// Patience with the talks (0–100); Iran walks out at 0. The US uses the US patience track.
     pub patience: i32,
     /// The latest answer to a tabled text.
@@ -208,7 +208,7 @@ pub struct DelegationState {
     pub model: FrequencyModel,
     /// The other side's latest ask (the text with its counter), heard at the table.
     #[serde(default)]
-    pub other_ask: Option<Vec<u8>>,
+    pub other_ask: Option<Package>,
     /// How the other side's latest ask moved, seen from here.
     #[serde(default)]
     pub other_move: Option<MoveKind>,
@@ -234,7 +234,7 @@ pub struct GameState {
     pub tracks: Tracks,
     pub text: Text,
     /// Options unlocked during play (issue, option).
-    pub unlocked: BTreeSet<(u8, u8)>,
+    pub unlocked: BTreeSet<(IssueId, Choice)>,
     /// Indexed by `Side as usize`.
     pub delegations: Vec<DelegationState>,
     /// Card ids in the order they were drawn.
@@ -285,11 +285,7 @@ impl GameState {
                 DelegationState {
                     side,
                     persona: difficulty.persona(p.def.persona),
-                    red_lines: p
-                        .red_lines
-                        .iter()
-                        .map(|r| (r.issue as u8, r.choice))
-                        .collect(),
+                    red_lines: p.red_lines.iter().map(|r| (r.issue, r.choice)).collect(),
                     patience: p.def.patience as i32,
                     last_reply: None,
                     last_tabled: None,
@@ -367,12 +363,23 @@ impl GameState {
         self.outcome().is_some()
     }
 
-    /// Whether an option is on the table (not locked, or unlocked in play).
-    pub fn is_available(&self, content: &Content, issue: usize, choice: u8) -> bool {
-        content.domain.issues[issue]
-            .options
-            .get(choice as usize)
-            .is_none_or(|o| !o.locked || self.unlocked.contains(&(issue as u8, choice)))
+    /// Whether a choice is on the table: deferral always is, an option once it is not locked or
+    /// has been unlocked in play.
+    pub fn is_available(&self, content: &Content, issue: IssueId, choice: Choice) -> bool {
+        content
+            .domain
+            .issue(issue)
+            .option(choice)
+            .is_none_or(|o| !o.locked || self.unlocked.contains(&(issue, choice)))
+    }
+
+    /// Whether both sides could sign a choice: it is on the table and crosses neither side's red
+    /// line.
+    pub fn is_signable(&self, content: &Content, issue: IssueId, choice: Choice) -> bool {
+        self.is_available(content, issue, choice)
+            && Side::BOTH
+                .iter()
+                .all(|&s| !self.delegation(s).red_lines.contains(&(issue, choice)))
     }
 
     /// Rounds left before the deadline, this one included.

@@ -11,7 +11,7 @@ pub fn last_tabled(state: &GameState, side: Side) -> Option<Vec<Clause>> {
     for (_, event) in &state.log {
         match event {
             Event::Drafted { issue, clause } => {
-                if let Some(c) = draft.get_mut(*issue as usize) {
+                if let Some(c) = draft.get_mut(issue.index()) {
                     *c = *clause;
                 }
             }
@@ -27,6 +27,7 @@ mod tests {
     use super::*;
     use crate::content::Content;
     use crate::game::{Audience, Command, Difficulty, Phase, apply, start};
+    use crate::model::{Choice, IssueId};
 
     #[test]
     fn the_tabled_text_stays_while_the_draft_moves_on() {
@@ -36,15 +37,16 @@ mod tests {
             apply(&mut s, &content, &Command::ChooseCardOption(0)).expect("choice");
         }
         assert_eq!(last_tabled(&s, Side::Us), None);
-        for issue in 0..5u8 {
-            let clause = Clause::Option(2);
+        for issue in IssueId::all(5) {
+            let clause = Clause::Option(Choice(2));
             apply(&mut s, &content, &Command::Draft { issue, clause }).expect("draft");
         }
         apply(&mut s, &content, &Command::Table(Audience::Both)).expect("table");
         let tabled = s.text.clauses.clone();
         assert_eq!(last_tabled(&s, Side::Iran), Some(tabled.clone()));
-        let clause = Clause::Option(0);
-        apply(&mut s, &content, &Command::Draft { issue: 0, clause }).expect("draft");
+        let clause = Clause::Option(Choice(0));
+        let issue = IssueId(0);
+        apply(&mut s, &content, &Command::Draft { issue, clause }).expect("draft");
         assert_eq!(last_tabled(&s, Side::Us), Some(tabled));
         assert_ne!(last_tabled(&s, Side::Us), Some(s.text.clauses.clone()));
     }

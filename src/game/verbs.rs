@@ -10,6 +10,7 @@ use super::state::{Flag, Known, Phase, Priority};
 use super::text::Clause;
 use super::track::{Cause, TrackId};
 use crate::content::Lift;
+use crate::model::{Choice, IssueId};
 use crate::negotiation::MoveKind;
 
 /// Iran's trust in Oman needed for an off-the-record session on defence matters.
@@ -62,13 +63,13 @@ fn probe(world: &mut World, side: Side, cause: &Cause) {
     let content = world.content;
     let profile = content.delegation(side);
     // The delegation talks about the issue it cares most about that Oman has not confirmed yet.
-    let mut order: Vec<usize> = (0..content.domain.issues.len()).collect();
-    order.sort_by(|&a, &b| profile.prefs.weights[b].total_cmp(&profile.prefs.weights[a]));
+    let mut order: Vec<IssueId> = content.domain.issue_ids().collect();
+    order.sort_by(|&a, &b| profile.prefs.weight(b).total_cmp(&profile.prefs.weight(a)));
     let notebook = &world.state.notebook;
     let Some(&issue) = order.iter().find(|&&i| {
         notebook
             .priorities
-            .get(&(side, i as u8))
+            .get(&(side, i))
             .is_none_or(|k| !k.confirmed)
     }) else {
         world.emit(Event::Learned {
@@ -81,7 +82,7 @@ fn probe(world: &mut World, side: Side, cause: &Cause) {
     let accuracy =
         (0.45 + trust / 200.0 + world.state.difficulty.probe_accuracy()).clamp(0.2, 0.95);
     let truthful = world.state.world_rng.chance(accuracy);
-    let real = Priority::of_weight(profile.prefs.weights[issue]);
+    let real = Priority::of_weight(profile.prefs.weight(issue));
     let heard = if truthful {
         real
     } else if real == Priority::High {
@@ -91,14 +92,14 @@ fn probe(world: &mut World, side: Side, cause: &Cause) {
     };
     let round = world.state.round;
     world.state.notebook.priorities.insert(
-        (side, issue as u8),
+        (side, issue),
         Known {
             priority: heard,
             confirmed: false,
             round,
         },
     );
-    let name = &content.domain.issues[issue].name;
+    let name = &content.domain.issue(issue).name;
     let mut note = format!(
         "{} calls {} a {} priority",
         side.name(),
@@ -106,23 +107,19 @@ fn probe(world: &mut World, side: Side, cause: &Cause) {
         heard.name()
     );
     if truthful {
-        let lines: Vec<u8> = world.state.delegations[side as usize]
+        let lines: Vec<Choice> = world.state.delegations[side as usize]
             .red_lines
             .iter()
-            .filter(|(i, _)| *i as usize == issue)
+            .filter(|(i, _)| *i == issue)
             .map(|&(_, c)| c)
             .collect();
         for &c in &lines {
-            world
-                .state
-                .notebook
-                .red_lines
-                .insert((side, issue as u8, c));
+            world.state.notebook.red_lines.insert((side, issue, c));
         }
         if !lines.is_empty() {
             let labels: Vec<&str> = lines
                 .iter()
-                .map(|&c| content.domain.issues[issue].choice_label(c))
+                .map(|&c| content.domain.issue(issue).choice_label(c))
                 .collect();
             note += "; red line: ";
             note += &labels.join(", ");
@@ -132,15 +129,14 @@ fn probe(world: &mut World, side: Side, cause: &Cause) {
     world.emit(Event::Learned { side, note });
 }
 
-fn test_idea(world: &mut World, side: Side, issue: u8, clause: Clause) {
+fn test_idea(world: &mut World, side: Side, issue: IssueId, clause: Clause) {
     let content = world.content;
     let prefs = &content.delegation(side).prefs;
-    let i = issue as usize;
-    let options = content.domain.issues[i].options.len();
-    let new = clause.choice(options).expect("invariant: checked not open");
-    let current = world.state.text.clauses[i].choice(options);
-    let old_value = current.map_or(0.0, |c| prefs.weighted_value(i, c));
-    let warmer = prefs.weighted_value(i, new) > old_value + 1e-9;
+    let on = content.domain.issue(issue);
+    let new = clause.choice(on).expect("invariant: checked not open");
+    let current = world.state.text.clause(issue).choice(on);
+    let old_value = current.map_or(0.0, |c| prefs.weighted_value(issue, c));
+    let warmer = prefs.weighted_value(issue, new) > old_value + 1e-9;
     let red_line = world.state.delegations[side as usize]
         .red_lines
         .contains(&(issue, new));
@@ -166,7 +162,10 @@ pub(super) fn table(world: &mut World, audience: Audience) {
     world.state.tabled_this_round += 1;
     let mut replies = Vec::new();
     for side in sides_of(audience) {
-        let reply = delegation::reply(content, world.state, side, &package);
+        let reply = world
+            .seats
+            .of(side)
+            .answer(content, world.state, side, &package);
         let cause = Cause::Delegation(side);
         for &(issue, option) in &reply.red_line_hits {
             world.state.notebook.red_lines.insert((side, issue, option));
@@ -174,8 +173,7 @@ pub(super) fn table(world: &mut World, audience: Audience) {
         // A complaint is the delegation's own word on what matters: it confirms a high priority.
         if let Some(c) = reply.complaints.first() {
             let round = world.state.round;
-            let real =
-                Priority::of_weight(content.delegation(side).prefs.weights[c.issue as usize]);
+            let real = Priority::of_weight(content.delegation(side).prefs.weight(c.issue));
             world.state.notebook.priorities.insert(
                 (side, c.issue),
                 Known {
@@ -229,7 +227,7 @@ pub(super) fn table(world: &mut World, audience: Audience) {
 
 /// At a plenary each side hears what the other asks for (the text with its counter): it learns
 /// the other's priorities, labels its move, and gives back part of any concession.
-fn hear_each_other(world: &mut World, package: &[u8], replies: &[delegation::Reply]) {
+fn hear_each_other(world: &mut World, package: &[Choice], replies: &[delegation::Reply]) {
     /// Share of the other side's concession given back.
     const GIVE_BACK: f64 = 0.3;
     /// Most that reciprocity can lower a target.
@@ -241,11 +239,11 @@ fn hear_each_other(world: &mut World, package: &[u8], replies: &[delegation::Rep
         let mut ask = package.to_vec();
         if reply.counter.is_empty() && !reply.accept {
             for c in &reply.complaints {
-                ask[c.issue as usize] = c.wants;
+                ask[c.issue.index()] = c.wants;
             }
         }
         for &(issue, choice) in &reply.counter {
-            ask[issue as usize] = choice;
+            ask[issue.index()] = choice;
         }
         let listener = reply.side.other();
         let prefs = &content.delegation(listener).prefs;
@@ -265,7 +263,7 @@ fn hear_each_other(world: &mut World, package: &[u8], replies: &[delegation::Rep
 
 /// Both sides said yes at the table: now each side's factions vote at home, with a little
 /// uncertainty about how they will really vote.
-fn ratify(world: &mut World, package: &[u8]) {
+fn ratify(world: &mut World, package: &[Choice]) {
     let content = world.content;
     for side in Side::BOTH {
         let checks = delegation::ratification(content, world.state, side, package);
@@ -291,7 +289,7 @@ fn ratify(world: &mut World, package: &[u8]) {
     world.emit(Event::Ended(outcome));
 }
 
-pub(super) fn link(world: &mut World, first: (u8, Clause), second: (u8, Clause)) {
+pub(super) fn link(world: &mut World, first: (IssueId, Clause), second: (IssueId, Clause)) {
     let content = world.content;
     let mut warmer = [false; 2];
     for side in Side::BOTH {
@@ -299,19 +297,21 @@ pub(super) fn link(world: &mut World, first: (u8, Clause), second: (u8, Clause))
         let delta: f64 = [first, second]
             .iter()
             .map(|&(issue, clause)| {
-                let i = issue as usize;
-                let n = content.domain.issues[i].options.len();
-                let new = clause.choice(n).expect("invariant: checked not open");
-                let old = world.state.text.clauses[i]
-                    .choice(n)
-                    .map_or(0.0, |c| prefs.weighted_value(i, c));
-                prefs.weighted_value(i, new) - old
+                let on = content.domain.issue(issue);
+                let new = clause.choice(on).expect("invariant: checked not open");
+                let old = world
+                    .state
+                    .text
+                    .clause(issue)
+                    .choice(on)
+                    .map_or(0.0, |c| prefs.weighted_value(issue, c));
+                prefs.weighted_value(issue, new) - old
             })
             .sum();
         warmer[side as usize] = delta > 1e-9;
     }
     for (issue, clause) in [first, second] {
-        world.state.text.clauses[issue as usize] = clause;
+        world.state.text.set(issue, clause);
         world.emit(Event::Drafted { issue, clause });
     }
     world.emit(Event::LinkSounded {
@@ -384,10 +384,10 @@ pub(super) fn errand(world: &mut World, errand: Errand) {
 /// Makes an option available, if the content has it.
 pub(super) fn unlock(world: &mut World, issue: &str, option: &str) {
     if let Some((i, o)) = world.content.domain.locate(issue, option)
-        && world.state.unlocked.insert((i as u8, o))
+        && world.state.unlocked.insert((i, o))
     {
         world.emit(Event::Unlocked {
-            issue: i as u8,
+            issue: i,
             option: o,
         });
     }
@@ -397,13 +397,13 @@ pub(super) fn off_the_record(world: &mut World) {
     world.state.flags.insert(Flag::OffTheRecord);
     world.emit(Event::OffTheRecordHeld);
     for side in Side::BOTH {
-        let lifted: Vec<(u8, u8)> = world
+        let lifted: Vec<(IssueId, Choice)> = world
             .content
             .delegation(side)
             .red_lines
             .iter()
             .filter(|r| r.lifted_by == Some(Lift::OffTheRecord))
-            .map(|r| (r.issue as u8, r.choice))
+            .map(|r| (r.issue, r.choice))
             .collect();
         for (issue, option) in lifted {
             if world.state.delegations[side as usize]

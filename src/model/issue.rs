@@ -48,6 +48,16 @@ impl Choice {
     pub fn index(self) -> usize {
         usize::from(self.0)
     }
+
+    /// The neighbouring choice one step towards `goal`: up when the goal lies above, else down
+    /// (never below the first).
+    pub fn step_towards(self, goal: Choice) -> Choice {
+        if goal > self {
+            Choice(self.0 + 1)
+        } else {
+            Choice(self.0.saturating_sub(1))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -63,6 +73,13 @@ mod tests {
             ron::from_str::<(IssueId, Choice)>(&text).expect("parses"),
             both
         );
+    }
+
+    #[test]
+    fn a_step_moves_one_choice_towards_the_goal() {
+        assert_eq!(Choice(1).step_towards(Choice(4)), Choice(2));
+        assert_eq!(Choice(3).step_towards(Choice(0)), Choice(2));
+        assert_eq!(Choice(0).step_towards(Choice(0)), Choice(0));
     }
 
     #[test]

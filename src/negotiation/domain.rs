@@ -1,6 +1,13 @@
 //! The negotiation space: issues, their ordered options, and packages (one choice per issue).
+//!
+//! The words: an **issue** has **options**, the positions that can be drafted, ordered from the
+//! US end to the Iran end, and, when it is deferrable, **deferral** after them. A **choice** is
+//! either, by its index ([`Choice`]); a package holds one choice per issue, in the domain's order
+//! ([`IssueId`]).
 
 use serde::{Deserialize, Serialize};
+
+use crate::model::{Choice, IssueId};
 
 /// One option of an issue, ordered from the US-preferred end to the Iran-preferred end.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,40 +33,65 @@ pub struct Issue {
 }
 
 impl Issue {
-    /// Number of choices a package can make on this issue: the options, plus "deferred" when allowed.
-    pub fn choices(&self) -> usize {
+    /// Number of choices a package can make on this issue: the options, plus deferral when allowed.
+    pub fn choice_count(&self) -> usize {
         self.options.len() + usize::from(self.deferrable)
     }
 
-    /// The choice index that means "deferred", if this issue can be deferred.
+    /// Every choice of this issue in order: the options, then deferral when allowed.
+    pub fn choices(&self) -> impl DoubleEndedIterator<Item = Choice> + use<> {
+        (0..self.choice_count()).map(Choice::at)
+    }
+
+    /// The choices that are options (what Oman can draft), in order.
+    pub fn option_choices(&self) -> impl DoubleEndedIterator<Item = Choice> + use<> {
+        (0..self.options.len()).map(Choice::at)
+    }
+
+    /// Every option with the choice that drafts it, in order.
+    pub fn each_option(&self) -> impl Iterator<Item = (Choice, &IssueOption)> {
+        self.option_choices().zip(&self.options)
+    }
+
+    /// The option a choice stands for, or `None` for deferral (or a choice past the list).
+    pub fn option(&self, choice: Choice) -> Option<&IssueOption> {
+        self.options.get(choice.index())
+    }
+
+    /// Whether a choice is one of the options (not deferral, not past the list).
+    pub fn is_option(&self, choice: Choice) -> bool {
+        choice.index() < self.options.len()
+    }
+
     /// Whether a choice is an option locked until an event unlocks it.
-    pub fn is_locked(&self, choice: u8) -> bool {
-        self.options.get(choice as usize).is_some_and(|o| o.locked)
+    pub fn is_locked(&self, choice: Choice) -> bool {
+        self.option(choice).is_some_and(|o| o.locked)
     }
 
-    pub fn deferred_choice(&self) -> Option<u8> {
-        self.deferrable.then_some(self.options.len() as u8)
+    /// The choice that means deferral, if this issue can be deferred: the one after the options.
+    pub fn deferred_choice(&self) -> Option<Choice> {
+        self.deferrable.then(|| Choice::at(self.options.len()))
     }
 
-    /// Index of the option with this id.
-    pub fn option_index(&self, id: &str) -> Option<u8> {
-        self.options
-            .iter()
-            .position(|o| o.id == id)
-            .map(|i| i as u8)
+    /// The choice of the option with this id.
+    pub fn option_index(&self, id: &str) -> Option<Choice> {
+        self.options.iter().position(|o| o.id == id).map(Choice::at)
     }
 
     /// Human label of a choice (an option, or "deferred").
-    pub fn choice_label(&self, choice: u8) -> &str {
-        self.options
-            .get(choice as usize)
-            .map_or("deferred", |o| o.label.as_str())
+    pub fn choice_label(&self, choice: Choice) -> &str {
+        self.option(choice).map_or("deferred", |o| o.label.as_str())
     }
 }
 
 /// A complete text: one choice per issue, in the domain's issue order. A choice equal to the
-/// issue's option count means "deferred".
-pub type Package = Vec<u8>;
+/// issue's option count means deferral.
+pub type Package = Vec<Choice>;
+
+/// A package's choices with the issue each is on.
+pub fn by_issue(package: &[Choice]) -> impl Iterator<Item = (IssueId, Choice)> + '_ {
+    IssueId::all(package.len()).zip(package.iter().copied())
+}
 
 /// The whole negotiation space.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -68,33 +100,54 @@ pub struct Domain {
 }
 
 impl Domain {
-    /// Index of the issue with this id.
-    pub fn issue_index(&self, id: &str) -> Option<usize> {
-        self.issues.iter().position(|i| i.id == id)
+    /// The issue with this id.
+    ///
+    /// # Panics
+    /// If the id is not of this domain: ids come from the domain or from validated content.
+    pub fn issue(&self, id: IssueId) -> &Issue {
+        &self.issues[id.index()]
     }
 
-    /// Index pair of `issue`/`option` ids, or `None` when either is unknown.
-    pub fn locate(&self, issue: &str, option: &str) -> Option<(usize, u8)> {
+    /// The issue with this id, or `None` if the domain has no such issue (an id from a save or
+    /// a command line).
+    pub fn get(&self, id: IssueId) -> Option<&Issue> {
+        self.issues.get(id.index())
+    }
+
+    /// Every issue with its id, in order.
+    pub fn each_issue(&self) -> impl Iterator<Item = (IssueId, &Issue)> {
+        IssueId::all(self.issues.len()).zip(&self.issues)
+    }
+
+    /// The ids of the issues, in order.
+    pub fn issue_ids(&self) -> impl Iterator<Item = IssueId> + use<> {
+        IssueId::all(self.issues.len())
+    }
+
+    /// The issue whose string id is `id`.
+    pub fn issue_index(&self, id: &str) -> Option<IssueId> {
+        self.issues.iter().position(|i| i.id == id).map(IssueId::at)
+    }
+
+    /// Issue and choice of `issue`/`option` ids, or `None` when either is unknown.
+    pub fn locate(&self, issue: &str, option: &str) -> Option<(IssueId, Choice)> {
         let i = self.issue_index(issue)?;
-        let o = self.issues[i].option_index(option)?;
+        let o = self.issue(i).option_index(option)?;
         Some((i, o))
     }
 
     /// How many packages the space holds when every choice is allowed.
     pub fn size(&self) -> u64 {
-        self.issues.iter().map(|i| i.choices() as u64).product()
+        self.issues
+            .iter()
+            .map(|i| i.choice_count() as u64)
+            .product()
     }
 
     /// Per issue, the choices that pass `allowed(issue, choice)`, in order.
-    pub fn allowed_choices(&self, allowed: &dyn Fn(usize, u8) -> bool) -> Vec<Vec<u8>> {
-        self.issues
-            .iter()
-            .enumerate()
-            .map(|(i, issue)| {
-                (0..issue.choices() as u8)
-                    .filter(|&c| allowed(i, c))
-                    .collect()
-            })
+    pub fn allowed_choices(&self, allowed: &dyn Fn(IssueId, Choice) -> bool) -> Vec<Vec<Choice>> {
+        self.each_issue()
+            .map(|(i, issue)| issue.choices().filter(|&c| allowed(i, c)).collect())
             .collect()
     }
 
@@ -102,18 +155,15 @@ impl Domain {
     /// Depth-first over issues, so the caller can keep running sums if it wants.
     pub fn for_each_package(
         &self,
-        allowed: &dyn Fn(usize, u8) -> bool,
-        visit: &mut dyn FnMut(&[u8]),
+        allowed: &dyn Fn(IssueId, Choice) -> bool,
+        visit: &mut dyn FnMut(&[Choice]),
     ) {
         let choices = self.allowed_choices(allowed);
         if choices.iter().any(Vec::is_empty) {
             return;
         }
-        let mut package = vec![0u8; choices.len()];
+        let mut package: Package = choices.iter().map(|first| first[0]).collect();
         let mut cursor = vec![0usize; choices.len()];
-        for (slot, first) in package.iter_mut().zip(&choices) {
-            *slot = first[0];
-        }
         loop {
             visit(&package);
             // Odometer increment, last issue fastest.
@@ -138,6 +188,11 @@ impl Domain {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// A package written as plain numbers, for tests.
+    pub(crate) fn package(choices: &[u8]) -> Package {
+        choices.iter().map(|&c| Choice(c)).collect()
+    }
 
     pub(crate) fn toy() -> Domain {
         let issue = |id: &str, n: usize, deferrable: bool| Issue {
@@ -173,19 +228,26 @@ pub(crate) mod tests {
     fn filter_removes_choices() {
         let d = toy();
         let mut n = 0;
-        d.for_each_package(&|i, c| !(i == 1 && c == 2), &mut |_| n += 1);
+        let not_b2 = |i, c| !(i == IssueId(1) && c == Choice(2));
+        d.for_each_package(&not_b2, &mut |_| n += 1);
         assert_eq!(n, 6);
         let mut none = 0;
-        d.for_each_package(&|i, _| i != 0, &mut |_| none += 1);
+        d.for_each_package(&|i, _| i != IssueId(0), &mut |_| none += 1);
         assert_eq!(none, 0);
     }
 
     #[test]
     fn deferred_is_the_last_choice() {
         let d = toy();
-        assert_eq!(d.issues[1].deferred_choice(), Some(2));
-        assert_eq!(d.issues[0].deferred_choice(), None);
-        assert_eq!(d.issues[1].choice_label(2), "deferred");
-        assert_eq!(d.locate("b", "b1"), Some((1, 1)));
+        let b = d.issue(IssueId(1));
+        assert_eq!(b.deferred_choice(), Some(Choice(2)));
+        assert_eq!(d.issue(IssueId(0)).deferred_choice(), None);
+        assert_eq!(b.choice_label(Choice(2)), "deferred");
+        assert_eq!(
+            b.choices().collect::<Vec<_>>(),
+            [Choice(0), Choice(1), Choice(2)]
+        );
+        assert_eq!(b.option_choices().count(), 2);
+        assert_eq!(d.locate("b", "b1"), Some((IssueId(1), Choice(1))));
     }
 }

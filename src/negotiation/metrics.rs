@@ -3,6 +3,7 @@
 
 use super::domain::Domain;
 use super::preferences::Preferences;
+use crate::model::{Choice, IssueId};
 
 /// A pair of utilities (side A, side B).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,7 +30,7 @@ impl Frontier {
         domain: &Domain,
         a: &Preferences,
         b: &Preferences,
-        allowed: &dyn Fn(usize, u8) -> bool,
+        allowed: &dyn Fn(IssueId, Choice) -> bool,
     ) -> Frontier {
         let mut all = Vec::new();
         domain.for_each_package(allowed, &mut |p| {
@@ -130,6 +131,7 @@ impl DealQuality {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::negotiation::domain::tests::package;
     use crate::negotiation::domain::tests::toy;
     use crate::negotiation::preferences::tests::toy_pair;
 
@@ -159,13 +161,13 @@ mod tests {
         let f = frontier();
         // A wins its big issue, B wins its big issue: the integrative deal.
         let logroll = OutcomePoint {
-            a: a.utility(&[0, 1]),
-            b: b.utility(&[0, 1]),
+            a: a.utility(&package(&[0, 1])),
+            b: b.utility(&package(&[0, 1])),
         };
         assert!(f.distance(logroll) < 1e-12);
         let split = OutcomePoint {
-            a: a.utility(&[1, 2]),
-            b: b.utility(&[1, 2]),
+            a: a.utility(&package(&[1, 2])),
+            b: b.utility(&package(&[1, 2])),
         };
         assert!(f.distance(split) > 0.05);
     }

@@ -3,9 +3,11 @@
 //! through a frequency model of the other side, and AC_next acceptance. It knows nothing of the
 //! game; the game's delegations use the same pieces with the state of the world as input.
 
+use super::domain::Package;
 use super::opponent::FrequencyModel;
 use super::preferences::Preferences;
 use super::space::Space;
+use crate::model::Choice;
 
 /// How a negotiator concedes.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -53,7 +55,7 @@ pub struct Negotiator {
     pub model: FrequencyModel,
     /// Own utility of the other side's last offer, to measure its concessions.
     last_received: Option<f64>,
-    last_offer_received: Option<Vec<u8>>,
+    last_offer_received: Option<Package>,
     /// Utility given back for the other side's concessions so far.
     given_back: f64,
 }
@@ -66,7 +68,7 @@ impl Negotiator {
         prefs: Preferences,
         reservation: f64,
         tactic: Tactic,
-        admissible: &dyn Fn(&[u8]) -> bool,
+        admissible: &dyn Fn(&[Choice]) -> bool,
     ) -> Negotiator {
         let admissible: Vec<bool> = space.iter().map(admissible).collect();
         let mut acceptable: Vec<(f64, u32)> = space
@@ -115,7 +117,7 @@ impl Negotiator {
 
     /// Learns from the other side's offer: its preferences (frequency model) and how much it
     /// conceded, part of which is given back (reciprocity).
-    pub fn observe(&mut self, offer: &[u8]) {
+    pub fn observe(&mut self, offer: &[Choice]) {
         let u = self.prefs.utility(offer);
         if let Some(before) = self.last_received
             && u > before
@@ -136,7 +138,7 @@ impl Negotiator {
             return self.acceptable.last().map(|a| a.1 as usize);
         }
         let ceiling = self.acceptable[start].0.max(target) + self.tactic.band;
-        let similarity = |p: &[u8]| {
+        let similarity = |p: &[Choice]| {
             self.last_offer_received
                 .as_ref()
                 .map_or(0, |o| o.iter().zip(p).filter(|(a, b)| a == b).count())
@@ -158,7 +160,7 @@ impl Negotiator {
     }
 
     /// Whether this side may sign a package at all.
-    pub fn may_sign(&self, space: &Space, package: &[u8]) -> bool {
+    pub fn may_sign(&self, space: &Space, package: &[Choice]) -> bool {
         space
             .index_of(package)
             .is_some_and(|i| self.admissible[i] && self.prefs.utility(package) >= self.reservation)
@@ -166,7 +168,7 @@ impl Negotiator {
 
     /// AC_next: accept what is worth at least the next own offer; in the last step, anything
     /// signable beats no deal.
-    pub fn accepts(&self, space: &Space, package: &[u8], t_next: f64, last_step: bool) -> bool {
+    pub fn accepts(&self, space: &Space, package: &[Choice], t_next: f64, last_step: bool) -> bool {
         self.may_sign(space, package)
             && (last_step || self.prefs.utility(package) >= self.target(t_next))
     }
@@ -176,7 +178,7 @@ impl Negotiator {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionResult {
     /// The package both signed, if any.
-    pub agreement: Option<Vec<u8>>,
+    pub agreement: Option<Package>,
     /// Offers made before the end.
     pub offers: u32,
     /// Relative time of the end, in [0, 1].
@@ -228,6 +230,7 @@ pub fn alternating_offers(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::negotiation::domain::tests::package;
     use crate::negotiation::domain::tests::toy;
     use crate::negotiation::preferences::tests::toy_pair;
 
@@ -255,7 +258,7 @@ mod tests {
         let deal = r.agreement.expect("a deal on a domain with joint gains");
         assert!(a.utility(&deal) >= 0.3 && b.utility(&deal) >= 0.3);
         // The logroll: A keeps issue a (which it weighs 0.7), B keeps issue b.
-        assert_eq!(deal, vec![0, 1]);
+        assert_eq!(deal, package(&[0, 1]));
     }
 
     #[test]
@@ -263,7 +266,7 @@ mod tests {
         let d = toy();
         let space = Space::new(&d, &|_, _| true);
         let (a, b) = toy_pair();
-        let no_a0 = |p: &[u8]| p[0] != 0;
+        let no_a0 = |p: &[Choice]| p[0] != Choice(0);
         let na = Negotiator::new(&space, a.clone(), 0.2, Tactic::with_exponent(0.5), &no_a0);
         for step in 0..10 {
             let i = na
@@ -272,10 +275,14 @@ mod tests {
             assert!(no_a0(space.get(i)));
             assert!(a.utility(space.get(i)) >= 0.2);
         }
-        assert!(!na.accepts(&space, &[0, 0], 1.0, true));
-        let nb = Negotiator::new(&space, b, 0.5, Tactic::with_exponent(1.0), &|p: &[u8]| {
-            p[1] == 0
-        });
+        assert!(!na.accepts(&space, &package(&[0, 0]), 1.0, true));
+        let nb = Negotiator::new(
+            &space,
+            b,
+            0.5,
+            Tactic::with_exponent(1.0),
+            &|p: &[Choice]| p[1] == Choice(0),
+        );
         assert!(!nb.has_options());
         assert_eq!(nb.propose(&space, 0.5), None);
     }
@@ -287,8 +294,8 @@ mod tests {
         let (a, _) = toy_pair();
         let mut na = Negotiator::new(&space, a, 0.2, Tactic::with_exponent(1.0), &|_| true);
         let before = na.target(0.3);
-        na.observe(&[2, 1]);
-        na.observe(&[1, 1]);
+        na.observe(&package(&[2, 1]));
+        na.observe(&package(&[1, 1]));
         assert!(na.target(0.3) < before);
     }
 }

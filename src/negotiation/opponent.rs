@@ -5,6 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::domain::by_issue;
+use crate::model::{Choice, IssueId};
+
 /// Observations worth as much as the prior guess at the values.
 const PRIOR_STRENGTH: f64 = 20.0;
 /// Weight kept by an issue asked for evenly, so no issue is thought worthless.
@@ -68,12 +71,12 @@ impl FrequencyModel {
 
     /// Learns from one package the other side asked for. An issue on which it keeps asking for
     /// the same choice weighs more: w_j ∝ floor + 1 − H_j / ln(n_j).
-    pub fn observe(&mut self, package: &[u8]) {
+    pub fn observe(&mut self, package: &[Choice]) {
         if package.len() != self.counts.len() {
             return;
         }
-        for (i, &c) in package.iter().enumerate() {
-            if let Some(n) = self.counts[i].get_mut(c as usize) {
+        for (counts, &c) in self.counts.iter_mut().zip(package) {
+            if let Some(n) = counts.get_mut(c.index()) {
                 *n += 1;
             }
         }
@@ -102,7 +105,7 @@ impl FrequencyModel {
 
     /// Estimated value in [0, 1] of a choice: (count + 1) / (most asked count + 1), blended with
     /// the prior guess while there are few observations.
-    pub fn value(&self, issue: usize, choice: u8) -> f64 {
+    pub fn value(&self, issue: IssueId, choice: Choice) -> f64 {
         self.value_given(issue, choice, self.prior_share())
     }
 
@@ -112,35 +115,38 @@ impl FrequencyModel {
         PRIOR_STRENGTH / (n + PRIOR_STRENGTH)
     }
 
-    fn value_given(&self, issue: usize, choice: u8, prior_share: f64) -> f64 {
-        let Some(counts) = self.counts.get(issue) else {
+    fn value_given(&self, issue: IssueId, choice: Choice, prior_share: f64) -> f64 {
+        let Some(counts) = self.counts.get(issue.index()) else {
             return 0.0;
         };
         let top = counts.iter().copied().max().unwrap_or(0);
         let seen =
-            f64::from(counts.get(choice as usize).copied().unwrap_or(0) + 1) / f64::from(top + 1);
-        match self.prior.get(issue).and_then(|p| p.get(choice as usize)) {
+            f64::from(counts.get(choice.index()).copied().unwrap_or(0) + 1) / f64::from(top + 1);
+        match self
+            .prior
+            .get(issue.index())
+            .and_then(|p| p.get(choice.index()))
+        {
             Some(&guess) => (1.0 - prior_share) * seen + prior_share * guess,
             None => seen,
         }
     }
 
     /// Estimated utility of a package for the other side.
-    pub fn estimate(&self, package: &[u8]) -> f64 {
+    pub fn estimate(&self, package: &[Choice]) -> f64 {
         // Counted once per package rather than once per issue: this runs in every counter search.
         let prior_share = self.prior_share();
-        package
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| {
-                self.weights.get(i).copied().unwrap_or(0.0) * self.value_given(i, c, prior_share)
+        by_issue(package)
+            .map(|(i, c)| {
+                let weight = self.weights.get(i.index()).copied().unwrap_or(0.0);
+                weight * self.value_given(i, c, prior_share)
             })
             .sum()
     }
 
     /// The issue the other side seems to weigh most, once it has asked often enough for the
     /// guess to mean something.
-    pub fn heaviest_issue(&self) -> Option<usize> {
+    pub fn heaviest_issue(&self) -> Option<IssueId> {
         if self.observations() < 4 {
             return None;
         }
@@ -148,7 +154,7 @@ impl FrequencyModel {
             .iter()
             .enumerate()
             .max_by(|a, b| a.1.total_cmp(b.1))
-            .map(|(i, _)| i)
+            .map(|(i, _)| IssueId::at(i))
     }
 }
 
@@ -212,33 +218,34 @@ impl MoveKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::negotiation::domain::tests::package;
 
     #[test]
     fn a_side_that_holds_an_issue_is_thought_to_weigh_it() {
         let mut m = FrequencyModel::new(&[3, 3, 3]);
-        m.observe(&[0, 0, 0]);
-        m.observe(&[0, 1, 2]);
-        m.observe(&[0, 2, 1]);
+        m.observe(&package(&[0, 0, 0]));
+        m.observe(&package(&[0, 1, 2]));
+        m.observe(&package(&[0, 2, 1]));
         assert_eq!(m.heaviest_issue(), None, "three asks are too few to say");
-        m.observe(&[0, 1, 1]);
-        assert_eq!(m.heaviest_issue(), Some(0));
+        m.observe(&package(&[0, 1, 1]));
+        assert_eq!(m.heaviest_issue(), Some(IssueId(0)));
         assert!((m.weights.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        assert!((m.value(0, 0) - 1.0).abs() < 1e-12);
-        assert!(m.value(0, 1) < 0.5);
-        assert!(m.estimate(&[0, 0, 0]) > m.estimate(&[2, 0, 0]));
+        assert!((m.value(IssueId(0), Choice(0)) - 1.0).abs() < 1e-12);
+        assert!(m.value(IssueId(0), Choice(1)) < 0.5);
+        assert!(m.estimate(&package(&[0, 0, 0])) > m.estimate(&package(&[2, 0, 0])));
     }
 
     #[test]
     fn a_fresh_model_is_indifferent_and_says_so() {
         let m = FrequencyModel::new(&[2, 4]);
         assert_eq!(m.heaviest_issue(), None);
-        assert!((m.estimate(&[0, 0]) - m.estimate(&[1, 3])).abs() < 1e-12);
+        assert!((m.estimate(&package(&[0, 0])) - m.estimate(&package(&[1, 3]))).abs() < 1e-12);
     }
 
     #[test]
     fn a_malformed_package_is_ignored() {
         let mut m = FrequencyModel::new(&[2, 2]);
-        m.observe(&[1]);
+        m.observe(&package(&[1]));
         assert_eq!(m.observations(), 0);
     }
 

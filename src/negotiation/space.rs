@@ -2,27 +2,29 @@
 //! membership tests (240,000 packages in the built-in space: about 2 MB).
 
 use super::domain::Domain;
+use crate::model::{Choice, IssueId};
 
 /// The packages of a domain whose choices pass a filter.
 #[derive(Clone, Debug)]
 pub struct Space {
     /// Per issue, the allowed choices in order.
-    pub choices: Vec<Vec<u8>>,
-    packages: Vec<u8>,
+    pub choices: Vec<Vec<Choice>>,
+    packages: Vec<Choice>,
     /// Per issue, choice → position in `choices[issue]`.
     position: Vec<Vec<Option<u32>>>,
 }
 
 impl Space {
     /// Enumerates every package whose choices all pass `allowed(issue, choice)`.
-    pub fn new(domain: &Domain, allowed: &dyn Fn(usize, u8) -> bool) -> Space {
+    pub fn new(domain: &Domain, allowed: &dyn Fn(IssueId, Choice) -> bool) -> Space {
         let choices = domain.allowed_choices(allowed);
         let position = domain
             .issues
             .iter()
             .zip(&choices)
             .map(|(issue, cs)| {
-                (0..issue.choices() as u8)
+                issue
+                    .choices()
                     .map(|c| cs.iter().position(|&x| x == c).map(|p| p as u32))
                     .collect()
             })
@@ -49,23 +51,23 @@ impl Space {
     }
 
     /// The package at an index, in the enumeration order (last issue fastest).
-    pub fn get(&self, index: usize) -> &[u8] {
+    pub fn get(&self, index: usize) -> &[Choice] {
         let n = self.issues();
         &self.packages[index * n..(index + 1) * n]
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+    pub fn iter(&self) -> impl Iterator<Item = &[Choice]> {
         self.packages.chunks_exact(self.issues().max(1))
     }
 
     /// The index of a package, or `None` if one of its choices is outside the space.
-    pub fn index_of(&self, package: &[u8]) -> Option<usize> {
+    pub fn index_of(&self, package: &[Choice]) -> Option<usize> {
         if package.len() != self.issues() {
             return None;
         }
         let mut index = 0usize;
         for (i, &c) in package.iter().enumerate() {
-            let p = self.position[i].get(c as usize).copied().flatten()?;
+            let p = self.position[i].get(c.index()).copied().flatten()?;
             index = index * self.choices[i].len() + p as usize;
         }
         Some(index)
@@ -75,7 +77,7 @@ impl Space {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::negotiation::domain::tests::toy;
+    use crate::negotiation::domain::tests::{package, toy};
 
     #[test]
     fn index_of_inverts_get() {
@@ -90,9 +92,9 @@ mod tests {
     #[test]
     fn filtered_choices_are_outside_the_space() {
         let d = toy();
-        let s = Space::new(&d, &|i, c| !(i == 0 && c == 1));
-        assert!(s.iter().all(|p| p[0] != 1));
-        assert_eq!(s.index_of(&[1, 0]), None);
-        assert_eq!(s.index_of(&[0]), None);
+        let s = Space::new(&d, &|i, c| !(i == IssueId(0) && c == Choice(1)));
+        assert!(s.iter().all(|p| p[0] != Choice(1)));
+        assert_eq!(s.index_of(&package(&[1, 0])), None);
+        assert_eq!(s.index_of(&package(&[0])), None);
     }
 }

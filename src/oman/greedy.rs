@@ -1,8 +1,11 @@
-//! The `greedy` Oman: shuttle diplomacy from a middle-ground text.
+//! The `greedy` Oman: shuttle diplomacy (the advisor's steps, see `advisor::shuttle`) from a
+//! middle-ground text, carrying every counter in full and nudging a side that offers none.
 
 use super::Policy;
+use crate::advisor::shuttle::{counter_drafts, furthest_from_yes, reassure_low_trust};
 use crate::content::Content;
-use crate::game::{Audience, CaucusKind, Clause, Command, GameState, Phase, Side, TrackId};
+use crate::game::{Audience, Clause, Command, GameState, Phase};
+use crate::model::Choice;
 
 /// Shuttle diplomacy: table a middle-ground text, then carry each rejecting side's smallest
 /// acceptable change to the table, reassuring a delegation whose trust runs low.
@@ -19,19 +22,14 @@ impl Greedy {
     pub(super) fn opening_draft(content: &Content, state: &GameState) -> Option<Command> {
         let (i, issue) = content
             .domain
-            .issues
-            .iter()
-            .enumerate()
-            .find(|(i, _)| state.text.clauses[*i] == Clause::Open)?;
+            .each_issue()
+            .find(|&(i, _)| state.text.clause(i) == Clause::Open)?;
         let clause = if issue.deferrable {
             Clause::Deferred
         } else {
-            Clause::Option((issue.options.len() / 2) as u8)
+            Clause::Option(Choice::at(issue.options.len() / 2))
         };
-        Some(Command::Draft {
-            issue: i as u8,
-            clause,
-        })
+        Some(Command::Draft { issue: i, clause })
     }
 }
 
@@ -53,24 +51,20 @@ impl Policy for Greedy {
             self.seen_replies = replies.len();
             // Carry the counter of the side furthest from yes; with no counter on offer, move its
             // top complaint one step its way.
-            let furthest = fresh
-                .iter()
-                .filter(|r| !r.accept)
-                .max_by(|a, b| (a.target - a.utility).total_cmp(&(b.target - b.utility)));
+            let furthest = furthest_from_yes(fresh.iter().copied());
             if let Some(r) = furthest
                 && r.counter.is_empty()
                 && let Some(c) = r.complaints.first()
-                && let Clause::Option(now) = state.text.clauses[c.issue as usize]
-                && (c.wants as usize) < content.domain.issues[c.issue as usize].options.len()
+                && let Clause::Option(now) = state.text.clause(c.issue)
+                && content.domain.issue(c.issue).is_option(c.wants)
             {
-                let step = if c.wants > now {
-                    now + 1
-                } else {
-                    now.saturating_sub(1)
-                };
-                let step = (step..=c.wants.max(step))
-                    .chain((c.wants.min(step)..=step).rev())
-                    .find(|&o| state.is_available(content, c.issue as usize, o))
+                let step = now.step_towards(c.wants);
+                // The nearest available option from that step on towards what it wants, else
+                // back towards the current clause.
+                let step = (step.0..=c.wants.0.max(step.0))
+                    .chain((c.wants.0.min(step.0)..=step.0).rev())
+                    .map(Choice)
+                    .find(|&o| state.is_available(content, c.issue, o))
                     .unwrap_or(c.wants);
                 self.queue = vec![Command::Draft {
                     issue: c.issue,
@@ -78,19 +72,7 @@ impl Policy for Greedy {
                 }];
             }
             if let Some(worst) = furthest.filter(|r| !r.counter.is_empty()) {
-                self.queue = worst
-                    .counter
-                    .iter()
-                    .map(|&(issue, c)| {
-                        let options = content.domain.issues[issue as usize].options.len();
-                        let clause = if c as usize >= options {
-                            Clause::Deferred
-                        } else {
-                            Clause::Option(c)
-                        };
-                        Command::Draft { issue, clause }
-                    })
-                    .collect();
+                self.queue = counter_drafts(content, worst).collect();
             }
         }
         if let Some(draft) = self.queue.pop() {
@@ -99,16 +81,8 @@ impl Policy for Greedy {
         if state.action_points == 0 {
             return Command::EndRound;
         }
-        if self.reassured_in != state.round
-            && let Some(side) = Side::BOTH
-                .into_iter()
-                .find(|&s| state.track(TrackId::trust_in_oman(s)) < 35)
-        {
-            self.reassured_in = state.round;
-            return Command::Caucus {
-                side,
-                kind: CaucusKind::Reassure,
-            };
+        if let Some(reassure) = reassure_low_trust(&mut self.reassured_in, state) {
+            return reassure;
         }
         Command::Table(Audience::Both)
     }

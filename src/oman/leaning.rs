@@ -43,19 +43,16 @@ impl Leaning {
 
     /// The favoured side's best available option on the first open issue.
     fn opening_draft(&self, content: &Content, state: &GameState) -> Option<Command> {
-        let i = state.text.clauses.iter().position(|c| *c == Clause::Open)?;
+        let (i, _) = state.text.each_clause().find(|&(_, c)| c == Clause::Open)?;
         let prefs = &content.delegation(self.favours).prefs;
         let (choice, _) = prefs.best_on(i, |c| state.is_available(content, i, c))?;
-        let issue = &content.domain.issues[i];
+        let issue = content.domain.issue(i);
         let clause = if Some(choice) == issue.deferred_choice() {
             Clause::Deferred
         } else {
             Clause::Option(choice)
         };
-        Some(Command::Draft {
-            issue: i as u8,
-            clause,
-        })
+        Some(Command::Draft { issue: i, clause })
     }
 
     /// One step towards what the other side says it wants, on its top complaint.
@@ -76,19 +73,12 @@ impl Leaning {
         let Some(c) = r.complaints.first() else {
             return;
         };
-        let issue = &content.domain.issues[c.issue as usize];
-        let now = state.text.clauses[c.issue as usize];
-        let step = match now {
-            Clause::Option(o) if (c.wants as usize) < issue.options.len() => {
-                if c.wants > o {
-                    o + 1
-                } else {
-                    o.saturating_sub(1)
-                }
-            }
+        let issue = content.domain.issue(c.issue);
+        let step = match state.text.clause(c.issue) {
+            Clause::Option(o) if issue.is_option(c.wants) => o.step_towards(c.wants),
             _ => c.wants,
         };
-        if !state.is_available(content, c.issue as usize, step) {
+        if !state.is_available(content, c.issue, step) {
             return;
         }
         let clause = if Some(step) == issue.deferred_choice() {

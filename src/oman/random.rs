@@ -5,10 +5,11 @@ use crate::content::Content;
 use crate::game::{
     Audience, CaucusKind, Clause, Command, Errand, GameRng, GameState, Phase, Side, Statement,
 };
+use crate::model::{Choice, IssueId};
 
-fn random_clause(content: &Content, rng: &mut GameRng, issue: usize) -> Clause {
-    let i = &content.domain.issues[issue];
-    let c = rng.index(i.choices() as u32) as u8;
+fn random_clause(content: &Content, rng: &mut GameRng, issue: IssueId) -> Clause {
+    let i = content.domain.issue(issue);
+    let c = Choice::at(rng.index(i.choice_count() as u32) as usize);
     if Some(c) == i.deferred_choice() {
         Clause::Deferred
     } else {
@@ -50,10 +51,11 @@ impl Policy for Random {
             Side::Iran
         };
         let n_issues = content.domain.issues.len() as u32;
-        let issue = rng.index(n_issues) as usize;
+        let at = rng.index(n_issues) as usize;
+        let issue = IssueId::at(at);
         match rng.index(10) {
             0 | 1 => Command::Draft {
-                issue: issue as u8,
+                issue,
                 clause: random_clause(content, rng, issue),
             },
             2 => {
@@ -62,7 +64,7 @@ impl Policy for Random {
                     1 => CaucusKind::Reassure,
                     2 => CaucusKind::RelayPressure,
                     _ => CaucusKind::TestIdea {
-                        issue: issue as u8,
+                        issue,
                         clause: random_clause(content, rng, issue),
                     },
                 };
@@ -70,10 +72,11 @@ impl Policy for Random {
             }
             3 | 4 => Command::Table(Audience::Both),
             5 => {
-                let other = (issue + 1 + rng.index(n_issues - 1) as usize) % n_issues as usize;
+                let other =
+                    IssueId::at((at + 1 + rng.index(n_issues - 1) as usize) % n_issues as usize);
                 Command::Link {
-                    first: (issue as u8, random_clause(content, rng, issue)),
-                    second: (other as u8, random_clause(content, rng, other)),
+                    first: (issue, random_clause(content, rng, issue)),
+                    second: (other, random_clause(content, rng, other)),
                 }
             }
             6 => Command::SpendGoodwill(side),

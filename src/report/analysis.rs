@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use crate::content::Content;
 use crate::game::delegation;
 use crate::game::{Clause, Event, GameState, Outcome, Side, TrackId};
+use crate::model::{Choice, IssueId};
 use crate::negotiation::{Frontier, OutcomePoint};
 
 use super::model::{
@@ -126,12 +127,10 @@ pub fn final_text(content: &Content, state: &GameState) -> Vec<ClauseRecord> {
     };
     content
         .domain
-        .issues
-        .iter()
+        .each_issue()
         .zip(&text.clauses)
-        .enumerate()
-        .map(|(i, (issue, clause))| {
-            let picked = clause.choice(issue.options.len());
+        .map(|((i, issue), clause)| {
+            let picked = clause.choice(issue);
             let verdict = |side: Side| -> String {
                 let Some(c) = picked else {
                     return if issue.deferrable {
@@ -140,7 +139,7 @@ pub fn final_text(content: &Content, state: &GameState) -> Vec<ClauseRecord> {
                         "not drafted".into()
                     };
                 };
-                let now = state.delegation(side).red_lines.contains(&(i as u8, c));
+                let now = state.delegation(side).red_lines.contains(&(i, c));
                 let at_start = content
                     .delegation(side)
                     .red_lines
@@ -216,13 +215,8 @@ pub fn gains(state: &GameState, walkaway: Point, last_tabled: Option<Point>) -> 
 pub fn space(content: &Content, state: &GameState, walkaway: Point, tabled: Vec<Point>) -> Space {
     let us = &content.delegation(Side::Us).prefs;
     let ir = &content.delegation(Side::Iran).prefs;
-    let available = |i: usize, c: u8| state.is_available(content, i, c);
-    let signable = |i: usize, c: u8| {
-        available(i, c)
-            && Side::BOTH
-                .iter()
-                .all(|&s| !state.delegation(s).red_lines.contains(&(i as u8, c)))
-    };
+    let available = |i: IssueId, c: Choice| state.is_available(content, i, c);
+    let signable = |i: IssueId, c: Choice| state.is_signable(content, i, c);
     let frontier = Frontier::of(&content.domain, us, ir, &signable);
     let mut cells = std::collections::BTreeSet::new();
     let scale = f64::from(CLOUD - 1);

@@ -6,20 +6,21 @@
 use crate::content::Content;
 use crate::game::{Audience, CaucusKind, Cause, Clause, Command, Event, GameState, Side, Text};
 use crate::game::{Reply, Rule, Trend};
+use crate::model::{Choice, IssueId};
 
 use super::model::{CardRecord, ChangeRecord, Point, ReplyRecord, RoundRecord, Tabling};
 
 /// "Enrichment: 3.67% cap".
-pub fn choice(content: &Content, issue: u8, choice: u8) -> String {
-    content.domain.issues.get(issue as usize).map_or_else(
-        || format!("issue {issue}: option {choice}"),
+pub fn choice(content: &Content, issue: IssueId, choice: Choice) -> String {
+    content.domain.get(issue).map_or_else(
+        || format!("issue {}: option {}", issue.0, choice.0),
         |i| format!("{}: {}", i.name, i.choice_label(choice)),
     )
 }
 
-fn clause(content: &Content, issue: u8, clause: Clause) -> String {
-    let Some(i) = content.domain.issues.get(issue as usize) else {
-        return format!("issue {issue}");
+fn clause(content: &Content, issue: IssueId, clause: Clause) -> String {
+    let Some(i) = content.domain.get(issue) else {
+        return format!("issue {}", issue.0);
     };
     match clause {
         Clause::Open => format!("{}: not drafted", i.name),
@@ -58,7 +59,7 @@ pub fn rounds(content: &Content, state: &GameState, commands: &[Command]) -> Vec
         let r = &mut rounds[slot(*round)];
         match event {
             Event::Drafted { issue, clause } => {
-                if let Some(c) = text.clauses.get_mut(*issue as usize) {
+                if let Some(c) = text.clauses.get_mut(issue.index()) {
                     *c = *clause;
                 }
             }
@@ -256,17 +257,15 @@ pub fn confidence(c: crate::content::Confidence) -> &'static str {
 fn add_reply(content: &Content, text: &Text, round: &mut RoundRecord, reply: &Reply) {
     // A tabled text leaves an undrafted deferrable issue for later, as the package does.
     let lines: Vec<String> = text
-        .clauses
-        .iter()
-        .enumerate()
+        .each_clause()
         .map(|(i, c)| {
-            let deferrable = content.domain.issues.get(i).is_some_and(|d| d.deferrable);
-            let c = if *c == Clause::Open && deferrable {
+            let deferrable = content.domain.get(i).is_some_and(|d| d.deferrable);
+            let c = if c == Clause::Open && deferrable {
                 Clause::Deferred
             } else {
-                *c
+                c
             };
-            clause(content, i as u8, c)
+            clause(content, i, c)
         })
         .collect();
     let side = reply.side.name().to_string();

@@ -151,11 +151,11 @@ fn fits(content: &Content, state: &GameState) -> Result<(), Misfit> {
         });
     }
     for (i, (clause, issue)) in state.text.clauses.iter().zip(issues).enumerate() {
-        if let Clause::Option(o) = clause
-            && usize::from(*o) >= issue.options.len()
+        if let Clause::Option(o) = *clause
+            && !issue.is_option(o)
         {
             return Err(Misfit::Option {
-                option: *o,
+                option: o.0,
                 issue: i + 1,
                 has: issue.options.len(),
             });

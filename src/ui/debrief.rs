@@ -62,8 +62,7 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         "The final text against the real red lines (✗ crossed · ? never found by Oman)",
         theme.title,
     ));
-    for (i, issue) in app.content.domain.issues.iter().enumerate() {
-        let clause = app.state.text.clauses[i];
+    for ((i, clause), issue) in app.state.text.each_clause().zip(&app.content.domain.issues) {
         let label = match clause {
             // An open clause of an issue that can wait was tabled, and signed, as deferred.
             Clause::Open if issue.deferrable => "deferred (left open)".to_string(),
@@ -77,11 +76,11 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         )];
         for side in Side::BOTH {
             let crossed = clause
-                .choice(issue.options.len())
-                .is_some_and(|c| app.state.delegation(side).red_lines.contains(&(i as u8, c)));
+                .choice(issue)
+                .is_some_and(|c| app.state.delegation(side).red_lines.contains(&(i, c)));
             let known = clause
-                .choice(issue.options.len())
-                .is_some_and(|c| app.state.notebook.red_lines.contains(&(side, i as u8, c)));
+                .choice(issue)
+                .is_some_and(|c| app.state.notebook.red_lines.contains(&(side, i, c)));
             let (mark, style) = match (crossed, known) {
                 (true, true) => ("✗", theme.bad),
                 (true, false) => ("✗?", theme.bad),

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::theme::Theme;
 use crate::app::App;
 use crate::game::{Clause, Priority, Side, TrackId, last_tabled};
+use crate::model::IssueId;
 use crate::narrate as words;
 
 pub(super) fn block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
@@ -26,12 +27,12 @@ pub(super) const DRAFT_HEIGHT: u16 = 12;
 fn stance(
     app: &App,
     side: Side,
-    issue: usize,
+    issue: IssueId,
     tabled: Option<&[Clause]>,
     theme: &Theme,
 ) -> Vec<Span<'static>> {
     let nb = &app.state.notebook;
-    let priority = match nb.priorities.get(&(side, issue as u8)) {
+    let priority = match nb.priorities.get(&(side, issue)) {
         Some(k) => match k.priority {
             Priority::High => "H",
             Priority::Medium => "M",
@@ -39,14 +40,13 @@ fn stance(
         },
         None => "?",
     };
-    let clause = app.state.text.clauses[issue];
-    let options = app.content.domain.issues[issue].options.len();
+    let clause = app.state.text.clause(issue);
     let red = clause
-        .choice(options)
-        .is_some_and(|c| nb.red_lines.contains(&(side, issue as u8, c)));
+        .choice(app.content.domain.issue(issue))
+        .is_some_and(|c| nb.red_lines.contains(&(side, issue, c)));
     let reply = app.state.delegation(side).last_reply.as_ref();
-    let changed = tabled.is_some_and(|t| t.get(issue) != Some(&clause));
-    let complained = reply.is_some_and(|r| r.complaints.iter().any(|c| c.issue as usize == issue));
+    let changed = tabled.is_some_and(|t| t.get(issue.index()) != Some(&clause));
+    let complained = reply.is_some_and(|r| r.complaints.iter().any(|c| c.issue == issue));
     let (mark, style) = if red {
         ("✗", theme.bad)
     } else if reply.is_none() {
@@ -64,15 +64,14 @@ fn stance(
     ]
 }
 
-fn clause_text(app: &App, issue: usize, clause: Clause) -> String {
+fn clause_text(app: &App, issue: IssueId, clause: Clause) -> String {
+    let issue = app.content.domain.issue(issue);
     match clause {
         // Tabled, an open clause of an issue that can wait counts as deferred: say so.
-        Clause::Open if app.content.domain.issues[issue].deferrable => {
-            "— open: tables as deferred —".to_string()
-        }
+        Clause::Open if issue.deferrable => "— open: tables as deferred —".to_string(),
         Clause::Open => "— not drafted —".to_string(),
         Clause::Deferred => "(deferred)".to_string(),
-        Clause::Option(o) => app.content.domain.issues[issue].choice_label(o).to_string(),
+        Clause::Option(o) => issue.choice_label(o).to_string(),
     }
 }
 
@@ -94,19 +93,20 @@ pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ),
         Span::styled("  US  Iran", theme.dim),
     ])];
-    for (i, issue) in app.content.domain.issues.iter().enumerate() {
-        let clause = app.state.text.clauses[i];
+    for (i, issue) in app.content.domain.each_issue() {
+        let clause = app.state.text.clause(i);
         // The change from the last text: marked where the draft differs from what was tabled.
-        let differs = [&tabled_us, &tabled_iran]
-            .iter()
-            .any(|t| t.as_ref().is_some_and(|t| t.get(i) != Some(&clause)));
+        let differs = [&tabled_us, &tabled_iran].iter().any(|t| {
+            t.as_ref()
+                .is_some_and(|t| t.get(i.index()) != Some(&clause))
+        });
         let text = format!(
             "{}{}",
             if differs { "*" } else { "" },
             clause_text(app, i, clause)
         );
-        let selected = i == app.cursor;
-        let marker = if app.link_mark == Some(i as u8) {
+        let selected = i == app.selected_issue();
+        let marker = if app.link_mark == Some(i) {
             "⇄ "
         } else if selected {
             "▶ "
@@ -136,14 +136,15 @@ pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::from(spans));
     }
     // The selected clause in full, and what the delegations last saw there.
-    let i = app
-        .cursor
-        .min(app.content.domain.issues.len().saturating_sub(1));
-    let now = clause_text(app, i, app.state.text.clauses[i]);
+    let i = IssueId::at(
+        app.cursor
+            .min(app.content.domain.issues.len().saturating_sub(1)),
+    );
+    let now = clause_text(app, i, app.state.text.clause(i));
     let mut detail = format!("▶ {now}");
     if let Some(t) = tabled_us.as_ref().or(tabled_iran.as_ref())
-        && let Some(&was) = t.get(i)
-        && was != app.state.text.clauses[i]
+        && let Some(&was) = t.get(i.index())
+        && was != app.state.text.clause(i)
     {
         detail = format!("{detail} · tabled: {}", clause_text(app, i, was));
     }

@@ -187,10 +187,10 @@ pub(super) fn notebook(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
         "What Oman has learned in caucuses and replies. Probes can mislead; replies do not.",
         theme.dim,
     )];
-    for (i, issue) in app.content.domain.issues.iter().enumerate() {
+    for (i, issue) in app.content.domain.each_issue() {
         lines.push(Line::styled(issue.name.clone(), theme.title));
         for side in Side::BOTH {
-            let priority = nb.priorities.get(&(side, i as u8)).map_or_else(
+            let priority = nb.priorities.get(&(side, i)).map_or_else(
                 || "priority unknown".to_string(),
                 |k| {
                     format!(
@@ -208,7 +208,7 @@ pub(super) fn notebook(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
             let reds: Vec<&str> = nb
                 .red_lines
                 .iter()
-                .filter(|(s, x, _)| *s == side && *x as usize == i)
+                .filter(|&&(s, x, _)| s == side && x == i)
                 .map(|&(_, _, c)| issue.choice_label(c))
                 .collect();
             let red = if reds.is_empty() {

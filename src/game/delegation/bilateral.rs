@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::{ratification, ratified, walkaway};
 use crate::content::Content;
 use crate::game::{self, Difficulty, Side};
-use crate::model::Persona;
+use crate::model::{Choice, Persona};
+use crate::negotiation::preferences::red_line_hits;
 use crate::negotiation::{
     DealQuality, Frontier, Negotiator, OutcomePoint, Space, Tactic, alternating_offers,
 };
@@ -104,9 +105,7 @@ impl Setup {
             space
                 .iter()
                 .map(|p| {
-                    p.iter()
-                        .enumerate()
-                        .all(|(i, &c)| !lines.contains(&(i as u8, c)))
+                    red_line_hits(lines, p).is_empty()
                         && ratified(profile, &ratification(content, &state, side, p))
                 })
                 .collect()
@@ -202,7 +201,7 @@ pub fn run(content: &Content) -> BilateralSummary {
     summarise(rows)
 }
 
-fn point(content: &Content, setup: &Setup, p: &[u8]) -> OutcomePoint {
+fn point(content: &Content, setup: &Setup, p: &[Choice]) -> OutcomePoint {
     OutcomePoint {
         a: setup.normalise(Side::Us, content.delegation(Side::Us).prefs.utility(p)),
         b: setup.normalise(Side::Iran, content.delegation(Side::Iran).prefs.utility(p)),

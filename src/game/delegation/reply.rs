@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::game::{Side, TrackId};
+use crate::model::{Choice, IssueId};
 use crate::negotiation::MoveKind;
 
 /// How the text compares with the last one tabled to this delegation.
@@ -30,12 +31,12 @@ pub enum Rule {
     Accepted,
 }
 
-/// An issue where the text costs the delegation most, and the option it wants there.
+/// An issue where the text costs the delegation most, and the choice it wants there.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Complaint {
-    pub issue: u8,
-    pub wants: u8,
-    /// Utility lost on this issue against the wanted option.
+    pub issue: IssueId,
+    pub wants: Choice,
+    /// Utility lost on this issue against the wanted choice.
     pub cost: f64,
 }
 
@@ -64,16 +65,16 @@ pub struct Reply {
     pub walkaway: f64,
     pub walkaway_drivers: Vec<(TrackId, f64)>,
     pub trend: Trend,
-    pub red_line_hits: Vec<(u8, u8)>,
+    pub red_line_hits: Vec<(IssueId, Choice)>,
     pub complaints: Vec<Complaint>,
     /// The smallest change (issue, choice) that would win its assent; empty if none is small enough
     /// or if it accepts.
-    pub counter: Vec<(u8, u8)>,
+    pub counter: Vec<(IssueId, Choice)>,
     pub ratification: Vec<FactionCheck>,
     /// How it read the other side's latest ask at the table (Hindriks–Jonker–Tykhonov label).
     #[serde(default)]
     pub other_move: Option<MoveKind>,
     /// The issue it believes the other side weighs most, from what that side has asked for.
     #[serde(default)]
-    pub other_cares_most: Option<u8>,
+    pub other_cares_most: Option<IssueId>,
 }
