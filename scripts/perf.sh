@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Self-reporting performance runs (docs/performance.md): start-up to the first frame in a real
 # terminal (tmux), peak memory of a played game and of `simulate`, the advisor's answer time,
-# and simulate's throughput. Release build; run on a quiet machine for steady figures.
+# and simulate's throughput. Release build with the `test-hooks` feature, for the start-up hook
+# MUSCAT_FIRST_FRAME_ONLY (the hooks cost nothing until set); run on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+cargo build --release --quiet --features test-hooks
 bin="${CARGO_TARGET_DIR:-target}/release/muscat"
 bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
 work="$(mktemp -d)"

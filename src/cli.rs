@@ -7,6 +7,7 @@ mod error;
 mod odds;
 mod replay;
 mod report;
+#[cfg(feature = "test-hooks")]
 mod save_loop;
 mod simulate;
 mod simulate_print;
@@ -156,6 +157,7 @@ enum Cmd {
         assets: Option<PathBuf>,
     },
     /// Test hook for the crash test: saves after every move of scripted games until killed
+    #[cfg(feature = "test-hooks")]
     #[command(hide = true)]
     SaveLoop {
         #[arg(long)]
@@ -228,6 +230,7 @@ pub fn main() -> ExitCode {
             output.as_deref(),
             assets.as_deref(),
         ),
+        #[cfg(feature = "test-hooks")]
         Some(Cmd::SaveLoop { dir, count }) => save_loop::save_loop(&dir, count)
             .map(|()| ExitCode::SUCCESS)
             .map_err(CliError::from),
@@ -258,12 +261,12 @@ fn quiet_on_closed_pipe() {
 }
 
 /// `muscat play`: the game is loaded and checked first, then played in plain mode or the terminal.
-fn play(options: &crate::tui::Options) -> Result<ExitCode, CliError> {
+fn play(options: &crate::run::Options) -> Result<ExitCode, CliError> {
     let dir = options
         .save_dir
         .clone()
         .unwrap_or_else(crate::save::default_dir);
-    let mut app = crate::tui::prepare(options, &dir)?;
+    let mut app = crate::run::prepare(options, &dir)?;
     if options.plain {
         crate::plain::run(&mut app, &dir).map_err(CliError::Input)
     } else {
@@ -271,8 +274,8 @@ fn play(options: &crate::tui::Options) -> Result<ExitCode, CliError> {
     }
 }
 
-fn to_options(args: &PlayArgs) -> crate::tui::Options {
-    crate::tui::Options {
+fn to_options(args: &PlayArgs) -> crate::run::Options {
+    crate::run::Options {
         seed: args.seed,
         difficulty: args.difficulty.into(),
         load: args.load.clone(),

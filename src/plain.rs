@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 mod inspect;
 
-use crate::app::App;
+use crate::app::{App, Effect, Msg, Overlay};
 use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Phase, Side, Statement, TrackId};
 use crate::model::{Choice, IssueId};
 use crate::narrate::{describe, effects};
-use crate::save;
+use crate::run::Runner;
 
 const HELP: &str = "Commands (any unique prefix works):
   status                      the week, tracks, text and last replies
@@ -38,12 +38,14 @@ const HELP: &str = "Commands (any unique prefix works):
 pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
     let stdin = std::io::stdin();
     let mut out = std::io::stdout();
+    // Plain mode has no start menu, so no save is loaded while it runs: no content folder needed.
+    let mut runner = Runner::new(dir, None);
     let mut printed = 0;
     say(
         &mut out,
         &format!(
             "{}\n{}",
-            app.content.scenario.title, app.content.scenario.briefing
+            app.session.content.scenario.title, app.session.content.scenario.briefing
         ),
     );
     say(&mut out, "Type help for commands.");
@@ -61,19 +63,16 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
             Some("map") => say(&mut out, &inspect::forces(app)),
             Some("quit") => break,
             Some("odds") => {
-                app.ask_advisor();
-                match app.overlays.pop() {
-                    Some(crate::app::Overlay::Odds(answers)) => {
-                        say(
-                            &mut out,
-                            &crate::ui::odds::lines(&app.content, &answers).join("\n"),
-                        );
-                        say(&mut out, &crate::ui::odds::allowance(app));
-                    }
-                    other => {
-                        app.overlays.extend(other);
-                        say(&mut out, &app.status);
-                    }
+                let effects = app.ask_advisor();
+                runner.perform(app, effects);
+                if let Some(Overlay::Odds(answers)) = app.top() {
+                    let odds = crate::ui::odds::lines(&app.session.content, answers).join("\n");
+                    say(&mut out, &odds);
+                    say(&mut out, &crate::ui::odds::allowance(app));
+                    // Read out, the window is closed as a key would close it.
+                    app.update(Msg::Back);
+                } else {
+                    say(&mut out, &app.status);
                 }
             }
             Some("reflect") if words.len() == 1 => say(&mut out, &prompts(app)),
@@ -88,32 +87,21 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
                 // The answer is the rest of the line as typed, spaces and all.
                 let rest = line.trim_start()[words[0].len()..].trim_start();
                 let answer = rest[words[1].len()..].trim();
-                app.run(Command::Reflect {
+                let reflect = Command::Reflect {
                     id: words[1].to_string(),
                     answer: answer.to_string(),
-                });
+                };
+                play(app, &mut runner, reflect);
                 flush_news(app, &mut out, &mut printed);
                 say(&mut out, &app.status);
             }
             Some("report") => {
-                let name = app.save_name();
-                let result = save::write(dir, &name, &app.save_file())
-                    .map_err(Into::into)
-                    .and_then(|_| {
-                        crate::report::write_beside_save(
-                            dir,
-                            &name,
-                            &app.content,
-                            &app.state,
-                            &app.log,
-                        )
-                    });
-                app.reported(result);
+                runner.perform(app, vec![Effect::WriteReport]);
                 say(&mut out, &app.status);
             }
             Some("save") => {
                 let name = words.get(1).copied().unwrap_or("plain");
-                match save::write(dir, name, &app.save_file()) {
+                match runner.save_as(app, name) {
                     Ok(w) => {
                         if let Some(aside) = &w.set_aside {
                             say(
@@ -131,14 +119,14 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
             }
             Some(verb) => match command(app, verb, &words[1..]) {
                 Ok(cmd) => {
-                    let before = app.log.len();
-                    app.run(cmd.clone());
+                    let before = app.session.log.len();
+                    play(app, &mut runner, cmd.clone());
                     flush_news(app, &mut out, &mut printed);
-                    if app.log.len() == before {
+                    if app.session.log.len() == before {
                         // Refused: the reason. A move that went through is told by its news.
                         say(&mut out, &app.status);
                     } else if let Command::Draft { issue, clause } = cmd {
-                        let i = app.content.domain.issue(issue);
+                        let i = app.session.content.domain.issue(issue);
                         let label = match clause {
                             Clause::Option(c) => i.choice_label(c).to_string(),
                             Clause::Deferred => "deferred".to_string(),
@@ -146,7 +134,7 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
                         };
                         say(&mut out, &format!("Drafted: {}: {label}.", i.name));
                     }
-                    if app.state.is_over() {
+                    if app.session.state.is_over() {
                         say(
                             &mut out,
                             "The talks are over. Type report for the after-action report, or quit.",
@@ -162,12 +150,20 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
             ),
         }
     }
-    if !app.log.is_empty()
-        && let Err(e) = save::autosave(dir, &app.save_file())
+    if !app.session.is_untouched()
+        && let Err(e) = runner.autosave(app)
     {
         say(&mut out, &format!("Could not autosave: {e}"));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Applies a typed command and carries out its effects, all but the week's autosave: plain mode
+/// autosaves once, when its input ends, as it always has.
+fn play(app: &mut App, runner: &mut Runner, command: Command) {
+    let effects = app.run(command);
+    let effects = effects.into_iter().filter(|e| *e != Effect::Autosave);
+    runner.perform(app, effects.collect());
 }
 
 fn say(out: &mut impl Write, text: &str) {
@@ -208,7 +204,7 @@ const VERBS: [&str; 28] = [
 
 /// Says each journal prompt once, when it comes due.
 fn announce(app: &App, out: &mut impl Write, announced: &mut Vec<String>) {
-    for p in crate::game::reflect::pending(&app.content, &app.state) {
+    for p in crate::game::reflect::pending(&app.session.content, &app.session.state) {
         if !announced.contains(&p.id) {
             say(
                 out,
@@ -224,15 +220,15 @@ fn announce(app: &App, out: &mut impl Write, announced: &mut Vec<String>) {
 
 /// Every journal prompt with its state.
 fn prompts(app: &App) -> String {
-    let all = &app.content.scenario.reflections;
+    let all = &app.session.content.scenario.reflections;
     if all.is_empty() {
         return "This scenario has no journal prompts.".into();
     }
     all.iter()
         .map(|p| {
-            let state = match crate::game::reflect::answer(&app.state, &p.id) {
+            let state = match crate::game::reflect::answer(&app.session.state, &p.id) {
                 Some(a) => format!("answered: {}", a.text),
-                None if crate::game::reflect::is_due(&app.state, p) => "due now".into(),
+                None if crate::game::reflect::is_due(&app.session.state, p) => "due now".into(),
                 None => match p.at {
                     crate::content::Checkpoint::Round(n) => format!("comes in week {n}"),
                     crate::content::Checkpoint::End => "comes at the end".into(),
@@ -266,7 +262,7 @@ fn issue(app: &App, word: Option<&&str>) -> Result<IssueId, String> {
     let w = word
         .ok_or("Name an issue (see status).")?
         .to_ascii_lowercase();
-    let domain = &app.content.domain;
+    let domain = &app.session.content.domain;
     let found: Vec<IssueId> = match domain.issue_index(&w) {
         Some(k) => vec![k],
         None => domain
@@ -285,7 +281,7 @@ fn command(app: &App, verb: &str, args: &[&str]) -> Result<Command, String> {
     Ok(match verb {
         "draft" => {
             let i = issue(app, args.first())?;
-            let issue = app.content.domain.issue(i);
+            let issue = app.session.content.domain.issue(i);
             let w = args
                 .get(1)
                 .ok_or("Name an option (see status).")?
@@ -339,14 +335,14 @@ fn command(app: &App, verb: &str, args: &[&str]) -> Result<Command, String> {
                 side: s,
                 kind: CaucusKind::TestIdea {
                     issue: i,
-                    clause: app.state.text.clause(i),
+                    clause: app.session.state.text.clause(i),
                 },
             }
         }
         "link" => {
             let a = issue(app, args.first())?;
             let b = issue(app, args.get(1))?;
-            let text = &app.state.text;
+            let text = &app.session.state.text;
             Command::Link {
                 first: (a, text.clause(a)),
                 second: (b, text.clause(b)),
@@ -381,19 +377,19 @@ fn command(app: &App, verb: &str, args: &[&str]) -> Result<Command, String> {
 }
 
 fn flush_news(app: &App, out: &mut impl Write, printed: &mut usize) {
-    for (_, e) in &app.state.log[*printed..] {
-        if let Some(line) = describe(&app.content, e) {
+    for (_, e) in &app.session.state.log[*printed..] {
+        if let Some(line) = describe(&app.session.content, e) {
             say(out, &line);
         }
         if let crate::game::Event::CardDrawn { card, .. } = e
-            && let Some(c) = app.content.card(card)
+            && let Some(c) = app.session.content.card(card)
         {
             // The same as the card pop-up: text, effects, history with its source, concepts.
             say(out, &format!("  {}", c.text));
             if !c.effects.is_empty() {
                 say(
                     out,
-                    &format!("  Effects: {}", effects(&app.content, &c.effects)),
+                    &format!("  Effects: {}", effects(&app.session.content, &c.effects)),
                 );
             }
             say(
@@ -408,7 +404,7 @@ fn flush_news(app: &App, out: &mut impl Write, printed: &mut usize) {
             let concepts: Vec<&str> = c
                 .concepts
                 .iter()
-                .filter_map(|id| app.content.concept(id).map(|x| x.term.as_str()))
+                .filter_map(|id| app.session.content.concept(id).map(|x| x.term.as_str()))
                 .collect();
             if !concepts.is_empty() {
                 say(out, &format!("  Concepts: {}", concepts.join(", ")));
@@ -420,17 +416,17 @@ fn flush_news(app: &App, out: &mut impl Write, printed: &mut usize) {
                         "  choose {}: {} ({})",
                         k + 1,
                         choice.label,
-                        effects(&app.content, &choice.effects)
+                        effects(&app.session.content, &choice.effects)
                     ),
                 );
             }
         }
     }
-    *printed = app.state.log.len();
+    *printed = app.session.state.log.len();
 }
 
 fn status(app: &App) -> String {
-    let s = &app.state;
+    let s = &app.session.state;
     let mut lines = vec![format!(
         "Week {} of {}, {} actions left, seed {}.{}",
         s.round,
@@ -450,7 +446,7 @@ fn status(app: &App) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     );
-    for (i, issue) in app.content.domain.each_issue() {
+    for (i, issue) in app.session.content.domain.each_issue() {
         let clause = match s.text.clause(i) {
             Clause::Open => "not drafted".to_string(),
             Clause::Deferred => "deferred".to_string(),
@@ -460,7 +456,7 @@ fn status(app: &App) -> String {
         let options: Vec<String> = issue
             .each_option()
             .map(|(c, o)| {
-                if s.is_available(&app.content, i, c) {
+                if s.is_available(&app.session.content, i, c) {
                     o.id.clone()
                 } else {
                     format!("{} (locked until an event or errand opens it)", o.id)
@@ -479,7 +475,7 @@ fn status(app: &App) -> String {
                 "{} last said: {}",
                 side.name(),
                 describe(
-                    &app.content,
+                    &app.session.content,
                     &crate::game::Event::Replied(Box::new(r.clone()))
                 )
                 .unwrap_or_default()

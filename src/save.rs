@@ -9,7 +9,7 @@
 //! - [`verify`] replays the log and insists it gives the saved state; [`check`] is what loading a
 //!   game uses: the same, but a save made with different content loads its stored state with a
 //!   warning instead of being refused.
-//! - [`write`] (named save) and [`autosave`] (rotating slots) write atomically and never replace a
+//! - [`write()`] (named save) and [`autosave`] (rotating slots) write atomically and never replace a
 //!   file that is not a readable save; [`list`] describes every save in a folder.
 //! - Errors are typed by step: [`ReadError`], [`WriteError`], [`CheckError`]; each one's text is
 //!   the sentence the player reads.

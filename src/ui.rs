@@ -95,7 +95,7 @@ pub fn click_at(app: &App, area: Rect, column: u16, row: u16) -> Option<Msg> {
             let inside = column > a.text.x && column < a.text.right().saturating_sub(1);
             (inside && row >= inner_top && row < a.text.bottom().saturating_sub(1))
                 .then(|| (row - inner_top) as usize)
-                .filter(|&i| i < app.content.domain.issues.len())
+                .filter(|&i| i < app.session.content.domain.issues.len())
                 .map(Msg::ClickIssue)
         }
         Screen::Dashboard => dashboard::track_at(a.body, column, row).map(Msg::ClickTrack),
@@ -128,8 +128,8 @@ fn header_tabs(app: &App, width: u16) -> Vec<(usize, u16, u16)> {
 }
 
 fn header_lead(app: &App, wide: bool) -> String {
-    let s = &app.state;
-    let points: String = (0..app.content.scenario.action_points)
+    let s = &app.session.state;
+    let points: String = (0..app.session.content.scenario.action_points)
         .map(|i| if i < s.action_points { '●' } else { '○' })
         .collect();
     let week = s.round.min(s.deadline);

@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["report"],
     &["app"],
     &["ui"],
+    &["run"],
     &["tui", "plain"],
     &["cli"],
 ];
@@ -145,7 +146,7 @@ fn an_upward_or_sideways_import_is_caught() {
     );
     assert_eq!(
         violations("tui", "use crate::plain::run;"),
-        ["line 1: `tui` (layer 11) names `plain` (layer 11)"]
+        ["line 1: `tui` (layer 12) names `plain` (layer 12)"]
     );
     assert_eq!(
         violations("content", "use crate::{model::Side, game::Text};"),

@@ -135,7 +135,7 @@ fn every_screen_draws_in_colour_at_the_minimum_size() {
 #[test]
 fn debrief_at_both_sizes_scrolls_and_confirms_a_save() {
     let mut a = weeks_in(42);
-    while !a.state.is_over() {
+    while !a.session.state.is_over() {
         a.update(Msg::EndRound);
         a.update(Msg::Yes);
         while matches!(
@@ -172,7 +172,7 @@ fn debrief_at_both_sizes_scrolls_and_confirms_a_save() {
     );
     assert_eq!(a.update(Msg::Save), vec![muscat::app::Effect::Save]);
     a.saved_to(
-        Ok(muscat::save::Written {
+        &Ok(muscat::save::Written {
             path: "saves/x.ron".into(),
             set_aside: None,
         }),
@@ -236,7 +236,8 @@ fn mono_theme_shows_the_selection_in_reverse() {
 #[test]
 fn map_shows_the_forces_the_cards_sent() {
     let mut a = weeks_in(42);
-    a.state
+    a.session
+        .state
         .drawn
         .extend(["armada-arrives", "second-carrier", "tanker-taken"].map(String::from));
     a.update(Msg::Screen(6));
@@ -278,6 +279,7 @@ fn mono_draws_every_screen_without_colour_and_marks_the_current_tab() {
 fn every_card_with_a_choice_fits_at_80x24() {
     let a = app(42);
     let cards: Vec<String> = a
+        .session
         .content
         .cards
         .iter()
@@ -288,7 +290,7 @@ fn every_card_with_a_choice_fits_at_80x24() {
     for id in cards {
         let mut b = app(42);
         b.overlays.clear();
-        b.state.phase = game::Phase::Choosing(id.clone());
+        b.session.state.phase = game::Phase::Choosing(id.clone());
         b.overlays.push(muscat::app::Overlay::Card {
             id: id.clone(),
             selected: 0,

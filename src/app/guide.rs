@@ -66,18 +66,23 @@ impl Guide {
     }
 
     fn done(step: Step, app: &App, msg: Msg, new: &[Command]) -> bool {
-        let did = |f: fn(&Command) -> bool| new.iter().any(f) || app.log.iter().any(f);
+        let did = |f: fn(&Command) -> bool| new.iter().any(f) || app.session.log.iter().any(f);
         match step {
             Step::CloseWindows => app.overlays.is_empty(),
             Step::SelectIssue => {
                 matches!(msg, Msg::Up | Msg::Down | Msg::ClickIssue(_))
                     || did(|c| matches!(c, Command::Draft { .. }))
             }
-            Step::Draft => app.state.text.package(&app.content.domain).is_ok(),
+            Step::Draft => app
+                .session
+                .state
+                .text
+                .package(&app.session.content.domain)
+                .is_ok(),
             Step::Table => did(|c| matches!(c, Command::Table(_))),
             Step::ReadReplies => app.screen == Screen::Delegations,
             Step::Caucus => did(|c| matches!(c, Command::Caucus { .. })),
-            Step::EndWeek => app.state.round > 1 || app.state.is_over(),
+            Step::EndWeek => app.session.state.round > 1 || app.session.state.is_over(),
         }
     }
 }
@@ -143,7 +148,7 @@ mod tests {
         a.update(Msg::Guide);
         assert_eq!(a.guide, None);
         a.update(Msg::Right);
-        assert_ne!(a.state.text.clauses[0], crate::game::Clause::Open);
+        assert_ne!(a.session.state.text.clauses[0], crate::game::Clause::Open);
         a.update(Msg::Guide);
         assert!(a.guide.is_some());
     }
@@ -151,7 +156,7 @@ mod tests {
     #[test]
     fn a_loaded_game_gets_no_guide() {
         let a = app();
-        let b = App::new(a.content, a.state, vec![Command::EndRound]).with_guide();
+        let b = App::new(a.session.content, a.session.state, vec![Command::EndRound]).with_guide();
         assert_eq!(b.guide, None);
     }
 }

@@ -38,8 +38,8 @@ impl Menu {
 
 pub(super) fn caucus(app: &App) -> Menu {
     let id = app.selected_issue();
-    let issue = app.content.domain.issue(id);
-    let clause = app.state.text.clause(id);
+    let issue = app.session.content.domain.issue(id);
+    let clause = app.session.state.text.clause(id);
     let idea = match clause {
         Clause::Open => None,
         Clause::Deferred => Some(format!("{}: deferred", issue.name)),

@@ -1,62 +1,43 @@
 //! Asking the advisor from the game: the question is a logged command (difficulty limits how
-//! often), and the answer, computed from a copy of the state, opens the odds window.
+//! often); the front end plays the futures (an [`Effect::Advise`]) and the answer opens the odds
+//! window.
 
 use super::{App, Effect, Overlay, refusal};
-use crate::advisor;
-use crate::game::{self, Command};
+use crate::advisor::Answer;
+use crate::game::Command;
 
 impl App {
     /// Asks the advisor for the odds of tabling the draft now and of ending the week now.
     pub fn ask_advisor(&mut self) -> Vec<Effect> {
-        if let Err(e) = game::apply(&mut self.state, &self.content, &Command::AskAdvisor) {
+        if let Err(e) = self.session.apply(Command::AskAdvisor) {
             self.status = refusal(&e);
             return Vec::new();
         }
-        self.log.push(Command::AskAdvisor);
-        self.saved = false;
-        let futures = self.advisor_futures;
-        let answers = advisor::advise(
-            &self.content,
-            &self.state,
-            futures,
-            advisor::HORIZON,
-            advisor::cores(),
-        );
+        vec![Effect::Advise {
+            futures: self.advisor_futures,
+        }]
+    }
+
+    /// Shows the advisor's answer, played with `futures` futures per move.
+    pub fn advised(&mut self, answers: Vec<Answer>, futures: u32) {
         self.status = format!("The advisor played {futures} futures for each move.");
         self.overlays.push(Overlay::Odds(answers));
-        Vec::new()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::app::{App, Msg, Overlay};
-    use crate::content::Content;
-    use crate::game::{Command, Difficulty, Phase, start};
-
-    fn app(difficulty: Difficulty) -> App {
-        let content = Content::builtin();
-        let mut state = start(&content, 3, difficulty);
-        state.phase = Phase::Acting;
-        let mut a = App::new(content, state, Vec::new());
-        a.overlays.clear();
-        // Fewer futures keep the debug-build test quick; the count does not change the logic.
-        a.advisor_futures = 40;
-        a
-    }
-
+    use crate::app::testing::acting as app;
+    use crate::app::{Effect, Msg};
+    use crate::game::{Command, Difficulty};
     #[test]
-    fn a_opens_the_odds_and_logs_the_question() {
+    fn a_logs_the_question_and_asks_for_the_futures() {
         let mut a = app(Difficulty::Easy);
-        a.update(Msg::Odds);
-        let Some(Overlay::Odds(answers)) = a.top() else {
-            panic!("no odds window: {:?}", a.top());
-        };
-        assert_eq!(answers.len(), 2);
-        // The draft is empty: tabling is refused with the rule's reason, ending the week is not.
-        assert!(answers[0].odds.is_err());
-        assert!(answers[1].odds.is_ok());
-        assert_eq!(a.log, vec![Command::AskAdvisor]);
+        assert_eq!(a.update(Msg::Odds), [Effect::Advise { futures: 40 }]);
+        assert_eq!(a.session.log, vec![Command::AskAdvisor]);
+        a.advised(Vec::new(), 40);
+        assert!(a.top().is_some(), "the odds window opens");
+        assert_eq!(a.status, "The advisor played 40 futures for each move.");
         a.update(Msg::Back);
         assert!(a.top().is_none());
     }
@@ -64,15 +45,13 @@ mod tests {
     #[test]
     fn normal_allows_one_question_a_week() {
         let mut a = app(Difficulty::Normal);
-        a.update(Msg::Odds);
-        a.update(Msg::Back);
-        a.update(Msg::Odds);
-        assert!(a.top().is_none(), "a second window opened");
+        assert!(!a.update(Msg::Odds).is_empty());
+        assert!(a.update(Msg::Odds).is_empty(), "a second question was put");
         assert!(
             a.status.contains("already been asked this week"),
             "{}",
             a.status
         );
-        assert_eq!(a.state.advisor.asked, 1);
+        assert_eq!(a.session.state.advisor.asked, 1);
     }
 }

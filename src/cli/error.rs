@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use crate::content::LoadError;
+use crate::run::OpenError;
 use crate::save;
-use crate::tui::PlayError;
+use crate::tui::TerminalError;
 
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum CliError {
@@ -16,7 +17,9 @@ pub(crate) enum CliError {
     #[error(transparent)]
     Save(#[from] save::WriteError),
     #[error(transparent)]
-    Play(#[from] PlayError),
+    Open(#[from] OpenError),
+    #[error(transparent)]
+    Terminal(#[from] TerminalError),
     /// Plain mode's input failed.
     #[error(transparent)]
     Input(std::io::Error),

@@ -1,6 +1,7 @@
-//! A test hook, `muscat save-loop` (hidden from `--help`): plays games with a scripted Oman and
-//! saves after every move, so the crash test can kill the real binary in the middle of a write and
-//! then check that every save left behind is whole.
+//! A test hook, `muscat save-loop` (hidden from `--help`, built only with the `test-hooks`
+//! feature): plays games with a scripted Oman and saves after every move, so the crash test can
+//! kill the real binary in the middle of a write and then check that every save left behind is
+//! whole.
 
 use std::path::Path;
 

@@ -17,7 +17,7 @@ pub(super) fn why(app: &App, word: Option<&&str>) -> String {
     else {
         return format!("No track called \"{word}\". Tracks: {}.", track_names());
     };
-    let s = &app.state;
+    let s = &app.session.state;
     let mut out = format!(
         "{}: {} at the start, {} now.",
         track.name(),
@@ -33,7 +33,7 @@ pub(super) fn why(app: &App, word: Option<&&str>) -> String {
                 "week {} {:+} ({})",
                 c.round,
                 c.to - c.from,
-                cause(&app.content, &c.cause)
+                cause(&app.session.content, &c.cause)
             )
         })
         .collect();
@@ -57,7 +57,7 @@ fn track_names() -> String {
 
 /// `map`: the strait and every force with the reason it stands where it does.
 pub(super) fn forces(app: &App) -> String {
-    let t = theatre(&app.state);
+    let t = theatre(&app.session.state);
     let mut out = format!("Strait of Hormuz: {}.", t.strait.name());
     if t.forces.is_empty() {
         out.push_str(" No warships in the news yet.");

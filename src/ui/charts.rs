@@ -74,7 +74,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Constraint::Fill(1),
         Constraint::Fill(1),
     ]));
-    let weeks = f64::from(app.state.deadline.max(app.state.round));
+    let weeks = f64::from(app.session.state.deadline.max(app.session.state.round));
     let war = points(app, TrackId::WarRisk);
     let oil = points(app, TrackId::Oil);
     let truth = points(app, TrackId::Breakout);

@@ -51,8 +51,8 @@ pub(super) fn spark(values: &[i32], range: (i32, i32), width: usize) -> String {
 
 /// The values a track has had: one per finished week, then now.
 pub(super) fn series(app: &App, track: TrackId) -> Vec<i32> {
-    let mut v = app.state.tracks.history(track).to_vec();
-    v.push(app.state.track(track));
+    let mut v = app.session.state.tracks.history(track).to_vec();
+    v.push(app.session.state.track(track));
     v
 }
 
@@ -66,7 +66,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, &t)| {
-            let v = app.state.track(t);
+            let v = app.session.state.track(t);
             let selected = i == app.cursor;
             let name_style = if selected { theme.selected } else { theme.text };
             Line::from(vec![
@@ -85,7 +85,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn calendar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let s = &app.state;
+    let s = &app.session.state;
     let mut spans = Vec::new();
     for week in 1..=s.deadline {
         let (label, style) = match week.cmp(&s.round) {
@@ -144,14 +144,19 @@ fn inspector(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 &format!(
                     "{} {} → {}, weekly",
                     track.name(),
-                    track.format(app.state.tracks.start(track)),
-                    track.format(app.state.track(track))
+                    track.format(app.session.state.tracks.start(track)),
+                    track.format(app.session.state.track(track))
                 ),
                 theme,
             )),
         chart,
     );
-    let changes: Vec<_> = app.state.changes().filter(|c| c.track == track).collect();
+    let changes: Vec<_> = app
+        .session
+        .state
+        .changes()
+        .filter(|c| c.track == track)
+        .collect();
     let mut totals = [0i32; 4];
     for c in &changes {
         totals[kind(&c.cause)] += c.to - c.from;

@@ -24,7 +24,7 @@ const SUMMED: [TrackId; 6] = [
 ];
 
 fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(outcome) = app.state.outcome() else {
+    let Some(outcome) = app.session.state.outcome() else {
         return Vec::new();
     };
     let mut out = vec![
@@ -44,12 +44,12 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ));
     } else {
         for side in Side::BOTH {
-            if let Some(r) = &app.state.delegation(side).last_reply {
+            if let Some(r) = &app.session.state.delegation(side).last_reply {
                 out.push(Line::styled(
                     format!(
                         "{} last said: {}",
                         side.name(),
-                        words::reason(&app.content, r)
+                        words::reason(&app.session.content, r)
                     ),
                     theme.text,
                 ));
@@ -62,7 +62,13 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         "The final text against the real red lines (✗ crossed · ? never found by Oman)",
         theme.title,
     ));
-    for ((i, clause), issue) in app.state.text.each_clause().zip(&app.content.domain.issues) {
+    for ((i, clause), issue) in app
+        .session
+        .state
+        .text
+        .each_clause()
+        .zip(&app.session.content.domain.issues)
+    {
         let label = match clause {
             // An open clause of an issue that can wait was tabled, and signed, as deferred.
             Clause::Open if issue.deferrable => "deferred (left open)".to_string(),
@@ -75,12 +81,16 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             theme.text,
         )];
         for side in Side::BOTH {
-            let crossed = clause
-                .choice(issue)
-                .is_some_and(|c| app.state.delegation(side).red_lines.contains(&(i, c)));
+            let crossed = clause.choice(issue).is_some_and(|c| {
+                app.session
+                    .state
+                    .delegation(side)
+                    .red_lines
+                    .contains(&(i, c))
+            });
             let known = clause
                 .choice(issue)
-                .is_some_and(|c| app.state.notebook.red_lines.contains(&(side, i, c)));
+                .is_some_and(|c| app.session.state.notebook.red_lines.contains(&(side, i, c)));
             let (mark, style) = match (crossed, known) {
                 (true, true) => ("✗", theme.bad),
                 (true, false) => ("✗?", theme.bad),
@@ -98,6 +108,7 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     ));
     for t in SUMMED {
         let biggest = app
+            .session
             .state
             .changes()
             .filter(|c| c.track == t)
@@ -117,8 +128,8 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             format!(
                 "  {:<19}{:>7} → {:<7} {turn}",
                 t.name(),
-                t.format(app.state.tracks.start(t)),
-                t.format(app.state.track(t))
+                t.format(app.session.state.tracks.start(t)),
+                t.format(app.session.state.track(t))
             ),
             theme.text,
         ));
@@ -127,9 +138,10 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.push(Line::styled("The news, week by week", theme.title));
     let mut week_cards: Vec<(u32, String)> = Vec::new();
-    for (round, e) in &app.state.log {
+    for (round, e) in &app.session.state.log {
         if let Event::CardDrawn { card, .. } = e {
             let title = app
+                .session
                 .content
                 .card(card)
                 .map_or(card.clone(), |c| c.title.clone());
@@ -154,7 +166,7 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         "What really happened after the cutoff",
         theme.title,
     ));
-    for item in &app.content.scenario.epilogue {
+    for item in &app.session.content.scenario.epilogue {
         out.push(Line::styled(
             format!(
                 "{}: {} [{}]",

@@ -99,7 +99,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Constraint::Min(0),
         Constraint::Length(legend_w),
     ]));
-    let t = theatre(&app.state);
+    let t = theatre(&app.session.state);
     let coast = theme.border.fg.unwrap_or(Color::Reset);
     let mut carriers = 0;
     let labels: Vec<(f64, f64, String, ForceKind)> = t

@@ -52,7 +52,7 @@ pub fn lines(content: &Content, answers: &[Answer]) -> Vec<String> {
 
 /// What is left of the advisor this week or game, for the window's footer.
 pub fn allowance(app: &App) -> String {
-    let s = &app.state;
+    let s = &app.session.state;
     let limit = s.difficulty.advisor_limit();
     match s.advisor.left(limit, s.round) {
         None => format!("Easy: ask as often as you like. Looking {HORIZON} weeks ahead."),
@@ -122,7 +122,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, answ
                 }
                 for r in &odds.reasons {
                     body.push(Line::styled(
-                        format!("  {}.", capitalised(&r.describe(&app.content))),
+                        format!("  {}.", capitalised(&r.describe(&app.session.content))),
                         theme.dim,
                     ));
                 }

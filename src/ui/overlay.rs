@@ -96,7 +96,7 @@ pub(super) fn popup(
 }
 
 fn briefing(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let s = &app.content.scenario;
+    let s = &app.session.content.scenario;
     let lines = vec![
         Line::styled(s.briefing.clone(), theme.text),
         Line::from(vec![
@@ -111,8 +111,8 @@ fn briefing(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             format!(
                 "A what-if with information up to {}; a game models, it does not predict. Seed {} · {}.",
                 s.cutoff,
-                app.state.seed,
-                app.state.difficulty.name()
+                app.session.state.seed,
+                app.session.state.difficulty.name()
             ),
             theme.dim,
         ),
@@ -152,14 +152,17 @@ fn help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selected: usize) {
-    let Some(card) = app.content.card(id) else {
+    let Some(card) = app.session.content.card(id) else {
         return;
     };
-    let choosing = matches!(&app.state.phase, Phase::Choosing(c) if c == id);
+    let choosing = matches!(&app.session.state.phase, Phase::Choosing(c) if c == id);
     let mut lines = vec![Line::styled(card.text.clone(), theme.text), Line::raw("")];
     if !card.effects.is_empty() {
         lines.push(Line::styled(
-            format!("Effects: {}", words::effects(&app.content, &card.effects)),
+            format!(
+                "Effects: {}",
+                words::effects(&app.session.content, &card.effects)
+            ),
             theme.warn,
         ));
     }
@@ -175,7 +178,7 @@ fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selec
     let concepts: Vec<&str> = card
         .concepts
         .iter()
-        .filter_map(|c| app.content.concept(c).map(|x| x.term.as_str()))
+        .filter_map(|c| app.session.content.concept(c).map(|x| x.term.as_str()))
         .collect();
     if !concepts.is_empty() {
         lines.push(Line::styled(
@@ -197,7 +200,10 @@ fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selec
                 style,
             ));
             lines.push(Line::styled(
-                format!("    {}", words::effects(&app.content, &choice.effects)),
+                format!(
+                    "    {}",
+                    words::effects(&app.session.content, &choice.effects)
+                ),
                 theme.dim,
             ));
         }
@@ -209,7 +215,7 @@ fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selec
         frame,
         theme,
         area,
-        &format!("Week {}: {}", app.state.round, card.title),
+        &format!("Week {}: {}", app.session.state.round, card.title),
         lines,
         76,
         true,
@@ -218,6 +224,7 @@ fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selec
 /// The journal: a reflection prompt and the answer being typed.
 fn reflect(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, text: &str) {
     let prompt = app
+        .session
         .content
         .scenario
         .reflections

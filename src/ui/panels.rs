@@ -31,7 +31,7 @@ fn stance(
     tabled: Option<&[Clause]>,
     theme: &Theme,
 ) -> Vec<Span<'static>> {
-    let nb = &app.state.notebook;
+    let nb = &app.session.state.notebook;
     let priority = match nb.priorities.get(&(side, issue)) {
         Some(k) => match k.priority {
             Priority::High => "H",
@@ -40,11 +40,11 @@ fn stance(
         },
         None => "?",
     };
-    let clause = app.state.text.clause(issue);
+    let clause = app.session.state.text.clause(issue);
     let red = clause
-        .choice(app.content.domain.issue(issue))
+        .choice(app.session.content.domain.issue(issue))
         .is_some_and(|c| nb.red_lines.contains(&(side, issue, c)));
-    let reply = app.state.delegation(side).last_reply.as_ref();
+    let reply = app.session.state.delegation(side).last_reply.as_ref();
     let changed = tabled.is_some_and(|t| t.get(issue.index()) != Some(&clause));
     let complained = reply.is_some_and(|r| r.complaints.iter().any(|c| c.issue == issue));
     let (mark, style) = if red {
@@ -65,7 +65,7 @@ fn stance(
 }
 
 fn clause_text(app: &App, issue: IssueId, clause: Clause) -> String {
-    let issue = app.content.domain.issue(issue);
+    let issue = app.session.content.domain.issue(issue);
     match clause {
         // Tabled, an open clause of an issue that can wait counts as deferred: say so.
         Clause::Open if issue.deferrable => "— open: tables as deferred —".to_string(),
@@ -80,8 +80,8 @@ pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // Narrow terminals give the clause the room: issue names are the part players know by heart.
     let name_w = if inner_width < 70 { 15 } else { 19 };
     let clause_w = inner_width.saturating_sub(name_w + 2 + 10);
-    let tabled_us = last_tabled(&app.state, Side::Us);
-    let tabled_iran = last_tabled(&app.state, Side::Iran);
+    let tabled_us = last_tabled(&app.session.state, Side::Us);
+    let tabled_iran = last_tabled(&app.session.state, Side::Iran);
     let mut lines = vec![Line::from(vec![
         Span::styled(
             format!(
@@ -93,8 +93,8 @@ pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ),
         Span::styled("  US  Iran", theme.dim),
     ])];
-    for (i, issue) in app.content.domain.each_issue() {
-        let clause = app.state.text.clause(i);
+    for (i, issue) in app.session.content.domain.each_issue() {
+        let clause = app.session.state.text.clause(i);
         // The change from the last text: marked where the draft differs from what was tabled.
         let differs = [&tabled_us, &tabled_iran].iter().any(|t| {
             t.as_ref()
@@ -138,13 +138,13 @@ pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // The selected clause in full, and what the delegations last saw there.
     let i = IssueId::at(
         app.cursor
-            .min(app.content.domain.issues.len().saturating_sub(1)),
+            .min(app.session.content.domain.issues.len().saturating_sub(1)),
     );
-    let now = clause_text(app, i, app.state.text.clause(i));
+    let now = clause_text(app, i, app.session.state.text.clause(i));
     let mut detail = format!("▶ {now}");
     if let Some(t) = tabled_us.as_ref().or(tabled_iran.as_ref())
         && let Some(&was) = t.get(i.index())
-        && was != app.state.text.clause(i)
+        && was != app.session.state.text.clause(i)
     {
         detail = format!("{detail} · tabled: {}", clause_text(app, i, was));
     }
@@ -166,17 +166,17 @@ pub(super) fn truncate(s: &str, width: usize) -> String {
 pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut lines = Vec::new();
     for side in Side::BOTH {
-        let d = app.state.delegation(side);
-        let trust = app.state.track(TrackId::trust_in_oman(side));
+        let d = app.session.state.delegation(side);
+        let trust = app.session.state.track(TrackId::trust_in_oman(side));
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{} ", app.content.delegation(side).def.name),
+                format!("{} ", app.session.content.delegation(side).def.name),
                 theme.title,
             ),
             Span::styled(
                 format!(
                     "patience {} · trust in Oman {}",
-                    app.state.patience(side),
+                    app.session.state.patience(side),
                     trust
                 ),
                 theme.dim,
@@ -193,7 +193,11 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {verdict} "), style),
                     Span::styled(
-                        format!("(week {}): {}", r.round, words::reason(&app.content, r)),
+                        format!(
+                            "(week {}): {}",
+                            r.round,
+                            words::reason(&app.session.content, r)
+                        ),
                         theme.text,
                     ),
                 ]));
@@ -202,14 +206,14 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                         .complaints
                         .iter()
                         .take(2)
-                        .map(|c| words::choice(&app.content, c.issue, c.wants))
+                        .map(|c| words::choice(&app.session.content, c.issue, c.wants))
                         .collect();
                     lines.push(Line::styled(
                         format!("  wants: {}", wants.join("; ")),
                         theme.text,
                     ));
                 }
-                if let Some(counter) = words::counter(&app.content, r) {
+                if let Some(counter) = words::counter(&app.session.content, r) {
                     lines.push(Line::from(vec![
                         Span::styled("  would sign with: ", theme.key),
                         Span::styled(counter, theme.text),
@@ -243,8 +247,8 @@ pub(super) fn tracks(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lines: Vec<Line> = TrackId::ALL
         .iter()
         .map(|&t| {
-            let v = app.state.track(t);
-            let history = app.state.tracks.history(t);
+            let v = app.session.state.track(t);
+            let history = app.session.state.tracks.history(t);
             let before = history.last().copied().unwrap_or(v);
             let (arrow, style) = match v.cmp(&before) {
                 std::cmp::Ordering::Greater if t.higher_is_worse() => ("▲", theme.bad),
@@ -270,10 +274,11 @@ pub(super) fn tracks(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 pub(super) fn news(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let height = area.height.saturating_sub(2) as usize;
     let items: Vec<String> = app
+        .session
         .state
         .log
         .iter()
-        .filter_map(|(_, e)| words::describe(&app.content, e))
+        .filter_map(|(_, e)| words::describe(&app.session.content, e))
         .collect();
     let start = items.len().saturating_sub(height);
     let lines: Vec<Line> = items[start..]

@@ -18,8 +18,8 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
         Constraint::Fill(1),
     ]));
     for (side, rect) in [(Side::Us, left), (Side::Iran, right)] {
-        let profile = app.content.delegation(side);
-        let d = app.state.delegation(side);
+        let profile = app.session.content.delegation(side);
+        let d = app.session.state.delegation(side);
         let mut lines = vec![
             Line::from(vec![
                 Span::styled("Leader: ", theme.dim),
@@ -31,7 +31,7 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                     format!(
                         "{} · patience {}",
                         d.persona.name(),
-                        app.state.patience(side)
+                        app.session.state.patience(side)
                     ),
                     theme.text,
                 ),
@@ -53,7 +53,7 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                     ),
                 ]));
                 lines.push(Line::styled(
-                    format!("Why: {}", words::reason(&app.content, r)),
+                    format!("Why: {}", words::reason(&app.session.content, r)),
                     theme.text,
                 ));
                 lines.push(Line::styled(
@@ -79,16 +79,16 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                     lines.push(Line::styled(
                         format!(
                             "Wants {} (this text is {} short)",
-                            words::choice(&app.content, c.issue, c.wants),
+                            words::choice(&app.session.content, c.issue, c.wants),
                             pts(c.cost)
                         ),
                         theme.warn,
                     ));
                 }
-                if let Some(reading) = words::reading(&app.content, r) {
+                if let Some(reading) = words::reading(&app.session.content, r) {
                     lines.push(Line::styled(reading, theme.dim));
                 }
-                if let Some(counter) = words::counter(&app.content, r) {
+                if let Some(counter) = words::counter(&app.session.content, r) {
                     lines.push(Line::styled(
                         format!("Would sign with: {counter}"),
                         theme.key,
@@ -122,12 +122,13 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
             }
         }
         let known: Vec<String> = app
+            .session
             .state
             .notebook
             .red_lines
             .iter()
             .filter(|(s, _, _)| *s == side)
-            .map(|&(_, i, c)| words::choice(&app.content, i, c))
+            .map(|&(_, i, c)| words::choice(&app.session.content, i, c))
             .collect();
         lines.push(Line::styled(
             format!(
@@ -151,15 +152,16 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
 }
 
 pub(super) fn describe_cause(app: &App, cause: &crate::game::Cause) -> String {
-    words::cause(&app.content, cause)
+    words::cause(&app.session.content, cause)
 }
 
 pub(super) fn news(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lines: Vec<Line> = app
+        .session
         .state
         .log
         .iter()
-        .filter_map(|(_, e)| words::describe(&app.content, e))
+        .filter_map(|(_, e)| words::describe(&app.session.content, e))
         .map(|s| {
             let style = if s.starts_with("──") {
                 theme.title
@@ -182,12 +184,12 @@ pub(super) fn news(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 pub(super) fn notebook(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let nb = &app.state.notebook;
+    let nb = &app.session.state.notebook;
     let mut lines = vec![Line::styled(
         "What Oman has learned in caucuses and replies. Probes can mislead; replies do not.",
         theme.dim,
     )];
-    for (i, issue) in app.content.domain.each_issue() {
+    for (i, issue) in app.session.content.domain.each_issue() {
         lines.push(Line::styled(issue.name.clone(), theme.title));
         for side in Side::BOTH {
             let priority = nb.priorities.get(&(side, i)).map_or_else(
@@ -233,7 +235,7 @@ pub(super) fn notebook(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
 
 pub(super) fn glossary(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut lines = Vec::new();
-    for c in &app.content.glossary {
+    for c in &app.session.content.glossary {
         lines.push(Line::styled(c.term.clone(), theme.title));
         lines.push(Line::styled(c.definition.clone(), theme.text));
         lines.push(Line::styled(
@@ -241,6 +243,7 @@ pub(super) fn glossary(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
             theme.dim,
         ));
         let seen: Vec<&str> = app
+            .session
             .content
             .cards_illustrating(&c.id)
             .map(|k| k.title.as_str())
