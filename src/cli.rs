@@ -2,6 +2,8 @@
 //! Parses the arguments with clap and hands each subcommand to its own module.
 
 mod check;
+mod choices;
+mod error;
 mod odds;
 mod replay;
 mod report;
@@ -13,9 +15,10 @@ mod simulate_print;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use crate::game::Difficulty;
+use choices::{Format, Level, Policy};
+use error::CliError;
 
 #[derive(Parser)]
 #[command(
@@ -29,23 +32,6 @@ struct Cli {
     command: Option<Cmd>,
     #[command(flatten)]
     play: PlayArgs,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Level {
-    Easy,
-    Normal,
-    Hard,
-}
-
-impl From<Level> for Difficulty {
-    fn from(l: Level) -> Difficulty {
-        match l {
-            Level::Easy => Difficulty::Easy,
-            Level::Normal => Difficulty::Normal,
-            Level::Hard => Difficulty::Hard,
-        }
-    }
 }
 
 #[derive(clap::Args, Clone, Debug)]
@@ -94,9 +80,9 @@ enum Cmd {
         games: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// random, greedy, cycle, expert, or all
-        #[arg(long, default_value = "all")]
-        policy: String,
+        /// Oman's scripted player (cycle-1 is cycle), or all of them
+        #[arg(long, default_value = "all", value_parser = Policy::parser())]
+        policy: Policy,
         #[arg(long, value_enum, default_value = "normal")]
         difficulty: Level,
         /// Print JSON instead of a table
@@ -146,9 +132,9 @@ enum Cmd {
     /// gains over the walk-away values, the utility space, concepts, questions, reflections)
     Report {
         save: PathBuf,
-        /// md, json, csv or html (default: from the -o file's extension, else md)
-        #[arg(long)]
-        format: Option<String>,
+        /// The report's format (default: from the -o file's extension, else md)
+        #[arg(long, value_parser = Format::parser())]
+        format: Option<Format>,
         /// Write to this file instead of printing
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -160,9 +146,9 @@ enum Cmd {
     Class {
         #[arg(required = true)]
         saves: Vec<PathBuf>,
-        /// md, json, csv or html (default: from the -o file's extension, else md)
-        #[arg(long)]
-        format: Option<String>,
+        /// The report's format (default: from the -o file's extension, else md)
+        #[arg(long, value_parser = Format::parser())]
+        format: Option<Format>,
         /// Write to this file instead of printing
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -229,7 +215,7 @@ pub fn main() -> ExitCode {
             assets,
         }) => report::report_cli(
             &save,
-            format.as_deref(),
+            Format::pick(format, output.as_deref()).into(),
             output.as_deref(),
             assets.as_deref(),
         ),
@@ -240,14 +226,14 @@ pub fn main() -> ExitCode {
             assets,
         }) => report::class_cli(
             &saves,
-            format.as_deref(),
+            Format::pick(format, output.as_deref()).into(),
             output.as_deref(),
             assets.as_deref(),
         ),
         #[cfg(feature = "test-hooks")]
-        Some(Cmd::SaveLoop { dir, count }) => {
-            save_loop::save_loop(&dir, count).map(|()| ExitCode::SUCCESS)
-        }
+        Some(Cmd::SaveLoop { dir, count }) => save_loop::save_loop(&dir, count)
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(CliError::from),
     };
     match result {
         Ok(code) => code,
@@ -275,16 +261,16 @@ fn quiet_on_closed_pipe() {
 }
 
 /// `muscat play`: the game is loaded and checked first, then played in plain mode or the terminal.
-fn play(options: &crate::run::Options) -> Result<ExitCode, String> {
+fn play(options: &crate::run::Options) -> Result<ExitCode, CliError> {
     let dir = options
         .save_dir
         .clone()
         .unwrap_or_else(crate::save::default_dir);
     let mut app = crate::run::prepare(options, &dir)?;
     if options.plain {
-        crate::plain::run(&mut app, &dir)
+        crate::plain::run(&mut app, &dir).map_err(CliError::Input)
     } else {
-        crate::tui::run(app, options, &dir)
+        Ok(crate::tui::run(app, options, &dir)?)
     }
 }
 

@@ -8,13 +8,11 @@ mod resolve;
 pub mod schema;
 
 pub use bundle::{Bundle, Source};
-pub use resolve::{
-    Content, DEFAULT_SCENARIO, DelegationProfile, FactionProfile, RedLine, load, load_or_explain,
-};
+pub use resolve::{Content, DEFAULT_SCENARIO, DelegationProfile, FactionProfile, RedLine, load};
 pub use schema::*;
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// One problem in a content file, located as precisely as the file allows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,10 +33,42 @@ impl fmt::Display for ContentError {
     }
 }
 
+/// Why content could not be loaded. Each variant's text is what the command line prints.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The `--assets` folder cannot be read.
+    #[error("{}: {source}", .dir.display())]
+    Folder {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    /// A scenario named by its file cannot be read.
+    #[error("{path}: {source}")]
+    ScenarioFile {
+        path: String,
+        source: std::io::Error,
+    },
+    /// The files were read and are wrong: every problem found, one `file:line:col: message` line
+    /// each.
+    #[error("{}", lines(.0))]
+    Invalid(Vec<ContentError>),
+}
+
+fn lines(errors: &[ContentError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Loads content: built-in, or a folder, with a scenario picked by id or read from a file.
-pub fn load_with(scenario: Option<&str>, assets: Option<&Path>) -> Result<Content, String> {
+pub fn load_with(scenario: Option<&str>, assets: Option<&Path>) -> Result<Content, LoadError> {
     let mut bundle = match assets {
-        Some(dir) => Bundle::from_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?,
+        Some(dir) => Bundle::from_dir(dir).map_err(|source| LoadError::Folder {
+            dir: dir.to_path_buf(),
+            source,
+        })?,
         None => Bundle::builtin(),
     };
     let mut id = scenario;
@@ -48,12 +78,16 @@ pub fn load_with(scenario: Option<&str>, assets: Option<&Path>) -> Result<Conten
             .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
             || Path::new(s).is_file())
     {
-        bundle = bundle
-            .with_scenario_file(Path::new(s))
-            .map_err(|e| format!("{s}: {e}"))?;
+        bundle =
+            bundle
+                .with_scenario_file(Path::new(s))
+                .map_err(|source| LoadError::ScenarioFile {
+                    path: s.to_string(),
+                    source,
+                })?;
         id = None;
     }
-    load_or_explain(&bundle, id)
+    load(&bundle, id).map_err(LoadError::Invalid)
 }
 
 /// Parses one RON file; a syntax or shape error carries ron's own position.

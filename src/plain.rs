@@ -35,7 +35,7 @@ const HELP: &str = "Commands (any unique prefix works):
   save NAME | help | quit";
 
 /// Runs the text mode until `quit` or the end of input.
-pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
+pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
     let stdin = std::io::stdin();
     let mut out = std::io::stdout();
     // Plain mode has no start menu, so no save is loaded while it runs: no content folder needed.
@@ -53,7 +53,7 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, String> {
     let mut announced = Vec::new();
     announce(app, &mut out, &mut announced);
     for line in stdin.lock().lines() {
-        let line = line.map_err(|e| e.to_string())?;
+        let line = line?;
         let words: Vec<&str> = line.split_whitespace().collect();
         let Some(first) = words.first() else { continue };
         match expand(first) {

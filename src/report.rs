@@ -13,7 +13,7 @@ mod model;
 mod svg;
 mod timeline;
 
-pub use file::write_beside_save;
+pub use file::{WriteError, write_beside_save};
 pub use model::*;
 
 use crate::content::{Checkpoint, Content};
@@ -29,17 +29,7 @@ pub enum Format {
 }
 
 impl Format {
-    /// A format by its name (`md`, `json`, `csv`, `html`) or a file's extension.
-    pub fn from_name(name: &str) -> Option<Format> {
-        match name.to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Some(Format::Markdown),
-            "json" => Some(Format::Json),
-            "csv" => Some(Format::Csv),
-            "html" | "htm" => Some(Format::Html),
-            _ => None,
-        }
-    }
-
+    /// The file extension, which is also the name `--format` takes.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",

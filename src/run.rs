@@ -6,4 +6,4 @@ mod effects;
 mod open;
 
 pub use effects::{Flow, Runner};
-pub use open::{Options, open_save, prepare};
+pub use open::{OpenError, Options, open_save, prepare};

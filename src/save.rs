@@ -11,14 +11,18 @@
 //!   warning instead of being refused.
 //! - [`write()`] (named save) and [`autosave`] (rotating slots) write atomically and never replace a
 //!   file that is not a readable save; [`list`] describes every save in a folder.
+//! - Errors are typed by step: [`ReadError`], [`WriteError`], [`CheckError`]; each one's text is
+//!   the sentence the player reads.
 
 mod check;
+mod error;
 mod format;
 mod migrate;
 mod parse;
 mod store;
 
 pub use check::{Loaded, Replayed, check, replayed, verify};
+pub use error::{CheckError, Decode, Misfit, ReadError, WriteError};
 pub use format::{FORMAT, SaveFile, SaveMeta};
 pub use parse::{MAX_DEPTH, MAX_SAVE_BYTES, parse, peek, read};
 pub use store::{

@@ -21,14 +21,14 @@ use hooks::Hooks;
 
 /// Plays `app` in the terminal until the player quits. Everything is loaded and checked before
 /// (see `run::prepare`), so errors print on a sane screen.
-pub fn run(mut app: App, options: &Options, dir: &Path) -> Result<ExitCode, String> {
+pub fn run(mut app: App, options: &Options, dir: &Path) -> Result<ExitCode, TerminalError> {
     let theme = Theme::from_env();
     if theme == Theme::mono() {
         // crossterm answers NO_COLOR by resetting every attribute on each style change, which
         // wipes bold and reverse; the mono theme has no colours, so force attribute output.
         ratatui::crossterm::style::force_color_output(true);
     }
-    let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    let mut terminal = ratatui::try_init().map_err(TerminalError::Open)?;
     if options.mouse {
         let _ = execute!(stdout(), EnableMouseCapture);
         let previous = std::panic::take_hook();
@@ -60,6 +60,15 @@ pub fn run(mut app: App, options: &Options, dir: &Path) -> Result<ExitCode, Stri
     Ok(ExitCode::SUCCESS)
 }
 
+/// The terminal failed: it would not open, or reading or drawing failed during play.
+#[derive(Debug, thiserror::Error)]
+pub enum TerminalError {
+    #[error("cannot open the terminal: {0}")]
+    Open(std::io::Error),
+    #[error("terminal error: {0}")]
+    Lost(std::io::Error),
+}
+
 /// Draw, read, update, perform: until the app asks to quit. Returns where the last autosave went.
 fn event_loop(
     terminal: &mut DefaultTerminal,
@@ -67,8 +76,8 @@ fn event_loop(
     theme: &Theme,
     dir: &Path,
     assets: Option<&Path>,
-) -> Result<Option<PathBuf>, String> {
-    let io = |e: std::io::Error| format!("terminal error: {e}");
+) -> Result<Option<PathBuf>, TerminalError> {
+    let io = TerminalError::Lost;
     let hooks = Hooks::from_env();
     let mut runner = Runner::new(dir, assets);
     loop {

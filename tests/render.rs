@@ -172,7 +172,7 @@ fn debrief_at_both_sizes_scrolls_and_confirms_a_save() {
     );
     assert_eq!(a.update(Msg::Save), vec![muscat::app::Effect::Save]);
     a.saved_to(
-        Ok(muscat::save::Written {
+        &Ok(muscat::save::Written {
             path: "saves/x.ron".into(),
             set_aside: None,
         }),

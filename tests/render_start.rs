@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use muscat::app::{App, Msg, Start};
 use muscat::content::Content;
 use muscat::game::{self, Difficulty};
-use muscat::save::{SaveEntry, SaveMeta};
+use muscat::save::{Decode, ReadError, SaveEntry, SaveMeta};
 use muscat::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,7 +16,14 @@ fn entry(name: &str, week: Option<u32>) -> SaveEntry {
         path: PathBuf::from(format!("saves/{name}.ron")),
         name: name.into(),
         summary: week.map_or_else(
-            || Err("saves/x.ron:1:1: bad".into()),
+            || {
+                Err(ReadError::Decode {
+                    file: "saves/x.ron".into(),
+                    line: 1,
+                    col: 1,
+                    problem: Decode::Other("bad".into()),
+                })
+            },
             |w| {
                 Ok((
                     "muscat-2026".into(),

@@ -8,14 +8,15 @@
 
 mod common;
 
+use std::cell::Cell;
 use std::sync::LazyLock;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use muscat::content::{self, Bundle, Content};
 use muscat::game::{Audience, CaucusKind, Clause, Command, Errand, Side, Statement};
 use muscat::model::{Choice, IssueId};
 use muscat::save::{self, SaveFile};
 use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
 
 fn total_cases() -> u32 {
     std::env::var("MUSCAT_FUZZ_CASES")
@@ -145,23 +146,50 @@ fn mutate(text: &str, edits: &[Edit]) -> String {
     String::from_utf8_lossy(&b).into_owned()
 }
 
-static RUN: AtomicU64 = AtomicU64::new(0);
-static PARSED: AtomicU64 = AtomicU64::new(0);
+/// Parses one input and, when it parses, runs the load check on it. Says whether it parsed.
+fn try_save(text: &str) -> bool {
+    let Ok(s) = save::parse("fuzz.ron", text) else {
+        return false;
+    };
+    let _ = save::check(&CONTENT, &s);
+    true
+}
 
-fn try_save(text: &str) {
-    RUN.fetch_add(1, Ordering::Relaxed);
-    if let Ok(s) = save::parse("fuzz.ron", text) {
-        PARSED.fetch_add(1, Ordering::Relaxed);
-        let _ = save::check(&CONTENT, &s);
+/// The files the fuzz mutates are whole, checked saves, so the mutations start from what the
+/// game writes and not from something the parser already refuses.
+#[test]
+fn the_saves_to_mutate_load_and_check() {
+    for (i, text) in SAVES.iter().enumerate() {
+        let parsed = save::parse("seed.ron", text).unwrap_or_else(|e| panic!("save {i}: {e}"));
+        save::check(&CONTENT, &parsed).unwrap_or_else(|e| panic!("save {i}: {e}"));
     }
 }
 
-proptest! {
-    #![proptest_config(config(45))]
-    #[test]
-    fn mutated_saves_never_panic(which in 0..5usize, edits in prop::collection::vec(edit(), 1..6)) {
-        try_save(&mutate(&SAVES[which], &edits));
+/// Nothing panics on mutated saves. The counts printed are this test's own (not shared with
+/// other tests, so no test order changes them): how many inputs ran, and how many still parsed
+/// and went on through the load check, which replays their mutated log.
+#[test]
+fn mutated_saves_never_panic() {
+    let tried = Cell::new(0u32);
+    let parsed = Cell::new(0u32);
+    let mut runner = TestRunner::new(config(45));
+    let inputs = (0..5usize, prop::collection::vec(edit(), 1..6));
+    let result = runner.run(&inputs, |(which, edits)| {
+        tried.set(tried.get() + 1);
+        if try_save(&mutate(&SAVES[which], &edits)) {
+            parsed.set(parsed.get() + 1);
+        }
+        Ok(())
+    });
+    if let Err(failure) = result {
+        panic!("{failure}");
     }
+    eprintln!(
+        "mutated saves: {} tried, {} parsed and checked",
+        tried.get(),
+        parsed.get()
+    );
+    assert_eq!(tried.get(), config(45).cases, "every input ran, once");
 }
 
 proptest! {
@@ -175,13 +203,11 @@ proptest! {
 }
 
 static BUNDLE: LazyLock<Bundle> = LazyLock::new(Bundle::builtin);
-static CONTENT_RUN: AtomicU64 = AtomicU64::new(0);
 
 proptest! {
     #![proptest_config(config(40))]
     #[test]
     fn mutated_content_never_panics(which in any::<u32>(), edits in prop::collection::vec(edit(), 1..6)) {
-        CONTENT_RUN.fetch_add(1, Ordering::Relaxed);
         let mut bundle = BUNDLE.clone();
         let mut sources: Vec<&mut content::Source> = bundle
             .domain
@@ -247,8 +273,6 @@ fn command() -> impl Strategy<Value = Command> {
     ]
 }
 
-static LOGS_RUN: AtomicU64 = AtomicU64::new(0);
-
 proptest! {
     #![proptest_config(config(5))]
     /// Saves whose log is any sequence of commands, and whose state may be cut down (as a hostile
@@ -262,7 +286,6 @@ proptest! {
         cut_clauses in 0..12usize,
         drop_delegation: bool,
     ) {
-        LOGS_RUN.fetch_add(1, Ordering::Relaxed);
         let content = &*CONTENT;
         let mut state = muscat::game::start(content, seed, muscat::game::Difficulty::Normal);
         for c in &log {
@@ -287,16 +310,4 @@ proptest! {
                 .expect("draws");
         }
     }
-}
-
-#[test]
-fn zz_report_counts() {
-    // Runs last in name order when single-threaded; informative only.
-    eprintln!(
-        "save inputs so far: {} ({} parsed), content inputs: {}, hostile logs: {}",
-        RUN.load(Ordering::Relaxed),
-        PARSED.load(Ordering::Relaxed),
-        CONTENT_RUN.load(Ordering::Relaxed),
-        LOGS_RUN.load(Ordering::Relaxed)
-    );
 }

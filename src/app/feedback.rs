@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 
 use super::{App, Start};
-use crate::save::{SaveEntry, Written};
+use crate::report;
+use crate::save::{self, SaveEntry, Written};
 
 impl App {
     /// Tells the after-action report the front end wrote (the game is saved beside it).
-    pub fn reported(&mut self, result: Result<Vec<PathBuf>, String>) {
+    pub fn reported(&mut self, result: Result<Vec<PathBuf>, report::WriteError>) {
         self.session.saved |= result.is_ok();
         self.status = match result {
             Ok(paths) => format!(
@@ -24,14 +25,14 @@ impl App {
     }
 
     /// Tells a save the front end carried out; only a manual one counts as the player's save.
-    pub fn saved_to(&mut self, result: Result<Written, String>, manual: bool) {
+    pub fn saved_to(&mut self, result: &Result<Written, save::WriteError>, manual: bool) {
         match result {
             Ok(written) => {
                 if manual {
                     self.session.saved = true;
                     self.status = format!("Saved to {}", written.path.display());
                 }
-                if let Some(aside) = written.set_aside {
+                if let Some(aside) = &written.set_aside {
                     self.status = format!(
                         "{} was not a readable save, so it was kept as {}. {}",
                         written.path.display(),

@@ -165,7 +165,9 @@ mod tests {
                     },
                 ))
             } else {
-                Err("broken".into())
+                Err(crate::save::ReadError::Empty {
+                    file: format!("saves/{name}.ron"),
+                })
             },
         }
     }

@@ -3,10 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::error::CliError;
 use crate::content::{self, Bundle};
 
 /// Validates content folders or scenario files (the built-in assets when none is given).
-pub(crate) fn run(paths: &[PathBuf]) -> Result<ExitCode, String> {
+pub(crate) fn run(paths: &[PathBuf]) -> Result<ExitCode, CliError> {
     let mut bundles = Vec::new();
     if paths.is_empty() {
         bundles.push(("built-in assets".to_string(), Bundle::builtin()));
@@ -17,7 +18,10 @@ pub(crate) fn run(paths: &[PathBuf]) -> Result<ExitCode, String> {
         } else {
             Bundle::builtin().with_scenario_file(path)
         }
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|source| CliError::Unreadable {
+            path: path.clone(),
+            source,
+        })?;
         bundles.push((path.display().to_string(), bundle));
     }
     let mut failed = false;

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::error::CliError;
 use crate::advisor::{self, Fate};
 use crate::content::load_with;
 use crate::save;
@@ -15,15 +16,14 @@ pub(crate) fn run(
     horizon: u32,
     json: bool,
     assets: Option<&Path>,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, CliError> {
     let saved = save::read(path)?;
     let content = load_with(Some(&saved.scenario), assets)?;
     let state = &saved.state;
     if state.is_over() {
-        return Err(format!(
-            "{}: the talks in this save are over",
-            path.display()
-        ));
+        return Err(CliError::Over {
+            path: path.to_path_buf(),
+        });
     }
     #[allow(clippy::disallowed_methods)] // the answer's cost is measured here, outside the core
     let started = std::time::Instant::now();

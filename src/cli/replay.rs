@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::error::CliError;
 use crate::content::load_with;
 use crate::save;
 
@@ -12,7 +13,7 @@ pub(crate) fn run(
     path: &Path,
     require_match: bool,
     assets: Option<&Path>,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, CliError> {
     let saved = save::read(path)?;
     let content = load_with(Some(&saved.scenario), assets)?;
     let replayed = save::replayed(&content, &saved);
@@ -25,7 +26,7 @@ pub(crate) fn run(
         "saved_state_hash": saved.state_hash,
         "same_content": saved.content_hash == content.hash,
         "matches": replayed.problem.is_none(),
-        "problem": replayed.problem,
+        "problem": replayed.problem.as_ref().map(ToString::to_string),
     });
     println!("{out}");
     Ok(if require_match && replayed.problem.is_some() {

@@ -4,15 +4,20 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::error::CliError;
 use crate::content::Content;
 use crate::report::{Format, build, class, render};
 use crate::save::{self, SaveFile};
 
 /// Reads a save and the content it was played with (built-in, or an assets folder).
-fn open(path: &Path, assets: Option<&Path>) -> Result<(SaveFile, Content), String> {
+fn open(path: &Path, assets: Option<&Path>) -> Result<(SaveFile, Content), CliError> {
     let saved = save::read(path)?;
-    let content = crate::content::load_with(Some(&saved.scenario), assets)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let content = crate::content::load_with(Some(&saved.scenario), assets).map_err(|source| {
+        CliError::SaveContent {
+            path: path.to_path_buf(),
+            source,
+        }
+    })?;
     if content.hash != saved.content_hash {
         eprintln!(
             "muscat: note: {} was made with other content (a changed card, delegation or scenario); names and worths are today's",
@@ -22,20 +27,8 @@ fn open(path: &Path, assets: Option<&Path>) -> Result<(SaveFile, Content), Strin
     Ok((saved, content))
 }
 
-/// The format asked for, else the output file's extension, else Markdown.
-fn pick(format: Option<&str>, output: Option<&Path>) -> Result<Format, String> {
-    if let Some(name) = format {
-        return Format::from_name(name)
-            .ok_or_else(|| format!("unknown format \"{name}\" (try md, json, csv or html)"));
-    }
-    Ok(output
-        .and_then(|p| p.extension())
-        .and_then(|e| Format::from_name(&e.to_string_lossy()))
-        .unwrap_or(Format::Markdown))
-}
-
 /// Writes the text to a file (refusing to overwrite an input save) or prints it.
-fn emit(text: &str, output: Option<&Path>, inputs: &[PathBuf]) -> Result<(), String> {
+fn emit(text: &str, output: Option<&Path>, inputs: &[PathBuf]) -> Result<(), CliError> {
     let Some(out) = output else {
         print!("{text}");
         return Ok(());
@@ -44,24 +37,25 @@ fn emit(text: &str, output: Option<&Path>, inputs: &[PathBuf]) -> Result<(), Str
         p == out || matches!((fs::canonicalize(p), fs::canonicalize(out)), (Ok(a), Ok(b)) if a == b)
     };
     if inputs.iter().any(same) {
-        return Err(format!(
-            "{}: that is one of the saves being read; choose another output file",
-            out.display()
-        ));
+        return Err(CliError::OverwritesInput {
+            path: out.to_path_buf(),
+        });
     }
-    fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    fs::write(out, text).map_err(|source| CliError::Output {
+        path: out.to_path_buf(),
+        source,
+    })?;
     eprintln!("muscat: wrote {}", out.display());
     Ok(())
 }
 
-/// `muscat report SAVE [--format md|json|csv|html] [-o FILE]`.
+/// `muscat report SAVE [--format md|json|csv|html] [-o FILE]`; the format is picked already.
 pub(crate) fn report_cli(
     path: &Path,
-    format: Option<&str>,
+    format: Format,
     output: Option<&Path>,
     assets: Option<&Path>,
-) -> Result<ExitCode, String> {
-    let format = pick(format, output)?;
+) -> Result<ExitCode, CliError> {
     let (saved, content) = open(path, assets)?;
     let report = build(&content, &saved.state, &saved.log);
     emit(&render(&report, format), output, &[path.to_path_buf()])?;
@@ -72,11 +66,10 @@ pub(crate) fn report_cli(
 /// out; the summary needs at least one.
 pub(crate) fn class_cli(
     paths: &[PathBuf],
-    format: Option<&str>,
+    format: Format,
     output: Option<&Path>,
     assets: Option<&Path>,
-) -> Result<ExitCode, String> {
-    let format = pick(format, output)?;
+) -> Result<ExitCode, CliError> {
     let mut games = Vec::new();
     let mut skipped = 0;
     for path in paths {
@@ -89,7 +82,7 @@ pub(crate) fn class_cli(
         }
     }
     if games.is_empty() {
-        return Err("no save could be read; nothing to compare".into());
+        return Err(CliError::NothingToCompare);
     }
     let entries: Vec<class::Entry> = games
         .iter()

@@ -8,10 +8,10 @@ use std::path::Path;
 use crate::content::Content;
 use crate::game::{self, Command, Difficulty};
 use crate::oman as policy;
-use crate::save::{SaveFile, autosave, write};
+use crate::save::{SaveFile, WriteError, autosave, write};
 
 /// Saves `count` times (to `loop.ron` and the autosave slots), one move of play apart.
-pub(crate) fn save_loop(dir: &Path, count: u64) -> Result<(), String> {
+pub(crate) fn save_loop(dir: &Path, count: u64) -> Result<(), WriteError> {
     let content = Content::builtin();
     let mut saves = 0;
     for seed in 1.. {

@@ -5,10 +5,12 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::choices::Policy;
+use super::error::CliError;
 use super::{ContentArgs, simulate_print};
 use crate::content::Content;
 use crate::game::Difficulty;
-use crate::oman::{self as policy, Tally, tally};
+use crate::oman::{Tally, tally};
 
 /// A batch's counts and how fast it was played (the `simulate --json` object).
 #[derive(Clone, Debug, Serialize)]
@@ -40,49 +42,36 @@ pub fn run(
 pub(crate) struct SimulateArgs {
     pub(crate) games: u32,
     pub(crate) seed: u64,
-    pub(crate) policy: String,
+    pub(crate) policy: Policy,
     pub(crate) difficulty: Difficulty,
     pub(crate) json: bool,
     pub(crate) markdown: bool,
     pub(crate) bilateral: bool,
 }
 
-pub(crate) fn run_cli(content_args: &ContentArgs, args: &SimulateArgs) -> Result<ExitCode, String> {
+pub(crate) fn run_cli(
+    content_args: &ContentArgs,
+    args: &SimulateArgs,
+) -> Result<ExitCode, CliError> {
     let content = crate::content::load_with(
         content_args.scenario.as_deref(),
         content_args.assets.as_deref(),
     )?;
-    let names: Vec<String> = if args.policy == "all" {
-        // Every named policy, then the other fixed cycles (cycle-1 is "cycle").
-        policy::POLICIES
-            .iter()
-            .map(ToString::to_string)
-            .chain((2..=policy::cycles().len()).map(|n| format!("cycle-{n}")))
-            .collect()
-    } else {
-        vec![args.policy.clone()]
-    };
-    let mut summaries = Vec::new();
-    for name in names {
-        let summary =
-            run(&content, &name, args.games, args.seed, args.difficulty).ok_or_else(|| {
-                format!(
-                    "unknown policy \"{name}\" (try one of: {}, cycle-1 to cycle-{}, all)",
-                    policy::POLICIES.join(", "),
-                    policy::cycles().len()
-                )
-            })?;
-        summaries.push(summary);
-    }
+    let summaries: Vec<Summary> = args
+        .policy
+        .names()
+        .iter()
+        .map(|name| {
+            run(&content, name, args.games, args.seed, args.difficulty)
+                .expect("invariant: every --policy value names a policy (see cli::choices)")
+        })
+        .collect();
     let bilateral = args
         .bilateral
         .then(|| crate::game::delegation::bilateral::run(&content));
     if args.json {
         let value = serde_json::json!({ "policies": summaries, "bilateral": bilateral });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
-        );
+        println!("{}", serde_json::to_string_pretty(&value)?);
     } else if args.markdown {
         print!("{}", simulate_print::markdown(&summaries));
         if let Some(b) = &bilateral {

@@ -122,18 +122,6 @@ pub(super) fn quoted(s: &str) -> String {
 /// The scenario played when none is chosen (if the bundle has it; otherwise the first).
 pub const DEFAULT_SCENARIO: &str = "muscat-2026";
 
-/// [`load`], with every problem as one `file:line:col: message` line of a single message, as the
-/// command line prints it.
-pub fn load_or_explain(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, String> {
-    load(bundle, scenario).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
-}
-
 /// Parses, checks and resolves a bundle. `scenario` picks one by id (default: [`DEFAULT_SCENARIO`]).
 /// Every problem found is returned, not just the first.
 pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<ContentError>> {

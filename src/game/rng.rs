@@ -1,12 +1,12 @@
 //! The game's only source of randomness: portable ChaCha8 streams seeded from the game seed and
 //! stored in the state, so a save continues the exact stream and every machine plays the same game.
 
-use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 /// A seeded stream. Values come from `next_u32` only, so they depend on the ChaCha stream and not
-/// on `rand`'s distribution code.
+/// on any distribution code (only `rand_core`'s traits are used).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GameRng(ChaCha8Rng);
 

@@ -2,18 +2,18 @@
 //! scores, the texts most often tabled, and where games from the same scenario and seed
 //! diverged — in Markdown, JSON, CSV or one HTML page with charts.
 
+mod page;
+
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::html::head;
 use super::model::Report;
-use super::svg::{self, esc};
 use super::timeline::r3;
 use crate::content::Content;
 use crate::game::{Command, GameState};
-use crate::narrate::{command as command_line, pts};
+use crate::narrate::command as command_line;
 
 /// One student's game, as read from a save.
 pub struct Entry<'a> {
@@ -266,91 +266,7 @@ fn describe(content: &Content, c: &Command) -> String {
     })
 }
 
-fn opt_pts(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".into(), |v| format!("{:+}", pts(v)))
-}
-
-pub fn markdown(s: &ClassSummary) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Class comparison\n\n{} games.\n\n## Outcomes\n",
-        s.games
-    );
-    out.push_str("| Outcome | Games |\n|---|---|\n");
-    for (k, v) in KEYS
-        .iter()
-        .filter_map(|k| s.outcomes.get(*k).map(|v| (k, v)))
-    {
-        let _ = writeln!(out, "| {k} | {v} |");
-    }
-    let _ = writeln!(
-        out,
-        "\n## Means\n\n- Weeks played: {}\n- Score of the deals reached: {}\n- Gain over the walk-away value (the deal, or else the last text tabled): US {}, Iran {}\n- War risk at the end: {}%\n",
-        s.mean_rounds,
-        s.mean_deal_points
-            .map_or_else(|| "no deal reached".into(), |p| format!("{p}/100")),
-        opt_pts(s.mean_gain_us),
-        opt_pts(s.mean_gain_iran),
-        s.mean_final_war_risk
-    );
-    out.push_str("## The texts most often tabled\n\n");
-    if s.common_texts.is_empty() {
-        out.push_str("No text was tabled.\n");
-    }
-    for (i, t) in s.common_texts.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{}. In {} game(s), {} time(s): {}",
-            i + 1,
-            t.games,
-            t.times,
-            t.text.join(" · ")
-        );
-    }
-    out.push_str("\n## Where the games diverged\n\n");
-    for d in &s.divergences {
-        let _ = write!(
-            out,
-            "- **{} · seed {} · {}** ({} game(s)): ",
-            d.scenario,
-            d.seed,
-            d.difficulty,
-            d.games.len()
-        );
-        match d.week {
-            None if d.games.len() == 1 => out.push_str("only one game started here.\n"),
-            None => out.push_str("every game played the same moves.\n"),
-            Some(w) => {
-                let _ = writeln!(
-                    out,
-                    "alike for {} commands, parted in week {w}:",
-                    d.shared_commands
-                );
-                for b in &d.branches {
-                    let _ = writeln!(out, "  - {}: {}", b.choice, b.games.join(", "));
-                }
-            }
-        }
-    }
-    out.push_str("\n## Games\n\n| Save | Scenario | Seed | Outcome | Score | Weeks | Texts tabled | Reflections |\n|---|---|---|---|---|---|---|---|\n");
-    for g in &s.game_list {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            g.name.replace('|', "\\|"),
-            g.scenario,
-            g.seed,
-            g.outcome,
-            g.points.map_or_else(|| "–".into(), |p| p.to_string()),
-            g.rounds,
-            g.texts_tabled,
-            g.reflections_answered
-        );
-    }
-    out
-}
-
+/// The games, one CSV row each.
 pub fn csv(s: &ClassSummary) -> String {
     let mut out = String::from(
         "save,scenario,seed,outcome,points,weeks,texts_tabled,reflections_answered\r\n",
@@ -372,110 +288,16 @@ pub fn csv(s: &ClassSummary) -> String {
     out
 }
 
-pub fn html(s: &ClassSummary) -> String {
-    let mut out = String::new();
-    head(&mut out, "Class comparison");
-    let _ = writeln!(
-        out,
-        "<h1>Class comparison</h1>\n<p class=\"meta\">{} games.</p>\n<h2>Outcomes</h2>",
-        s.games
-    );
-    let bars: Vec<(String, u32)> = KEYS
-        .iter()
-        .filter_map(|k| s.outcomes.get(*k).map(|v| ((*k).to_string(), *v)))
-        .filter(|(k, v)| *v > 0 || *k != "in-progress")
-        .collect();
-    out.push_str(&svg::bars("Outcomes across the class", &bars));
-    let scored: Vec<(String, u32)> = s
-        .game_list
-        .iter()
-        .filter_map(|g| g.points.map(|p| (g.name.clone(), p)))
-        .collect();
-    if !scored.is_empty() {
-        out.push_str("<h2>Scores of the deals</h2>\n");
-        out.push_str(&svg::bars("Score of each deal (0-100)", &scored));
-    }
-    let _ = writeln!(
-        out,
-        "<h2>Means</h2>\n<ul><li>Weeks played: {}</li><li>Score of the deals reached: {}</li><li>Gain over the walk-away value (the deal, or else the last text tabled): US {}, Iran {}</li><li>War risk at the end: {}%</li></ul>",
-        s.mean_rounds,
-        s.mean_deal_points
-            .map_or_else(|| "no deal reached".into(), |p| format!("{p}/100")),
-        opt_pts(s.mean_gain_us),
-        opt_pts(s.mean_gain_iran),
-        s.mean_final_war_risk
-    );
-    out.push_str("<h2>The texts most often tabled</h2>\n<ol>\n");
-    for t in &s.common_texts {
-        let _ = writeln!(
-            out,
-            "<li>In {} game(s), {} time(s): {}</li>",
-            t.games,
-            t.times,
-            esc(&t.text.join(" · "))
-        );
-    }
-    out.push_str("</ol>\n<h2>Where the games diverged</h2>\n<ul>\n");
-    for d in &s.divergences {
-        let _ = write!(
-            out,
-            "<li><b>{} · seed {} · {}</b> ({} game(s)): ",
-            esc(&d.scenario),
-            d.seed,
-            esc(&d.difficulty),
-            d.games.len()
-        );
-        match d.week {
-            None if d.games.len() == 1 => out.push_str("only one game started here."),
-            None => out.push_str("every game played the same moves."),
-            Some(w) => {
-                let _ = write!(
-                    out,
-                    "alike for {} commands, parted in week {w}:<ul>",
-                    d.shared_commands
-                );
-                for b in &d.branches {
-                    let _ = write!(
-                        out,
-                        "<li>{}: {}</li>",
-                        esc(&b.choice),
-                        esc(&b.games.join(", "))
-                    );
-                }
-                out.push_str("</ul>");
-            }
-        }
-        out.push_str("</li>\n");
-    }
-    out.push_str("</ul>\n<h2>Games</h2>\n<table><tr><th>Save</th><th>Scenario</th><th>Seed</th><th>Outcome</th><th>Score</th><th>Weeks</th><th>Texts tabled</th><th>Reflections</th></tr>\n");
-    for g in &s.game_list {
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&g.name),
-            esc(&g.scenario),
-            g.seed,
-            esc(&g.outcome),
-            g.points.map_or_else(|| "–".into(), |p| p.to_string()),
-            g.rounds,
-            g.texts_tabled,
-            g.reflections_answered
-        );
-    }
-    out.push_str("</table>\n</body>\n</html>\n");
-    out
-}
-
 /// Renders the summary in a format.
 pub fn render(s: &ClassSummary, format: super::Format) -> String {
     match format {
-        super::Format::Markdown => markdown(s),
+        super::Format::Markdown => page::markdown(s),
         super::Format::Json => {
             let mut j = serde_json::to_string_pretty(s).expect("invariant: the summary serialises");
             j.push('\n');
             j
         }
         super::Format::Csv => csv(s),
-        super::Format::Html => html(s),
+        super::Format::Html => page::html(s),
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::open_save;
 use crate::advisor;
 use crate::app::{App, Effect};
-use crate::save::{self, Written};
+use crate::save::{self, WriteError, Written};
 
 /// Whether the front end goes on after the effects, or the player quit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +55,7 @@ impl<'a> Runner<'a> {
                 Effect::WriteReport => self.write_report(app),
                 Effect::Load(path) => match open_save(&path, self.assets) {
                     Ok(loaded) => *app = loaded,
-                    Err(e) => app.load_failed(e, save::list(self.dir)),
+                    Err(e) => app.load_failed(e.to_string(), save::list(self.dir)),
                 },
                 Effect::Advise { futures } => {
                     let answers = advisor::advise(
@@ -73,19 +73,19 @@ impl<'a> Runner<'a> {
     }
 
     /// Saves the game as `name`, the player's own save.
-    pub fn save_as(&mut self, app: &mut App, name: &str) -> Result<Written, String> {
+    pub fn save_as(&mut self, app: &mut App, name: &str) -> Result<Written, WriteError> {
         let result = save::write(self.dir, name, &app.session.save_file());
-        app.saved_to(result.clone(), true);
+        app.saved_to(&result, true);
         result
     }
 
     /// Saves the game to the autosave slot.
-    pub fn autosave(&mut self, app: &mut App) -> Result<Written, String> {
+    pub fn autosave(&mut self, app: &mut App) -> Result<Written, WriteError> {
         let result = save::autosave(self.dir, &app.session.save_file());
         if let Ok(w) = &result {
             self.autosaved = Some(w.path.clone());
         }
-        app.saved_to(result.clone(), false);
+        app.saved_to(&result, false);
         result
     }
 
@@ -93,7 +93,8 @@ impl<'a> Runner<'a> {
     fn write_report(&mut self, app: &mut App) {
         let session = &app.session;
         let name = session.save_name();
-        let result = save::write(self.dir, &name, &session.save_file()).and_then(|_| {
+        let saved = save::write(self.dir, &name, &session.save_file());
+        let result = saved.map_err(Into::into).and_then(|_| {
             crate::report::write_beside_save(
                 self.dir,
                 &name,

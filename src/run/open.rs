@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::{App, Session, Start};
+use crate::content::LoadError;
 use crate::game::{self, Difficulty};
 use crate::save;
 
@@ -30,12 +31,44 @@ fn fresh_seed() -> u64 {
         .map_or(1, |d| d.as_secs() % 1_000_000)
 }
 
+/// Why a game could not be opened; the command line prints it after `muscat: `, the start menu
+/// shows it.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Read(#[from] save::ReadError),
+    /// The content a save names cannot be loaded.
+    #[error("{}: scenario \"{scenario}\": {source}", .path.display())]
+    SaveContent {
+        path: PathBuf,
+        scenario: String,
+        source: LoadError,
+    },
+    /// The save does not stand up to its command log.
+    #[error("{}: {source}", .path.display())]
+    Check {
+        path: PathBuf,
+        source: save::CheckError,
+    },
+    /// The content of a new game cannot be loaded.
+    #[error(transparent)]
+    Content(#[from] LoadError),
+}
+
 /// Builds the app for a save: its state checked against its log (see [`save::check`]).
-pub fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, String> {
+pub fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, OpenError> {
     let saved = save::read(path)?;
-    let content = crate::content::load_with(Some(&saved.scenario), assets)
-        .map_err(|e| format!("{}: scenario \"{}\": {e}", path.display(), saved.scenario))?;
-    let loaded = save::check(&content, &saved).map_err(|e| format!("{}: {e}", path.display()))?;
+    let content = crate::content::load_with(Some(&saved.scenario), assets).map_err(|source| {
+        OpenError::SaveContent {
+            path: path.to_path_buf(),
+            scenario: saved.scenario.clone(),
+            source,
+        }
+    })?;
+    let loaded = save::check(&content, &saved).map_err(|source| OpenError::Check {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let mut session = Session::new(content, loaded.state, loaded.log);
     session.origin = loaded.start;
     let mut app = App::open(session);
@@ -47,7 +80,7 @@ pub fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, String> {
 /// save and an autosave exists, or when the named save cannot be loaded (the file is left as it
 /// is, and the player may start afresh or pick another). Plain mode has no menu: a save that
 /// cannot be loaded is an error there.
-pub fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
+pub fn prepare(options: &Options, dir: &Path) -> Result<App, OpenError> {
     let failed = match &options.load {
         Some(path) => match open_save(path, options.assets.as_deref()) {
             Ok(app) => return Ok(app),
@@ -66,7 +99,7 @@ pub fn prepare(options: &Options, dir: &Path) -> Result<App, String> {
     }
     let saves = save::list(dir);
     if let Some(problem) = failed {
-        app.start = Some(Start::failed(problem, saves));
+        app.start = Some(Start::failed(problem.to_string(), saves));
     } else if let Some(auto) = saves.iter().find(|s| s.name == save::AUTOSAVE).cloned() {
         app.start = Some(Start::menu(saves, Some(&auto)));
     } else if options.guide {

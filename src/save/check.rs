@@ -4,6 +4,7 @@
 
 use ron::Value;
 
+use super::error::{CheckError, Misfit};
 use super::format::SaveFile;
 use crate::content::Content;
 use crate::game::{self, Clause, Command, GameState, Phase, RuleError, Side};
@@ -115,61 +116,55 @@ fn replay_and_compare(content: &Content, save: &SaveFile) -> Replay {
     Replay::Differs(at)
 }
 
-fn problem(save: &SaveFile, replay: Replay) -> Result<GameState, String> {
+fn problem(save: &SaveFile, replay: Replay) -> Result<GameState, CheckError> {
     match replay {
         Replay::Same(state) => Ok(*state),
-        Replay::Refused(i, e) => Err(format!(
-            "command {} of {} in the log ({:?}) is refused on replay: {e}",
-            i + 1,
-            save.log.len(),
-            save.log[i]
-        )),
-        Replay::Differs(at) => Err(format!(
-            "the saved state is not what its command log gives: {at} (was the file edited?)"
-        )),
+        Replay::Refused(index, error) => Err(CheckError::Refused {
+            index,
+            of: save.log.len(),
+            command: save.log[index].clone(),
+            error,
+        }),
+        Replay::Differs(at) => Err(CheckError::Differs { at }),
     }
 }
 
 /// Replays a save's log and insists it gives the saved state; returns the replayed state's hash.
-pub fn verify(content: &Content, save: &SaveFile) -> Result<String, String> {
+pub fn verify(content: &Content, save: &SaveFile) -> Result<String, CheckError> {
     problem(save, replay_and_compare(content, save)).map(|s| s.hash())
 }
 
 /// Whether a state's shape fits the content: two delegations, one clause per issue, options and
 /// cards that exist. A save whose log cannot vouch for its state must pass this before play.
-fn fits(content: &Content, state: &GameState) -> Result<(), String> {
+fn fits(content: &Content, state: &GameState) -> Result<(), Misfit> {
     let issues = &content.domain.issues;
     if state.delegations.len() != 2
         || state.delegations[0].side != Side::Us
         || state.delegations[1].side != Side::Iran
     {
-        return Err("the saved state does not have the US and Iran delegations in order".into());
+        return Err(Misfit::Delegations);
     }
     if state.text.clauses.len() != issues.len() {
-        return Err(format!(
-            "the saved draft has {} issues; this scenario has {}",
-            state.text.clauses.len(),
-            issues.len()
-        ));
+        return Err(Misfit::Issues {
+            saved: state.text.clauses.len(),
+            scenario: issues.len(),
+        });
     }
     for (i, (clause, issue)) in state.text.clauses.iter().zip(issues).enumerate() {
         if let Clause::Option(o) = *clause
             && !issue.is_option(o)
         {
-            return Err(format!(
-                "the saved draft picks option {} of issue {}, which has {}",
-                o.0,
-                i + 1,
-                issue.options.len()
-            ));
+            return Err(Misfit::Option {
+                option: o.0,
+                issue: i + 1,
+                has: issue.options.len(),
+            });
         }
     }
     if let Phase::Choosing(card) = &state.phase
         && content.card(card).is_none()
     {
-        return Err(format!(
-            "the saved game waits on card \"{card}\", which no longer exists"
-        ));
+        return Err(Misfit::Card { card: card.clone() });
     }
     Ok(())
 }
@@ -177,7 +172,7 @@ fn fits(content: &Content, state: &GameState) -> Result<(), String> {
 /// What loading a game uses: a save made with this content must replay to its state (else it is
 /// refused with the reason); a save made with other content, whose moves may now play out
 /// differently, loads its stored state as a new starting point, with a warning.
-pub fn check(content: &Content, save: &SaveFile) -> Result<Loaded, String> {
+pub fn check(content: &Content, save: &SaveFile) -> Result<Loaded, CheckError> {
     let same_content = save.content_hash == content.hash && save.scenario == content.scenario.id;
     let replay = replay_and_compare(content, save);
     if same_content || matches!(replay, Replay::Same(_)) {
@@ -188,11 +183,10 @@ pub fn check(content: &Content, save: &SaveFile) -> Result<Loaded, String> {
             warnings: Vec::new(),
         });
     }
-    fits(content, &save.state).map_err(|e| {
-        format!(
-            "made with other game content (content {}, this game {}), and {e}",
-            save.content_hash, content.hash
-        )
+    fits(content, &save.state).map_err(|misfit| CheckError::OtherContent {
+        saved: save.content_hash.clone(),
+        this: content.hash.clone(),
+        misfit,
     })?;
     Ok(Loaded {
         start: Some(save.state.clone()),
@@ -212,7 +206,7 @@ pub fn check(content: &Content, save: &SaveFile) -> Result<Loaded, String> {
 pub struct Replayed {
     pub round: Option<u32>,
     pub hash: Option<String>,
-    pub problem: Option<String>,
+    pub problem: Option<CheckError>,
 }
 
 /// Replays the log of `save` over its start and compares the result with the saved state.

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::WriteError;
 use crate::content::Content;
 use crate::game::{Command, Difficulty, GameState};
 
@@ -91,8 +92,8 @@ impl SaveFile {
     }
 
     /// The save as RON text.
-    pub fn to_text(&self) -> Result<String, String> {
+    pub fn to_text(&self) -> Result<String, WriteError> {
         ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .map_err(|e| format!("cannot encode the save: {e}"))
+            .map_err(WriteError::Encode)
     }
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use super::error::{Decode, ReadError};
 use super::format::{FORMAT, SaveFile, SaveMeta};
 use super::migrate;
 
@@ -39,97 +40,99 @@ fn options() -> ron::Options {
     ron::Options::default().with_recursion_limit(MAX_DEPTH)
 }
 
-fn decode<T: DeserializeOwned>(label: &str, text: &str) -> Result<T, String> {
+fn decode<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ReadError> {
     options()
         .from_str(text)
         .map_err(|e: ron::error::SpannedError| {
-            let what = match &e.code {
-                ron::Error::Eof => "the file ends too early (was it cut short?)".to_string(),
-                ron::Error::ExceededRecursionLimit => {
-                    format!("nested deeper than {MAX_DEPTH} levels")
-                }
+            let problem = match e.code {
+                ron::Error::Eof => Decode::CutShort,
+                ron::Error::ExceededRecursionLimit => Decode::TooDeep,
                 // Short forms without ron's list of expected names, which grows with the game.
-                ron::Error::NoSuchEnumVariant { found, outer, .. } => {
-                    format!("unknown {} `{found}`", outer.as_deref().unwrap_or("choice"))
-                }
-                ron::Error::NoSuchStructField { found, outer, .. } => format!(
+                ron::Error::NoSuchEnumVariant { found, outer, .. } => Decode::Other(format!(
+                    "unknown {} `{found}`",
+                    outer.as_deref().unwrap_or("choice")
+                )),
+                ron::Error::NoSuchStructField { found, outer, .. } => Decode::Other(format!(
                     "unknown field `{found}` in {}",
                     outer.as_deref().unwrap_or("the save")
-                ),
+                )),
                 ron::Error::MissingStructField {
                     field: "format",
                     outer: Some(o),
-                } if o == "SaveFile" => "not a save (it has no `format` field)".to_string(),
-                ron::Error::MissingStructField { field, outer } => format!(
+                } if o == "SaveFile" => Decode::NotASave,
+                ron::Error::MissingStructField { field, outer } => Decode::Other(format!(
                     "missing field `{field}` in {}",
                     outer.as_deref().unwrap_or("the save")
-                ),
-                other => other.to_string(),
+                )),
+                other => Decode::Other(other.to_string()),
             };
-            format!("{label}:{}:{}: {what}", e.span.start.line, e.span.start.col)
+            ReadError::Decode {
+                file: file.to_string(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                problem,
+            }
         })
 }
 
 /// Reads a save file (at most [`MAX_SAVE_BYTES`]) and parses it.
-pub fn read(path: &Path) -> Result<SaveFile, String> {
-    let label = path.display().to_string();
-    parse(&label, &read_text(path)?)
+pub fn read(path: &Path) -> Result<SaveFile, ReadError> {
+    let file = path.display().to_string();
+    parse(&file, &read_text(path)?)
 }
 
 /// The text of a save file, refusing anything too large or not UTF-8 before decoding.
-pub(super) fn read_text(path: &Path) -> Result<String, String> {
-    let label = path.display();
-    let file = std::fs::File::open(path).map_err(|e| format!("{label}: {e}"))?;
+pub(super) fn read_text(path: &Path) -> Result<String, ReadError> {
+    let file = path.display().to_string();
+    let opened = std::fs::File::open(path).map_err(|e| ReadError::io(&file, &e))?;
     let mut bytes = Vec::new();
-    file.take(MAX_SAVE_BYTES + 1)
+    opened
+        .take(MAX_SAVE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("{label}: {e}"))?;
+        .map_err(|e| ReadError::io(&file, &e))?;
     if bytes.len() as u64 > MAX_SAVE_BYTES {
-        return Err(format!(
-            "{label}: too large for a save (over {} MiB)",
-            MAX_SAVE_BYTES / 1024 / 1024
-        ));
+        return Err(ReadError::TooLarge { file });
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{label}: not a text file (byte {} is not UTF-8)",
-            e.utf8_error().valid_up_to()
-        )
+    String::from_utf8(bytes).map_err(|e| ReadError::NotText {
+        byte: e.utf8_error().valid_up_to(),
+        file,
     })
 }
 
 /// The format version, checked against what this build reads.
-fn format_of(label: &str, text: &str) -> Result<u32, String> {
+fn format_of(file: &str, text: &str) -> Result<u32, ReadError> {
+    let file = file.to_string();
     if text.len() as u64 > MAX_SAVE_BYTES {
-        return Err(format!("{label}: too large for a save"));
+        return Err(ReadError::TooLarge { file });
     }
     if text.trim().is_empty() {
-        return Err(format!("{label}: the file is empty"));
+        return Err(ReadError::Empty { file });
     }
-    let header: Header = decode(label, text)?;
+    let header: Header = decode(&file, text)?;
     match header.format {
         1..=FORMAT => Ok(header.format),
-        n if n > FORMAT => Err(format!(
-            "{label}: save format {n} comes from a newer version of the game ({}); this version ({}) reads formats 1 to {FORMAT}",
-            if header.game_version.is_empty() {
-                "unknown"
+        format if format > FORMAT => Err(ReadError::Newer {
+            file,
+            format,
+            written_by: if header.game_version.is_empty() {
+                "unknown".into()
             } else {
-                &header.game_version
+                header.game_version
             },
-            env!("CARGO_PKG_VERSION"),
-        )),
-        n => Err(format!(
-            "{label}: save format {n} does not exist (this version reads formats 1 to {FORMAT})"
-        )),
+        }),
+        format => Err(ReadError::NoSuchFormat { file, format }),
     }
 }
 
 /// Parses save text, migrating older formats; `label` names the file in errors.
-pub fn parse(label: &str, text: &str) -> Result<SaveFile, String> {
+pub fn parse(label: &str, text: &str) -> Result<SaveFile, ReadError> {
     let format = format_of(label, text)?;
     let migrated;
     let text = if format <= 2 {
-        migrated = migrate::facts(text).map_err(|e| format!("{label}: {e}"))?;
+        migrated = migrate::facts(text).map_err(|problem| ReadError::OldWording {
+            file: label.to_string(),
+            problem,
+        })?;
         migrated.as_str()
     } else {
         text
@@ -151,7 +154,7 @@ pub fn parse(label: &str, text: &str) -> Result<SaveFile, String> {
 
 /// What a save listing shows: scenario, seed and summary, without decoding the state when the
 /// format has a summary.
-pub fn peek(label: &str, text: &str) -> Result<(String, u64, SaveMeta), String> {
+pub fn peek(label: &str, text: &str) -> Result<(String, u64, SaveMeta), ReadError> {
     if format_of(label, text)? == 1 {
         let save = parse(label, text)?;
         return Ok((save.scenario, save.seed, save.meta));
@@ -167,23 +170,47 @@ mod tests {
     #[test]
     fn broken_text_names_line_and_column() {
         let err = parse("s.ron", "(format: 2,\n  seed: \"x\")").expect_err("broken");
-        assert!(err.starts_with("s.ron:2:"), "{err}");
+        assert!(matches!(err, ReadError::Decode { line: 2, .. }), "{err}");
+        assert!(err.to_string().starts_with("s.ron:2:"), "{err}");
     }
 
     #[test]
     fn deep_nesting_is_refused_not_followed() {
         let text = format!("(format: 2, seed: {}", "[".repeat(10_000));
         let err = parse("deep.ron", &text).expect_err("too deep");
-        assert!(err.contains("nested deeper than 64 levels"), "{err}");
+        assert!(
+            matches!(
+                &err,
+                ReadError::Decode {
+                    problem: Decode::TooDeep,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("nested deeper than 64 levels"),
+            "{err}"
+        );
     }
 
     #[test]
     fn formats_from_the_future_and_from_nowhere_are_named() {
         let err = parse("f.ron", "(format: 7, game_version: \"9.0.0\")").expect_err("future");
-        assert!(err.contains("save format 7 comes from a newer version of the game (9.0.0)"));
+        assert!(
+            err.to_string()
+                .contains("save format 7 comes from a newer version of the game (9.0.0)")
+        );
         let err = parse("z.ron", "(format: 0)").expect_err("zero");
         assert_eq!(
             err,
+            ReadError::NoSuchFormat {
+                file: "z.ron".into(),
+                format: 0
+            }
+        );
+        assert_eq!(
+            err.to_string(),
             "z.ron: save format 0 does not exist (this version reads formats 1 to 3)"
         );
     }

@@ -2,9 +2,10 @@
 //! that is not a readable save is never replaced: it is set aside under a `.broken-N` name.
 
 use std::fs;
-use std::io::{ErrorKind, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::error::{ReadError, WriteError};
 use super::format::{SaveFile, SaveMeta};
 use super::parse::{peek, read, read_text};
 
@@ -27,7 +28,7 @@ pub struct SaveEntry {
     /// The file name without `.ron`.
     pub name: String,
     /// Scenario, seed and summary, or why the file cannot be read.
-    pub summary: Result<(String, u64, SaveMeta), String>,
+    pub summary: Result<(String, u64, SaveMeta), ReadError>,
 }
 
 impl SaveEntry {
@@ -66,24 +67,16 @@ pub fn sanitise(name: &str) -> String {
     }
 }
 
-/// Says what went wrong in the player's terms: a read-only folder and a full disk are named.
-fn io_problem(what: &str, path: &Path, e: &std::io::Error) -> String {
-    let why = match e.kind() {
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
-            "the folder is read-only or not yours"
-        }
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "the disk is full",
-        _ => "",
-    };
-    if why.is_empty() {
-        format!("cannot {what} {}: {e}", path.display())
-    } else {
-        format!("cannot {what} {}: {why} ({e})", path.display())
+fn io_problem(what: &'static str, path: &Path, source: std::io::Error) -> WriteError {
+    WriteError::Io {
+        what,
+        path: path.to_path_buf(),
+        source,
     }
 }
 
 /// Moves `path` aside if it exists and is not a readable save, so nothing replaces it.
-fn keep_if_broken(path: &Path) -> Result<Option<PathBuf>, String> {
+fn keep_if_broken(path: &Path) -> Result<Option<PathBuf>, WriteError> {
     if !path.exists() || read(path).is_ok() {
         return Ok(None);
     }
@@ -91,14 +84,16 @@ fn keep_if_broken(path: &Path) -> Result<Option<PathBuf>, String> {
     let aside = (1..=u32::MAX)
         .map(|n| path.with_file_name(format!("{stem}.broken-{n}.ron")))
         .find(|p| !p.exists())
-        .ok_or_else(|| format!("no free name to set {} aside", path.display()))?;
-    fs::rename(path, &aside).map_err(|e| io_problem("set aside", path, &e))?;
+        .ok_or_else(|| WriteError::NoFreeName {
+            path: path.to_path_buf(),
+        })?;
+    fs::rename(path, &aside).map_err(|e| io_problem("set aside", path, e))?;
     Ok(Some(aside))
 }
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder, flushed and synced,
 /// then renamed over the old one, so a crash leaves either the old file or the new one whole.
-fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
+fn write_atomic(path: &Path, text: &str) -> Result<(), WriteError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|s| s.to_str()).unwrap_or("save");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
@@ -115,17 +110,17 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
     })();
     result.map_err(|e| {
         let _ = fs::remove_file(&tmp);
-        io_problem("write", path, &e)
+        io_problem("write", path, e)
     })
 }
 
-fn prepare(dir: &Path, save: &SaveFile) -> Result<String, String> {
-    fs::create_dir_all(dir).map_err(|e| io_problem("create", dir, &e))?;
+fn prepare(dir: &Path, save: &SaveFile) -> Result<String, WriteError> {
+    fs::create_dir_all(dir).map_err(|e| io_problem("create", dir, e))?;
     save.to_text()
 }
 
 /// Writes a named save (`<dir>/<name>.ron`, the name sanitised) atomically.
-pub fn write(dir: &Path, name: &str, save: &SaveFile) -> Result<Written, String> {
+pub fn write(dir: &Path, name: &str, save: &SaveFile) -> Result<Written, WriteError> {
     let text = prepare(dir, save)?;
     let path = dir.join(format!("{}.ron", sanitise(name)));
     let set_aside = keep_if_broken(&path)?;
@@ -136,7 +131,7 @@ pub fn write(dir: &Path, name: &str, save: &SaveFile) -> Result<Written, String>
 /// Writes the autosave, keeping the previous ones as `autosave-1` .. `autosave-4` (the oldest is
 /// dropped). Each step is a rename or an atomic write, so a crash at any moment leaves every
 /// autosave file whole.
-pub fn autosave(dir: &Path, save: &SaveFile) -> Result<Written, String> {
+pub fn autosave(dir: &Path, save: &SaveFile) -> Result<Written, WriteError> {
     let text = prepare(dir, save)?;
     let slot = |n: usize| {
         if n == 0 {
@@ -158,7 +153,7 @@ pub fn autosave(dir: &Path, save: &SaveFile) -> Result<Written, String> {
         set_aside = keep_if_broken(&oldest)?.or(set_aside);
         for n in (0..AUTOSAVES_KEPT - 1).rev() {
             if slot(n).exists() {
-                fs::rename(slot(n), slot(n + 1)).map_err(|e| io_problem("rotate", &slot(n), &e))?;
+                fs::rename(slot(n), slot(n + 1)).map_err(|e| io_problem("rotate", &slot(n), e))?;
             }
         }
     }
@@ -209,22 +204,5 @@ mod tests {
         assert_eq!(sanitise("/abs"), "_abs");
         assert_eq!(sanitise(""), "save");
         assert_eq!(sanitise("class-3_alice"), "class-3_alice");
-    }
-
-    #[test]
-    fn a_full_disk_and_a_read_only_folder_are_named() {
-        let p = Path::new("saves/game.ron");
-        let full = std::io::Error::from(ErrorKind::StorageFull);
-        assert!(
-            io_problem("write", p, &full)
-                .starts_with("cannot write saves/game.ron: the disk is full (")
-        );
-        let ro = std::io::Error::from(ErrorKind::ReadOnlyFilesystem);
-        assert!(io_problem("write", p, &ro).contains("the folder is read-only or not yours"));
-        let other = std::io::Error::from(ErrorKind::Interrupted);
-        assert_eq!(
-            io_problem("write", p, &other),
-            format!("cannot write saves/game.ron: {other}")
-        );
     }
 }

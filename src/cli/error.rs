@@ -1,0 +1,48 @@
+//! Why a subcommand failed. `muscat: {error}` is what the player reads, so each variant's text is
+//! the sentence itself; the layers' own errors pass through unchanged.
+
+use std::path::PathBuf;
+
+use crate::content::LoadError;
+use crate::run::OpenError;
+use crate::save;
+use crate::tui::TerminalError;
+
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum CliError {
+    #[error(transparent)]
+    Read(#[from] save::ReadError),
+    #[error(transparent)]
+    Content(#[from] LoadError),
+    #[error(transparent)]
+    Save(#[from] save::WriteError),
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error(transparent)]
+    Terminal(#[from] TerminalError),
+    /// Plain mode's input failed.
+    #[error(transparent)]
+    Input(std::io::Error),
+    /// The content a save was played with cannot be loaded (`report`, `class`).
+    #[error("{}: {source}", .path.display())]
+    SaveContent { path: PathBuf, source: LoadError },
+    /// A folder or scenario file given to `check` cannot be read.
+    #[error("{}: {source}", .path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: the talks in this save are over", .path.display())]
+    Over { path: PathBuf },
+    #[error("{}: that is one of the saves being read; choose another output file", .path.display())]
+    OverwritesInput { path: PathBuf },
+    #[error("cannot write {}: {source}", .path.display())]
+    Output {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no save could be read; nothing to compare")]
+    NothingToCompare,
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
