@@ -70,6 +70,27 @@ struct PlayArgs {
     content: ContentArgs,
 }
 
+/// Where and how `report` and `class` write.
+#[derive(clap::Args, Clone, Debug)]
+struct ReportArgs {
+    /// The report's format (default: from the -o file's extension, else md)
+    #[arg(long, value_parser = Format::parser())]
+    format: Option<Format>,
+    /// Write to this file instead of printing
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Folder laid out like assets/ the games were played with (default: the built-in content)
+    #[arg(long)]
+    assets: Option<PathBuf>,
+}
+
+impl ReportArgs {
+    /// The format asked for, else the output file's extension, else Markdown.
+    fn format(&self) -> crate::report::Format {
+        Format::pick(self.format, self.output.as_deref()).into()
+    }
+}
+
 #[derive(Subcommand)]
 enum Cmd {
     /// Play the game (the default)
@@ -132,29 +153,15 @@ enum Cmd {
     /// gains over the walk-away values, the utility space, concepts, questions, reflections)
     Report {
         save: PathBuf,
-        /// The report's format (default: from the -o file's extension, else md)
-        #[arg(long, value_parser = Format::parser())]
-        format: Option<Format>,
-        /// Write to this file instead of printing
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Folder laid out like assets/ the game was played with (default: the built-in content)
-        #[arg(long)]
-        assets: Option<PathBuf>,
+        #[command(flatten)]
+        out: ReportArgs,
     },
     /// Compare a class's games: outcome counts, mean scores, common texts, where games diverged
     Class {
         #[arg(required = true)]
         saves: Vec<PathBuf>,
-        /// The report's format (default: from the -o file's extension, else md)
-        #[arg(long, value_parser = Format::parser())]
-        format: Option<Format>,
-        /// Write to this file instead of printing
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Folder laid out like assets/ the games were played with (default: the built-in content)
-        #[arg(long)]
-        assets: Option<PathBuf>,
+        #[command(flatten)]
+        out: ReportArgs,
     },
     /// Test hook for the crash test: saves after every move of scripted games until killed
     #[cfg(feature = "test-hooks")]
@@ -208,27 +215,17 @@ pub fn main() -> ExitCode {
             json,
             assets,
         }) => odds::run(&save, futures, horizon, json, assets.as_deref()),
-        Some(Cmd::Report {
-            save,
-            format,
-            output,
-            assets,
-        }) => report::report_cli(
+        Some(Cmd::Report { save, out }) => report::report_cli(
             &save,
-            Format::pick(format, output.as_deref()).into(),
-            output.as_deref(),
-            assets.as_deref(),
+            out.format(),
+            out.output.as_deref(),
+            out.assets.as_deref(),
         ),
-        Some(Cmd::Class {
-            saves,
-            format,
-            output,
-            assets,
-        }) => report::class_cli(
+        Some(Cmd::Class { saves, out }) => report::class_cli(
             &saves,
-            Format::pick(format, output.as_deref()).into(),
-            output.as_deref(),
-            assets.as_deref(),
+            out.format(),
+            out.output.as_deref(),
+            out.assets.as_deref(),
         ),
         #[cfg(feature = "test-hooks")]
         Some(Cmd::SaveLoop { dir, count }) => save_loop::save_loop(&dir, count)
