@@ -207,6 +207,10 @@ mod tests {
                     red_lines: vec![Choice(0)],
                 },
             },
+            Event::Learned {
+                side: Side::Us,
+                fact: Learned::AsWritten("US calls sanctions a high priority".into()),
+            },
         ];
         out.extend(Act::ALL.map(|act| Event::DelegationMove {
             side: Side::Us,

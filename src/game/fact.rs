@@ -135,4 +135,7 @@ pub enum Learned {
         heard: Priority,
         red_lines: Vec<Choice>,
     },
+    /// A note in the words an older save (format 1 or 2) wrote it in, kept as written because
+    /// the issue it names is not in the built-in domain: a game played with other content.
+    AsWritten(String),
 }

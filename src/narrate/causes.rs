@@ -113,6 +113,7 @@ pub(super) fn english_learned(content: &Content, side: Side, fact: &Learned) -> 
         Learned::NothingNew => {
             "nothing new: Oman already knows this delegation's priorities".into()
         }
+        Learned::AsWritten(note) => note.clone(),
         Learned::Priority {
             issue,
             heard,

@@ -117,7 +117,12 @@ pub(crate) fn facts(text: &str) -> Result<String, String> {
                     Some(Learned::NothingNew)
                 } else {
                     let domain = domain.get_or_insert_with(|| Content::builtin().domain);
-                    priority(domain, &old)
+                    // A game played with another domain names issues the built-in one lacks:
+                    // its note is kept in the words it was written in.
+                    priority(domain, &old).or_else(|| {
+                        old.contains(" calls ")
+                            .then(|| Learned::AsWritten(old.clone()))
+                    })
                 };
                 format!(
                     "fact: {}",
@@ -305,6 +310,16 @@ mod tests {
                 demand: None,
                 deadline: Some(8)
             })
+        );
+    }
+
+    #[test]
+    fn a_note_on_an_issue_of_other_content_is_kept_as_written() {
+        let text = r#"(n: (side: Us, note: "US calls water rights a high priority"))"#;
+        let new = facts(text).expect("migrates");
+        assert!(
+            new.contains(r#"fact: AsWritten("US calls water rights a high priority")"#),
+            "{new}"
         );
     }
 
