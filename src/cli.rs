@@ -79,7 +79,7 @@ struct ReportArgs {
     /// Write to this file instead of printing
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Folder laid out like assets/ the games were played with (default: the built-in content)
+    /// Folder laid out like assets/ the saves were made with (default: the built-in content)
     #[arg(long)]
     assets: Option<PathBuf>,
 }
