@@ -24,7 +24,7 @@ pub use causes::{act, cause, drift, learned, verb};
 pub use commands::command;
 pub use events::{describe, news, summary};
 pub use names::{capital, choice, clause, clause_label, pts, track_short, track_value};
-pub use outcomes::outcome_line;
+pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
 pub use replies::{counter, drivers, reading, reason, trend};
 
 use crate::advisor::Reason;

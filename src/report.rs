@@ -117,7 +117,7 @@ fn outcome(state: &GameState) -> OutcomeRecord {
             };
             OutcomeRecord {
                 key: o.key().to_string(),
-                title: o.title(),
+                title: crate::narrate::outcome_title(o),
                 points: score.map(|s| s.points),
                 nash_product: score.map(|s| timeline::r3(s.nash_product)),
                 pareto_distance: score.map(|s| timeline::r3(s.pareto_distance)),

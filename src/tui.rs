@@ -51,7 +51,7 @@ pub fn run(mut app: App, options: &Options, dir: &Path) -> Result<ExitCode, Term
     let autosaved = result?;
     let state = &app.session.state;
     if let Some(outcome) = state.outcome() {
-        println!("{}", outcome.title());
+        println!("{}", crate::narrate::outcome_title(outcome));
     }
     match autosaved {
         Some(path) => println!("Seed {}. Autosaved to {}.", state.seed, path.display()),

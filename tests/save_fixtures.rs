@@ -43,7 +43,7 @@ fn format_1_mid_game_migrates_with_its_summary() {
     assert_eq!(save.format, FORMAT);
     assert_eq!(save.game_version, "0.1.0", "the writer's version is kept");
     assert_eq!((save.seed, save.log.len()), (11, 5));
-    assert_eq!(save.meta.describe(), "week 3 of 12");
+    assert_eq!(muscat::narrate::save_summary(&save.meta), "week 3 of 12");
     let state = loads(&save);
     assert_eq!((state.seed, state.round), (11, 3));
 
@@ -63,7 +63,7 @@ fn format_1_mid_game_migrates_with_its_summary() {
 fn format_1_finished_game_migrates_with_its_outcome() {
     let save = save::read(Path::new("tests/fixtures/saves/v1_ended.ron")).expect("migrates");
     assert_eq!(
-        save.meta.describe(),
+        muscat::narrate::save_summary(&save.meta),
         "over: Sidelined: the channel moves to another capital"
     );
     assert!(loads(&save).is_over());
@@ -130,5 +130,18 @@ fn an_oversized_file_is_refused_before_it_is_read() {
     assert_eq!(
         err.to_string(),
         format!("{}: too large for a save (over 16 MiB)", path.display())
+    );
+}
+
+#[test]
+fn a_format_2_summary_lists_with_its_ending() {
+    let path = Path::new("tests/fixtures/report/bilal.ron");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    assert!(text.contains("format: 2,") && text.contains("outcome: Some(\"War"));
+    let (_, _, meta) = save::peek("bilal.ron", &text).expect("lists");
+    assert_eq!(meta.outcome, Some(muscat::game::Ending::War));
+    assert_eq!(
+        muscat::narrate::save_summary(&meta),
+        "over: War: the strikes begin"
     );
 }

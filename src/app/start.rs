@@ -50,7 +50,10 @@ impl Start {
         let mut items = Vec::new();
         if let Some(a) = autosave {
             let what = match &a.summary {
-                Ok((_, seed, meta)) => format!("Continue: seed {seed}, {}", meta.describe()),
+                Ok((_, seed, meta)) => format!(
+                    "Continue: seed {seed}, {}",
+                    crate::narrate::save_summary(meta)
+                ),
                 Err(_) => "Continue the autosave (it looks damaged)".into(),
             };
             items.push(StartItem::Load(a.path.clone(), what));
@@ -89,7 +92,7 @@ impl Start {
         self.items = self
             .saves
             .iter()
-            .map(|s| StartItem::Load(s.path.clone(), s.describe()))
+            .map(|s| StartItem::Load(s.path.clone(), crate::narrate::save_entry(s)))
             .chain([StartItem::Back])
             .collect();
         self.selected = 0;

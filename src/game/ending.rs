@@ -61,22 +61,26 @@ impl Outcome {
         }
     }
 
-    pub fn title(&self) -> String {
+    /// How it ended, without the measures of a deal: what a save's summary keeps.
+    pub fn ending(&self) -> Ending {
         match self {
-            Outcome::Agreement(s) => match s.kind {
-                DealKind::Interim => "Agreement: an interim, nuclear-first deal".into(),
-                DealKind::Comprehensive => "Agreement: a comprehensive grand bargain".into(),
-            },
-            Outcome::War => "War: the strikes begin".into(),
-            Outcome::Walkout(side) => {
-                format!("Walk-out: the {} delegation leaves Muscat", side.name())
-            }
-            Outcome::Sidelined => "Sidelined: the channel moves to another capital".into(),
-            Outcome::Deadline => {
-                "Deadline: no deal, a brief intermission before a larger storm".into()
-            }
+            Outcome::Agreement(s) => Ending::Agreement(s.kind),
+            Outcome::War => Ending::War,
+            Outcome::Walkout(side) => Ending::Walkout(*side),
+            Outcome::Sidelined => Ending::Sidelined,
+            Outcome::Deadline => Ending::Deadline,
         }
     }
+}
+
+/// The kind of ending alone, as a save's summary and the start menu name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Ending {
+    Agreement(DealKind),
+    War,
+    Walkout(Side),
+    Sidelined,
+    Deadline,
 }
 
 /// Scores a package both sides signed and their factions ratified.

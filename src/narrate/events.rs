@@ -193,8 +193,8 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
             ),
         },
         Event::Ended(o) => match tense {
-            Tense::Present => o.title(),
-            Tense::Past => format!("the talks ended: {}", o.title()),
+            Tense::Present => super::outcome_title(o),
+            Tense::Past => format!("the talks ended: {}", super::outcome_title(o)),
         },
         Event::Reflected { id } => {
             let prompt = content
@@ -222,7 +222,7 @@ pub fn summary(content: &Content, events: &[Event]) -> String {
         })
         .collect();
     if let Some(Event::Ended(o)) = events.iter().find(|e| matches!(e, Event::Ended(_))) {
-        return o.title();
+        return super::outcome_title(o);
     }
     if !replies.is_empty() {
         return format!("{}. See the delegations panel for why.", replies.join(", "));

@@ -1,7 +1,44 @@
-//! How the talks ended, in one line for the end screen.
+//! How the talks ended: the title of each ending, the end screen's one line, and a save's
+//! summary in a menu.
 
 use super::names::pts;
-use crate::game::Outcome;
+use crate::game::{DealKind, Ending, Outcome};
+use crate::save::{SaveEntry, SaveMeta};
+
+/// The title of an outcome: "War: the strikes begin".
+pub fn outcome_title(o: &Outcome) -> String {
+    ending_title(o.ending())
+}
+
+/// The title of an ending, as the end screen, the report and the start menu show it.
+pub fn ending_title(e: Ending) -> String {
+    match e {
+        Ending::Agreement(DealKind::Interim) => "Agreement: an interim, nuclear-first deal".into(),
+        Ending::Agreement(DealKind::Comprehensive) => {
+            "Agreement: a comprehensive grand bargain".into()
+        }
+        Ending::War => "War: the strikes begin".into(),
+        Ending::Walkout(side) => format!("Walk-out: the {} delegation leaves Muscat", side.name()),
+        Ending::Sidelined => "Sidelined: the channel moves to another capital".into(),
+        Ending::Deadline => "Deadline: no deal, a brief intermission before a larger storm".into(),
+    }
+}
+
+/// Where a saved game stands, for a menu: "week 3 of 12", or how it ended.
+pub fn save_summary(meta: &SaveMeta) -> String {
+    match meta.outcome {
+        Some(e) => format!("over: {}", ending_title(e)),
+        None => format!("week {} of {}", meta.week, meta.deadline),
+    }
+}
+
+/// One line of the save picker: "bob: seed 7, week 3 of 12".
+pub fn save_entry(entry: &SaveEntry) -> String {
+    match &entry.summary {
+        Ok((_, seed, meta)) => format!("{}: seed {seed}, {}", entry.name, save_summary(meta)),
+        Err(_) => format!("{}: cannot be read", entry.name),
+    }
+}
 
 /// A one-line epitaph of an outcome for the end screen.
 pub fn outcome_line(o: &Outcome) -> String {

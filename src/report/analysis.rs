@@ -91,7 +91,7 @@ pub fn turning_points(
                 "both sides said yes, but {faction} blocked the deal in {}",
                 crate::narrate::capital(*side)
             ),
-            Event::Ended(outcome) => outcome.title(),
+            Event::Ended(outcome) => crate::narrate::outcome_title(outcome),
             _ => continue,
         };
         points.push(TurningPoint {

@@ -4,11 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use super::error::WriteError;
 use crate::content::Content;
-use crate::game::{Command, Difficulty, GameState};
+use crate::game::{Command, Difficulty, Ending, GameState};
 
 /// Format version written by this build. Format 2 added [`SaveMeta`], so menus can describe a save
 /// without decoding its state (which may have been written by another version of the game);
-/// format 3 stores facts where the state held sentences (causes, delegations' moves, caucus notes).
+/// format 3 stores facts where the state held sentences (causes, delegations' moves, caucus notes, the summary's ending).
 pub const FORMAT: u32 = 3;
 
 /// A summary of where the saved game stands, for the continue prompt and the save picker.
@@ -18,7 +18,7 @@ pub struct SaveMeta {
     pub week: u32,
     pub deadline: u32,
     /// How it ended, if it has.
-    pub outcome: Option<String>,
+    pub outcome: Option<Ending>,
 }
 
 impl SaveMeta {
@@ -26,15 +26,7 @@ impl SaveMeta {
         SaveMeta {
             week: state.round,
             deadline: state.deadline,
-            outcome: state.outcome().map(crate::game::Outcome::title),
-        }
-    }
-
-    /// One line for a menu, e.g. "week 3 of 12" or the outcome.
-    pub fn describe(&self) -> String {
-        match &self.outcome {
-            Some(o) => format!("over: {o}"),
-            None => format!("week {} of {}", self.week, self.deadline),
+            outcome: state.outcome().map(crate::game::Outcome::ending),
         }
     }
 }

@@ -153,9 +153,9 @@ pub fn parse(label: &str, text: &str) -> Result<SaveFile, ReadError> {
 }
 
 /// What a save listing shows: scenario, seed and summary, without decoding the state when the
-/// format has a summary.
+/// format's summary is in today's shape (format 3); older saves are migrated whole.
 pub fn peek(label: &str, text: &str) -> Result<(String, u64, SaveMeta), ReadError> {
-    if format_of(label, text)? == 1 {
+    if format_of(label, text)? < FORMAT {
         let save = parse(label, text)?;
         return Ok((save.scenario, save.seed, save.meta));
     }

@@ -31,16 +31,6 @@ pub struct SaveEntry {
     pub summary: Result<(String, u64, SaveMeta), ReadError>,
 }
 
-impl SaveEntry {
-    /// One line for a menu.
-    pub fn describe(&self) -> String {
-        match &self.summary {
-            Ok((_, seed, meta)) => format!("{}: seed {seed}, {}", self.name, meta.describe()),
-            Err(_) => format!("{}: cannot be read", self.name),
-        }
-    }
-}
-
 /// The default save folder: `$MUSCAT_SAVE_DIR`, else `saves/`.
 pub fn default_dir() -> PathBuf {
     std::env::var_os("MUSCAT_SAVE_DIR").map_or_else(|| PathBuf::from("saves"), PathBuf::from)

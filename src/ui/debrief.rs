@@ -28,7 +28,7 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let mut out = vec![
-        Line::styled(outcome.title(), theme.title),
+        Line::styled(crate::narrate::outcome_title(outcome), theme.title),
         Line::styled(words::outcome_line(outcome), theme.text),
     ];
     if let Outcome::Agreement(score) = outcome {

@@ -8,7 +8,8 @@
 
 use crate::content::Content;
 use crate::game::{
-    Act, CaucusKind, CoercionVariant, Drift, Errand, Learned, Priority, Side, Statement, Verb,
+    Act, CaucusKind, CoercionVariant, DealKind, Drift, Ending, Errand, Learned, Priority, Side,
+    Statement, Verb,
 };
 use crate::model::{Choice, IssueId};
 use crate::negotiation::Domain;
@@ -25,6 +26,35 @@ const DRIFTS: [(&str, Drift); 10] = [
     ("Israel lobbies Washington", Drift::IsraelLobbies),
     ("waiting for relief", Drift::WaitingForRelief),
     ("a week without a text on the table", Drift::IdleWeek),
+];
+
+/// The endings by the titles formats 1 and 2 wrote in a save's summary.
+const ENDINGS: [(&str, Ending); 7] = [
+    (
+        "Agreement: an interim, nuclear-first deal",
+        Ending::Agreement(DealKind::Interim),
+    ),
+    (
+        "Agreement: a comprehensive grand bargain",
+        Ending::Agreement(DealKind::Comprehensive),
+    ),
+    ("War: the strikes begin", Ending::War),
+    (
+        "Walk-out: the US delegation leaves Muscat",
+        Ending::Walkout(Side::Us),
+    ),
+    (
+        "Walk-out: the Iran delegation leaves Muscat",
+        Ending::Walkout(Side::Iran),
+    ),
+    (
+        "Sidelined: the channel moves to another capital",
+        Ending::Sidelined,
+    ),
+    (
+        "Deadline: no deal, a brief intermission before a larger storm",
+        Ending::Deadline,
+    ),
 ];
 
 /// The delegations' moves that had no parameters.
@@ -70,13 +100,16 @@ enum Slot {
     Move,
     /// `note: "…"` in a caucus note
     Note,
+    /// `outcome: Some("…")` in the summary
+    Ending,
 }
 
-const SLOTS: [(&str, Slot); 4] = [
+const SLOTS: [(&str, Slot); 5] = [
     ("Drift(\"", Slot::Drift),
     ("Oman(\"", Slot::Oman),
     ("move_: \"", Slot::Move),
     ("note: \"", Slot::Note),
+    ("outcome: Some(\"", Slot::Ending),
 ];
 
 /// The save text with every old sentence replaced by its fact, or what could not be read.
@@ -129,10 +162,17 @@ pub(crate) fn facts(text: &str) -> Result<String, String> {
                     ron_of(&fact.ok_or_else(|| unknown("caucus note", &old))?)
                 )
             }
+            Slot::Ending => {
+                let e = ENDINGS.iter().find(|(w, _)| *w == old).map(|&(_, e)| e);
+                format!(
+                    "outcome: Some({})",
+                    ron_of(&e.ok_or_else(|| unknown("ending", &old))?)
+                )
+            }
         };
         out.push_str(&new);
-        // `Drift("…")` and `Oman("…")` close their bracket in the replacement.
-        let close = usize::from(matches!(slot, Slot::Drift | Slot::Oman));
+        // `Drift("…")`, `Oman("…")` and `Some("…")` close their bracket in the replacement.
+        let close = usize::from(matches!(slot, Slot::Drift | Slot::Oman | Slot::Ending));
         rest = &rest[open + len + close..];
     }
     out.push_str(rest);
@@ -311,6 +351,15 @@ mod tests {
                 deadline: Some(8)
             })
         );
+    }
+
+    #[test]
+    fn a_summary_keeps_its_ending() {
+        let text = r#"(meta: (week: 9, deadline: 12, outcome: Some("Walk-out: the Iran delegation leaves Muscat")))"#;
+        let new = facts(text).expect("migrates");
+        assert!(new.contains("outcome: Some(Walkout(Iran)))"), "{new}");
+        let none = "(meta: (week: 2, deadline: 12, outcome: None))";
+        assert_eq!(facts(none).expect("migrates"), none);
     }
 
     #[test]
