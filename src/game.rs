@@ -30,7 +30,7 @@ pub use rules::{apply, apply_seated, before_start, replay, start};
 pub use seat::{AiDelegation, DelegationSeat, Seats};
 pub use state::{
     AdvisorLimit, AdvisorUse, Answer, DelegationState, Difficulty, Flag, GameState, Known,
-    Notebook, Phase, Priority,
+    Notebook, Phase, Priority, Repeat,
 };
 pub use tabled::last_tabled;
 pub use text::{Clause, Text};

@@ -10,7 +10,7 @@ use super::delegation;
 use super::ending::Outcome;
 use super::fact::{Act, Drift};
 use super::rules::World;
-use super::state::{Flag, Phase};
+use super::state::{Flag, Phase, Repeat};
 use super::track::{Cause, TrackId};
 
 /// Starts the next round: action points, the card of the week.
@@ -25,7 +25,7 @@ pub(super) fn begin(world: &mut World) {
         // Caucus moves wear out when repeated within a few weeks, not over the whole game;
         // the count of identical texts is reset by the table itself.
         for (verb, n) in &mut d.memory {
-            if verb != "same text" {
+            if *verb != Repeat::SameText {
                 *n = n.saturating_sub(1);
             }
         }

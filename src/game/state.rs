@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Side;
 use super::coercion::Posture;
-use super::command::Event;
+use super::command::{CaucusKind, Event};
 use super::delegation::Reply;
 use super::ending::Outcome;
 use super::rng::GameRng;
@@ -181,6 +181,29 @@ pub struct Notebook {
     pub red_lines: BTreeSet<(Side, IssueId, Choice)>,
 }
 
+/// A move a delegation counts when Oman makes it again and again, so repeats wear out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Repeat {
+    Probe,
+    Reassure,
+    RelayPressure,
+    TestIdea,
+    /// The same text tabled again; reset by a different text, not by the week.
+    SameText,
+}
+
+impl Repeat {
+    /// The count a caucus of `kind` adds to.
+    pub fn caucus(kind: CaucusKind) -> Repeat {
+        match kind {
+            CaucusKind::Probe => Repeat::Probe,
+            CaucusKind::Reassure => Repeat::Reassure,
+            CaucusKind::RelayPressure => Repeat::RelayPressure,
+            CaucusKind::TestIdea { .. } => Repeat::TestIdea,
+        }
+    }
+}
+
 /// A delegation's mood and memory during play.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DelegationState {
@@ -200,8 +223,9 @@ pub struct DelegationState {
     pub goodwill_used: u32,
     /// Urgency carried in by relayed pressure; decays each round.
     pub pressure: f64,
-    /// Times each caucus kind has been used on it, for diminishing returns.
-    pub memory: BTreeMap<String, u32>,
+    /// Times each caucus kind has been used on it, and how often the same text came back, for
+    /// diminishing returns.
+    pub memory: BTreeMap<Repeat, u32>,
     /// What it has learned of the other side's priorities from what that side asked for at the
     /// table.
     #[serde(default)]

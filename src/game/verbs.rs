@@ -7,7 +7,7 @@ use super::delegation::{self, Trend};
 use super::ending::{self, Outcome};
 use super::fact::{Learned, Verb};
 use super::rules::{World, sides_of};
-use super::state::{Flag, Known, Phase, Priority};
+use super::state::{Flag, Known, Phase, Priority, Repeat};
 use super::text::Clause;
 use super::track::{Cause, TrackId};
 use crate::content::Lift;
@@ -18,17 +18,17 @@ use crate::negotiation::MoveKind;
 pub const OFF_THE_RECORD_TRUST: i32 = 72;
 
 /// Times a verb has been used on a delegation, counting this use: repeated moves wear out.
-fn remember(world: &mut World, side: Side, verb: &str) -> u32 {
+fn remember(world: &mut World, side: Side, verb: Repeat) -> u32 {
     let n = world.state.delegations[side as usize]
         .memory
-        .entry(verb.to_string())
+        .entry(verb)
         .or_insert(0);
     *n += 1;
     *n
 }
 
 pub(super) fn caucus(world: &mut World, side: Side, kind: CaucusKind) {
-    let uses = remember(world, side, kind.name());
+    let uses = remember(world, side, Repeat::caucus(kind));
     let trust = TrackId::trust_in_oman(side);
     let cause = Cause::Oman(Verb::Caucus(kind, side));
     match kind {
@@ -175,7 +175,7 @@ pub(super) fn table(world: &mut World, audience: Audience) {
         }
         let repeats = world.state.delegations[side as usize]
             .memory
-            .entry("same text".to_string())
+            .entry(Repeat::SameText)
             .or_insert(0);
         *repeats = if reply.trend == Trend::Same {
             *repeats + 1

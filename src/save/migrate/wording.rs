@@ -6,10 +6,12 @@
 //! The sentences are the old format's, frozen here: they must not follow later changes of
 //! `narrate`'s wording.
 
+use std::collections::BTreeMap;
+
 use crate::content::Content;
 use crate::game::{
-    Act, CaucusKind, CoercionVariant, DealKind, Drift, Ending, Errand, Learned, Priority, Side,
-    Statement, Verb,
+    Act, CaucusKind, CoercionVariant, DealKind, Drift, Ending, Errand, Learned, Priority, Repeat,
+    Side, Statement, Verb,
 };
 use crate::model::{Choice, IssueId};
 use crate::negotiation::Domain;
@@ -102,14 +104,26 @@ enum Slot {
     Note,
     /// `outcome: Some("…")` in the summary
     Ending,
+    /// `memory: { "probe": 1, … }` in a delegation's state
+    Memory,
 }
 
-const SLOTS: [(&str, Slot); 5] = [
+const SLOTS: [(&str, Slot); 6] = [
     ("Drift(\"", Slot::Drift),
     ("Oman(\"", Slot::Oman),
     ("move_: \"", Slot::Move),
     ("note: \"", Slot::Note),
     ("outcome: Some(\"", Slot::Ending),
+    ("memory: {", Slot::Memory),
+];
+
+/// The moves a delegation counted, by the names format 2 gave them.
+const REPEATS: [(&str, Repeat); 5] = [
+    ("probe", Repeat::Probe),
+    ("reassure", Repeat::Reassure),
+    ("relay pressure", Repeat::RelayPressure),
+    ("test an idea", Repeat::TestIdea),
+    ("same text", Repeat::SameText),
 ];
 
 /// The save text with every old sentence replaced by its fact, or what could not be read.
@@ -126,6 +140,14 @@ pub(crate) fn facts(text: &str) -> Result<String, String> {
         .min_by_key(|&(at, ..)| at)
     {
         let open = at + prefix.len();
+        if let Slot::Memory = slot {
+            let (counts, len) = memory(&rest[open..])?;
+            out.push_str(&rest[..at]);
+            out.push_str("memory: ");
+            out.push_str(&ron_of(&counts));
+            rest = &rest[open + len..];
+            continue;
+        }
         let (old, len) = string(&rest[open..])
             .ok_or_else(|| format!("an unfinished string after `{}`", prefix.trim_end()))?;
         out.push_str(&rest[..at]);
@@ -162,6 +184,7 @@ pub(crate) fn facts(text: &str) -> Result<String, String> {
                     ron_of(&fact.ok_or_else(|| unknown("caucus note", &old))?)
                 )
             }
+            Slot::Memory => unreachable!("migrated above"),
             Slot::Ending => {
                 let e = ENDINGS.iter().find(|(w, _)| *w == old).map(|&(_, e)| e);
                 format!(
@@ -185,6 +208,36 @@ fn unknown(what: &str, old: &str) -> String {
 
 fn ron_of<T: serde::Serialize>(value: &T) -> String {
     ron::to_string(value).expect("invariant: facts serialise")
+}
+
+/// A delegation's counted moves after `memory: {`, keyed by fact, and the bytes they take with
+/// the closing brace.
+fn memory(text: &str) -> Result<(BTreeMap<Repeat, u32>, usize), String> {
+    let close = text
+        .find('}')
+        .ok_or_else(|| "an unfinished `memory: {`".to_string())?;
+    let mut counts = BTreeMap::new();
+    for entry in text[..close]
+        .split(',')
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        let (key, count) = entry
+            .split_once(':')
+            .ok_or_else(|| unknown("counted move", entry))?;
+        let name = key.trim().trim_matches('"');
+        let repeat = REPEATS
+            .iter()
+            .find(|(w, _)| *w == name)
+            .map(|&(_, r)| r)
+            .ok_or_else(|| unknown("counted move", name))?;
+        let count = count
+            .trim()
+            .parse()
+            .map_err(|_| unknown("count", count.trim()))?;
+        counts.insert(repeat, count);
+    }
+    Ok((counts, close + 1))
 }
 
 /// A RON string's contents after its opening quote, unescaped, and the bytes it takes with its
@@ -351,6 +404,16 @@ mod tests {
                 deadline: Some(8)
             })
         );
+    }
+
+    #[test]
+    fn counted_moves_keep_their_counts() {
+        let text = "(memory: {\n    \"reassure\": 2,\n    \"same text\": 1,\n}, model: ())";
+        let new = facts(text).expect("migrates");
+        assert_eq!(new, "(memory: {Reassure:2,SameText:1}, model: ())");
+        assert_eq!(facts("(memory: {})").expect("migrates"), "(memory: {})");
+        let err = facts("(memory: {\"charm\": 1})").expect_err("unknown");
+        assert!(err.contains("charm"), "{err}");
     }
 
     #[test]
