@@ -117,6 +117,31 @@ const SLOTS: [(&str, Slot); 6] = [
     ("memory: {", Slot::Memory),
 ];
 
+/// The words of format 2 for Oman's verbs and the sides, frozen here so that renaming a label
+/// in today's game never makes an old save unreadable.
+const CAUCUSES: [(&str, CaucusKind); 3] = [
+    ("probe", CaucusKind::Probe),
+    ("reassure", CaucusKind::Reassure),
+    ("relay pressure", CaucusKind::RelayPressure),
+];
+const SIDES: [(&str, Side); 2] = [("US", Side::Us), ("Iran", Side::Iran)];
+const ERRANDS: [(&str, Errand); 5] = [
+    ("Russia: stockpile custody", Errand::Russia),
+    ("IAEA: inspection protocol", Errand::Iaea),
+    ("Gulf capitals: non-aggression pact", Errand::Gulf),
+    ("Qatar: escrowed funds", Errand::Qatar),
+    ("E3: hold back snapback", Errand::E3),
+];
+const STATEMENTS: [(&str, Statement); 2] = [
+    ("announce progress", Statement::AnnounceProgress),
+    ("urge restraint", Statement::UrgeRestraint),
+];
+const PRIORITIES: [(&str, Priority); 3] = [
+    ("low priority", Priority::Low),
+    ("medium priority", Priority::Medium),
+    ("high priority", Priority::High),
+];
+
 /// The moves a delegation counted, by the names format 2 gave them.
 const REPEATS: [(&str, Repeat); 5] = [
     ("probe", Repeat::Probe),
@@ -279,23 +304,11 @@ fn verb(old: &str) -> Option<Verb> {
         ("off-the-record session", Verb::OffTheRecord),
         ("request an extension", Verb::Extension),
     ];
-    let caucus = [
-        CaucusKind::Probe,
-        CaucusKind::Reassure,
-        CaucusKind::RelayPressure,
-    ]
-    .into_iter()
-    .flat_map(|k| {
-        Side::BOTH.map(|s| {
-            (
-                format!("{} with {}", k.name(), s.name()),
-                Verb::Caucus(k, s),
-            )
-        })
+    let caucus = CAUCUSES.into_iter().flat_map(|(k, kind)| {
+        SIDES.map(|(s, side)| (format!("{k} with {s}"), Verb::Caucus(kind, side)))
     });
-    let errands = Errand::ALL.map(|e| (e.name().to_string(), Verb::Errand(e)));
-    let statements = [Statement::AnnounceProgress, Statement::UrgeRestraint]
-        .map(|s| (s.name().to_string(), Verb::Statement(s)));
+    let errands = ERRANDS.map(|(w, e)| (w.to_string(), Verb::Errand(e)));
+    let statements = STATEMENTS.map(|(w, st)| (w.to_string(), Verb::Statement(st)));
     fixed
         .map(|(w, v)| (w.to_string(), v))
         .into_iter()
@@ -341,9 +354,7 @@ fn priority(domain: &Domain, old: &str) -> Option<Learned> {
     };
     let (_, rest) = said.split_once(" calls ")?;
     let (name, heard) = rest.rsplit_once(" a ")?;
-    let heard = [Priority::Low, Priority::Medium, Priority::High]
-        .into_iter()
-        .find(|p| heard == format!("{} priority", p.name()))?;
+    let heard = PRIORITIES.iter().find(|(w, _)| *w == heard)?.1;
     let issue = domain
         .issues
         .iter()
