@@ -23,7 +23,10 @@ pub use cards::{effect, effects};
 pub use causes::{act, cause, drift, learned, verb};
 pub use commands::command;
 pub use events::{describe, news, summary};
-pub use names::{capital, choice, clause, clause_label, pts, track_short, track_value};
+pub use names::{
+    capital, caucus_name, choice, clause, clause_label, errand_name, priority_name, pts,
+    statement_name, track_short, track_value,
+};
 pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
 pub use replies::{counter, drivers, reading, reason, trend};
 

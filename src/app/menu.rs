@@ -97,7 +97,12 @@ pub(super) fn errand() -> Menu {
         "Errand: ask a third party",
         Errand::ALL
             .iter()
-            .map(|&e| MenuItem::Run(e.name().to_string(), Command::Errand(e)))
+            .map(|&e| {
+                MenuItem::Run(
+                    crate::narrate::errand_name(e).to_string(),
+                    Command::Errand(e),
+                )
+            })
             .collect(),
     )
 }

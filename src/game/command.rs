@@ -26,17 +26,6 @@ pub enum CaucusKind {
     TestIdea { issue: IssueId, clause: Clause },
 }
 
-impl CaucusKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            CaucusKind::Probe => "probe",
-            CaucusKind::Reassure => "reassure",
-            CaucusKind::RelayPressure => "relay pressure",
-            CaucusKind::TestIdea { .. } => "test an idea",
-        }
-    }
-}
-
 /// Who hears a tabled text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Audience {
@@ -67,16 +56,6 @@ impl Errand {
         Errand::Qatar,
         Errand::E3,
     ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Errand::Russia => "Russia: stockpile custody",
-            Errand::Iaea => "IAEA: inspection protocol",
-            Errand::Gulf => "Gulf capitals: non-aggression pact",
-            Errand::Qatar => "Qatar: escrowed funds",
-            Errand::E3 => "E3: hold back snapback",
-        }
-    }
 }
 
 /// Oman's public voice.
@@ -86,15 +65,6 @@ pub enum Statement {
     AnnounceProgress,
     /// Urge restraint on all sides: cools the war risk a little, spends credibility if ignored.
     UrgeRestraint,
-}
-
-impl Statement {
-    pub fn name(self) -> &'static str {
-        match self {
-            Statement::AnnounceProgress => "announce progress",
-            Statement::UrgeRestraint => "urge restraint",
-        }
-    }
 }
 
 /// Everything Oman can do. Stored in the command log; replaying the log from the seed

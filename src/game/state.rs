@@ -153,14 +153,6 @@ impl Priority {
             Priority::Low
         }
     }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Priority::Low => "low",
-            Priority::Medium => "medium",
-            Priority::High => "high",
-        }
-    }
 }
 
 /// One thing Oman believes about a delegation's priority on an issue.

@@ -63,12 +63,12 @@ pub(super) fn english_drift(d: Drift) -> &'static str {
 
 pub(super) fn english_verb(v: Verb) -> String {
     match v {
-        Verb::Caucus(kind, side) => format!("{} with {}", kind.name(), side.name()),
+        Verb::Caucus(kind, side) => format!("{} with {}", super::caucus_name(kind), side.name()),
         Verb::RejectedText => "a text both sides rejected".into(),
         Verb::Goodwill => "spend goodwill".into(),
-        Verb::Errand(e) => e.name().into(),
+        Verb::Errand(e) => super::errand_name(e).into(),
         Verb::OffTheRecord => "off-the-record session".into(),
-        Verb::Statement(s) => s.name().into(),
+        Verb::Statement(s) => super::statement_name(s).into(),
         Verb::Extension => "request an extension".into(),
     }
 }
@@ -121,7 +121,11 @@ pub(super) fn english_learned(content: &Content, side: Side, fact: &Learned) -> 
         } => {
             let issue = content.domain.get(*issue);
             let name = issue.map_or_else(|| "an issue".into(), |i| i.name.to_lowercase());
-            let mut note = format!("{} calls {name} a {} priority", side.name(), heard.name());
+            let mut note = format!(
+                "{} calls {name} a {} priority",
+                side.name(),
+                super::priority_name(*heard)
+            );
             if !red_lines.is_empty() {
                 let labels: Vec<&str> = red_lines
                     .iter()

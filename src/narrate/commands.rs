@@ -21,7 +21,11 @@ pub(super) fn english(content: &Content, command: &Command) -> Option<String> {
                 side.name(),
                 clause(content, *issue, *c)
             ),
-            other => format!("caucus with {}: {}", side.name(), other.name()),
+            other => format!(
+                "caucus with {}: {}",
+                side.name(),
+                super::caucus_name(*other)
+            ),
         },
         Command::Table(Audience::Both) => "tabled the text to both delegations".into(),
         Command::Table(Audience::One(side)) => {
@@ -33,9 +37,9 @@ pub(super) fn english(content: &Content, command: &Command) -> Option<String> {
             clause(content, second.0, second.1)
         ),
         Command::SpendGoodwill(side) => format!("spent goodwill with {}", side.name()),
-        Command::Errand(e) => format!("errand to {}", e.name()),
+        Command::Errand(e) => format!("errand to {}", super::errand_name(*e)),
         Command::OffTheRecord => "held an off-the-record session".into(),
-        Command::Statement(s) => format!("public statement: {}", s.name()),
+        Command::Statement(s) => format!("public statement: {}", super::statement_name(*s)),
         Command::RequestExtension => "asked for a two-week extension".into(),
         Command::AskAdvisor => "asked the advisor for the odds".into(),
     })

@@ -162,7 +162,7 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
         Event::ErrandDone { errand, success } => format!(
             "{} {}: {}",
             either(tense, "Errand,", "errand to"),
-            errand.name(),
+            super::errand_name(*errand),
             if *success {
                 "success"
             } else {
@@ -174,7 +174,10 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
             either(tense, "O", "o"),
             either(tense, "now ", "")
         ),
-        Event::StatementMade(s) => format!("Oman makes a public statement: {}", s.name()),
+        Event::StatementMade(s) => format!(
+            "Oman makes a public statement: {}",
+            super::statement_name(*s)
+        ),
         Event::DeadlineExtended(d) => {
             format!("{}eadline extended to week {d}", either(tense, "D", "d"))
         }

@@ -2,7 +2,7 @@
 //! the capitals that speak for the sides, and the tracks' short names and units.
 
 use crate::content::Content;
-use crate::game::{Clause, Side, TrackId};
+use crate::game::{CaucusKind, Clause, Errand, Priority, Side, Statement, TrackId};
 use crate::model::{Choice, IssueId};
 
 /// Utility as points out of 100.
@@ -66,6 +66,44 @@ pub fn track_value(track: TrackId, value: i32) -> String {
         TrackId::Oil => format!("${value}"),
         TrackId::Breakout | TrackId::BreakoutBelief => format!("{value} wk"),
         _ => value.to_string(),
+    }
+}
+
+/// A caucus by its short name, as menus and causes show it: "relay pressure".
+pub fn caucus_name(kind: CaucusKind) -> &'static str {
+    match kind {
+        CaucusKind::Probe => "probe",
+        CaucusKind::Reassure => "reassure",
+        CaucusKind::RelayPressure => "relay pressure",
+        CaucusKind::TestIdea { .. } => "test an idea",
+    }
+}
+
+/// An errand: where Oman sends, and for what.
+pub fn errand_name(errand: Errand) -> &'static str {
+    match errand {
+        Errand::Russia => "Russia: stockpile custody",
+        Errand::Iaea => "IAEA: inspection protocol",
+        Errand::Gulf => "Gulf capitals: non-aggression pact",
+        Errand::Qatar => "Qatar: escrowed funds",
+        Errand::E3 => "E3: hold back snapback",
+    }
+}
+
+/// One of Oman's public statements.
+pub fn statement_name(statement: Statement) -> &'static str {
+    match statement {
+        Statement::AnnounceProgress => "announce progress",
+        Statement::UrgeRestraint => "urge restraint",
+    }
+}
+
+/// How much an issue matters to a delegation: "high".
+pub fn priority_name(priority: Priority) -> &'static str {
+    match priority {
+        Priority::Low => "low",
+        Priority::Medium => "medium",
+        Priority::High => "high",
     }
 }
 

@@ -83,7 +83,10 @@ pub fn turning_points(
             Event::ErrandDone {
                 errand,
                 success: true,
-            } => format!("a third party came through: {}", errand.name()),
+            } => format!(
+                "a third party came through: {}",
+                crate::narrate::errand_name(*errand)
+            ),
             Event::OffTheRecordHeld => {
                 "the off-the-record session opened a parallel track on defence matters".into()
             }

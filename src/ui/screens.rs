@@ -197,7 +197,7 @@ pub(super) fn notebook(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
                 |k| {
                     format!(
                         "{} priority ({}, week {})",
-                        k.priority.name(),
+                        crate::narrate::priority_name(k.priority),
                         if k.confirmed {
                             "from its own words"
                         } else {
