@@ -104,18 +104,18 @@ enum Slot {
     Note,
     /// `outcome: Some("…")` in the summary
     Ending,
-    /// `memory: { "probe": 1, … }` in a delegation's state
-    Memory,
 }
 
-const SLOTS: [(&str, Slot); 6] = [
+const SLOTS: [(&str, Slot); 5] = [
     ("Drift(\"", Slot::Drift),
     ("Oman(\"", Slot::Oman),
     ("move_: \"", Slot::Move),
     ("note: \"", Slot::Note),
     ("outcome: Some(\"", Slot::Ending),
-    ("memory: {", Slot::Memory),
 ];
+
+/// Where a delegation's counted moves start.
+const MEMORY: &str = "memory: {";
 
 /// The words of format 2 for Oman's verbs and the sides, frozen here so that renaming a label
 /// in today's game never makes an old save unreadable.
@@ -151,7 +151,8 @@ const REPEATS: [(&str, Repeat); 5] = [
     ("same text", Repeat::SameText),
 ];
 
-/// The save text with every old sentence replaced by its fact, or what could not be read.
+/// The save text with every old sentence and counted move replaced by its fact, or what could
+/// not be read.
 pub(crate) fn facts(text: &str) -> Result<String, String> {
     let demand = demand(text);
     // The domain names issues in caucus notes; the built-in one is the only one format 2 games
@@ -165,14 +166,6 @@ pub(crate) fn facts(text: &str) -> Result<String, String> {
         .min_by_key(|&(at, ..)| at)
     {
         let open = at + prefix.len();
-        if let Slot::Memory = slot {
-            let (counts, len) = memory(&rest[open..])?;
-            out.push_str(&rest[..at]);
-            out.push_str("memory: ");
-            out.push_str(&ron_of(&counts));
-            rest = &rest[open + len..];
-            continue;
-        }
         let (old, len) = string(&rest[open..])
             .ok_or_else(|| format!("an unfinished string after `{}`", prefix.trim_end()))?;
         out.push_str(&rest[..at]);
@@ -209,7 +202,6 @@ pub(crate) fn facts(text: &str) -> Result<String, String> {
                     ron_of(&fact.ok_or_else(|| unknown("caucus note", &old))?)
                 )
             }
-            Slot::Memory => unreachable!("migrated above"),
             Slot::Ending => {
                 let e = ENDINGS.iter().find(|(w, _)| *w == old).map(|&(_, e)| e);
                 format!(
@@ -222,6 +214,22 @@ pub(crate) fn facts(text: &str) -> Result<String, String> {
         // `Drift("…")`, `Oman("…")` and `Some("…")` close their bracket in the replacement.
         let close = usize::from(matches!(slot, Slot::Drift | Slot::Oman | Slot::Ending));
         rest = &rest[open + len + close..];
+    }
+    out.push_str(rest);
+    counted_moves(&out)
+}
+
+/// The text with each delegation's counted moves keyed by fact instead of by name.
+fn counted_moves(text: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MEMORY) {
+        let open = at + MEMORY.len();
+        let (counts, len) = memory(&rest[open..])?;
+        out.push_str(&rest[..at]);
+        out.push_str("memory: ");
+        out.push_str(&ron_of(&counts));
+        rest = &rest[open + len..];
     }
     out.push_str(rest);
     Ok(out)
