@@ -11,11 +11,16 @@ use super::error::CliError;
 use crate::content::Content;
 use crate::game::{Command, Difficulty};
 use crate::narrate;
-use crate::oman::search::{self, Score, Space};
+use crate::oman::search::{self, Space};
 use crate::oman::{CardPlan, Routine, Tally};
 
 /// How far the fresh seeds lie from the search's own, so no game is scored twice.
 pub const FRESH_OFFSET: u64 = 1_000_000;
+/// Where the seeds that re-rank the search's leaders start: the leaders tie on a small batch,
+/// and the luckiest of them is not the best. They are re-ranked on [`VALIDATION_BATCHES`] times
+/// as many seeds as the search scored each routine on.
+pub const VALIDATION_OFFSET: u64 = 500_000;
+pub const VALIDATION_BATCHES: u32 = 5;
 
 /// What the search was asked for.
 pub(crate) struct RoutineArgs {
@@ -36,6 +41,8 @@ pub(crate) struct RoutineArgs {
 pub struct Row {
     pub name: &'static str,
     pub search_wins: u32,
+    /// Agreements on the validation seeds.
+    pub validation_wins: u32,
     pub fresh: Tally,
     pub routine: Routine,
 }
@@ -47,8 +54,10 @@ pub struct Answer {
     pub difficulty: &'static str,
     pub routines: usize,
     pub batch: u32,
-    /// First and last seed of the search batch, and of the fresh games.
+    /// First and last seed of the search batch, of the leaders' re-ranking, and of the fresh
+    /// games.
     pub search_seeds: (u64, u64),
+    pub validation_seeds: (u64, u64),
     pub fresh_seeds: (u64, u64),
     pub threads: usize,
     pub search_secs: f64,
@@ -79,10 +88,33 @@ pub fn run(content: &Content, args: &RoutineArgs) -> Answer {
         &score,
     );
     let search_secs = started.elapsed().as_secs_f64().max(1e-9);
+    let validation_from = args.seed + VALIDATION_OFFSET;
+    let validation =
+        validation_from..validation_from + u64::from(args.batch.max(1) * VALIDATION_BATCHES);
+    let validate = search::win_score(content, args.difficulty, validation.clone());
+    let search_wins = |r: &Routine| {
+        found
+            .leaders
+            .iter()
+            .find(|(l, _)| l == r)
+            .map_or_else(|| score(r), |(_, s)| *s)
+    };
+    // The references stand for re-ranking too, so the best is never worse than them there.
+    let mut candidates = found.leaders.clone();
+    for (_, r) in &references {
+        if !candidates.iter().any(|(c, _)| c == r) {
+            candidates.push((r.clone(), score(r)));
+        }
+    }
+    let (best, _) = search::rerank(&candidates, &validate, threads)
+        .into_iter()
+        .next()
+        .unwrap_or((found.routine.clone(), found.score));
     let fresh = args.seed + FRESH_OFFSET;
-    let row = |name, routine: Routine, search: Score| Row {
+    let row = |name, routine: Routine| Row {
         name,
-        search_wins: search.wins,
+        search_wins: search_wins(&routine).wins,
+        validation_wins: validate(&routine).wins,
         fresh: search::measure(
             content,
             &routine,
@@ -94,10 +126,9 @@ pub fn run(content: &Content, args: &RoutineArgs) -> Answer {
         ),
         routine,
     };
-    let mut rows = vec![row("best found", found.routine, found.score)];
+    let mut rows = vec![row("best found", best)];
     for (name, routine) in references {
-        let s = score(&routine);
-        rows.push(row(name, routine, s));
+        rows.push(row(name, routine));
     }
     Answer {
         scenario: content.scenario.id.clone(),
@@ -105,6 +136,7 @@ pub fn run(content: &Content, args: &RoutineArgs) -> Answer {
         routines: found.evaluated,
         batch: args.batch.max(1),
         search_seeds: (batch.start, batch.end - 1),
+        validation_seeds: (validation.start, validation.end - 1),
         fresh_seeds: (fresh, fresh + u64::from(args.games.max(1)) - 1),
         threads,
         search_secs,
@@ -138,7 +170,7 @@ fn share(t: &Tally, key: &str) -> String {
 pub fn table(content: &Content, a: &Answer) -> String {
     let mut out = format!(
         "Exploit search ({}, {}): {} routines x {} seeds ({}-{}) in {:.1} s on {} threads: \
-         {:.0} routines/s, {:.0} games/s\nFresh games: seeds {}-{}\n\n",
+         {:.0} routines/s, {:.0} games/s\nThe {} leaders re-ranked on seeds {}-{}; fresh games: seeds {}-{}\n\n",
         a.scenario,
         a.difficulty,
         a.routines,
@@ -149,20 +181,32 @@ pub fn table(content: &Content, a: &Answer) -> String {
         a.threads,
         a.routines_per_sec,
         a.games_per_sec,
+        search::LEADERS,
+        a.validation_seeds.0,
+        a.validation_seeds.1,
         a.fresh_seeds.0,
         a.fresh_seeds.1,
     );
     let _ = writeln!(
         out,
-        "{:<11} {:>7} {:>15} {:>14} {:>14} {:>12} {:>14} {:>6}",
-        "routine", "search", "agreement", "war", "walkout", "sidelined", "deadline", "weeks"
+        "{:<11} {:>7} {:>8} {:>15} {:>14} {:>14} {:>12} {:>14} {:>6}",
+        "routine",
+        "search",
+        "re-rank",
+        "agreement",
+        "war",
+        "walkout",
+        "sidelined",
+        "deadline",
+        "weeks"
     );
     for r in &a.rows {
         let _ = writeln!(
             out,
-            "{:<11} {:>7} {:>15} {:>14} {:>14} {:>12} {:>14} {:>6.1}",
+            "{:<11} {:>7} {:>8} {:>15} {:>14} {:>14} {:>12} {:>14} {:>6.1}",
             r.name,
             format!("{}/{}", r.search_wins, a.batch),
+            format!("{}/{}", r.validation_wins, a.batch * VALIDATION_BATCHES),
             share(&r.fresh, "agreement"),
             share(&r.fresh, "war"),
             share(&r.fresh, "walkout"),
@@ -180,17 +224,19 @@ pub fn table(content: &Content, a: &Answer) -> String {
 /// (`scripts/balance.sh` gathers the rows of every scenario and difficulty into one table).
 pub fn markdown(content: &Content, a: &Answer) -> String {
     let mut out = String::from(
-        "| scenario | difficulty | routines x seeds | best: search wins | best: fresh agreement | best: fresh war | mindless: fresh agreement | end week: fresh agreement | routines/s | games/s |\n|---|---|---|---|---|---|---|---|---|---|\n",
+        "| scenario | difficulty | routines x seeds | best: search wins | best: re-rank wins | best: fresh agreement | best: fresh war | mindless: fresh agreement | end week: fresh agreement | routines/s | games/s |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
     );
     let _ = writeln!(
         out,
-        "| {} | {} | {} x {} | {}/{} | {} | {} | {} | {} | {:.0} | {:.0} |",
+        "| {} | {} | {} x {} | {}/{} | {}/{} | {} | {} | {} | {} | {:.0} | {:.0} |",
         a.scenario,
         a.difficulty,
         a.routines,
         a.batch,
         a.rows[0].search_wins,
         a.batch,
+        a.rows[0].validation_wins,
+        a.batch * VALIDATION_BATCHES,
         share(&a.rows[0].fresh, "agreement"),
         share(&a.rows[0].fresh, "war"),
         share(&a.rows[1].fresh, "agreement"),

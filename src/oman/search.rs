@@ -17,6 +17,9 @@ use crate::model::IssueId;
 const MAX_VERBS: usize = 6;
 /// Mutants of the current routine tried at each step of the climb.
 const BRANCH: usize = 16;
+/// Distinct routines of the highest scores the search keeps, for a re-ranking on other seeds
+/// (on a small batch many routines tie at the top, and the luckiest is not the best).
+pub const LEADERS: usize = 8;
 /// Steps without a strict improvement after which the climb restarts from the next-best routine
 /// of the random phase.
 const PATIENCE: u32 = 25;
@@ -196,6 +199,34 @@ pub struct Found<S> {
     pub score: S,
     /// Routines scored (the reference routines and the random ones included).
     pub evaluated: usize,
+    /// The [`LEADERS`] distinct routines of the highest scores, best first (`routine` first).
+    pub leaders: Vec<(Routine, S)>,
+}
+
+/// Keeps a routine among the leaders if it scores above the last of them and is not one already.
+fn lead<S: Ord + Copy>(leaders: &mut Vec<(Routine, S)>, routine: &Routine, score: S) {
+    if leaders.iter().any(|(r, _)| r == routine)
+        || (leaders.len() >= LEADERS && leaders.last().is_some_and(|(_, s)| *s >= score))
+    {
+        return;
+    }
+    // After every equal or better one, so the earlier of equals stays ahead.
+    let at = leaders.partition_point(|(_, s)| *s >= score);
+    leaders.insert(at, (routine.clone(), score));
+    leaders.truncate(LEADERS);
+}
+
+/// The leaders scored again by `score` (on other seeds), best first; ties keep the search's order.
+pub fn rerank<S, F>(leaders: &[(Routine, impl Copy)], score: F, threads: usize) -> Vec<(Routine, S)>
+where
+    S: Ord + Copy + Send,
+    F: Fn(&Routine) -> S + Sync,
+{
+    let routines: Vec<Routine> = leaders.iter().map(|(r, _)| r.clone()).collect();
+    let scores = score_all(&routines, &score, threads);
+    let mut ranked: Vec<(Routine, S)> = routines.into_iter().zip(scores).collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
+    ranked
 }
 
 /// Scores every routine, on `threads` threads; the scores come back in order.
@@ -259,6 +290,10 @@ where
     }
     let pool_scores = score_all(&pool, &score, threads);
     let mut evaluated = pool.len();
+    let mut leaders = Vec::new();
+    for (r, s) in pool.iter().zip(&pool_scores) {
+        lead(&mut leaders, r, *s);
+    }
     // Starting points of the climb, best first (a stable sort keeps the earlier of equals).
     let mut starts: Vec<usize> = (0..pool.len()).collect();
     starts.sort_by(|&a, &b| pool_scores[b].cmp(&pool_scores[a]));
@@ -272,6 +307,9 @@ where
         let mutants: Vec<Routine> = (0..n).map(|_| space.mutate(&current.0, &mut rng)).collect();
         let scores = score_all(&mutants, &score, threads);
         evaluated += n;
+        for (r, s) in mutants.iter().zip(&scores) {
+            lead(&mut leaders, r, *s);
+        }
         let m = best_of(&scores);
         if scores[m] >= current.1 {
             stale = if scores[m] > current.1 { 0 } else { stale + 1 };
@@ -293,6 +331,7 @@ where
         routine: best.0,
         score: best.1,
         evaluated,
+        leaders,
     }
 }
 
@@ -393,6 +432,26 @@ mod tests {
         // Every clause on target, a full week of tables, card index 2: the toy's maximum.
         let top = target.len() as u32 * 10 + MAX_VERBS as u32 * 3 + 1;
         assert!(found.score + 10 >= top, "{} of {top}", found.score);
+    }
+
+    #[test]
+    fn the_leaders_are_distinct_best_first_and_headed_by_the_best() {
+        let content = Content::builtin();
+        let space = Space::new(&content, Difficulty::Normal);
+        let target: Vec<Clause> = space.clauses.iter().map(|c| c[0]).collect();
+        let found = search(&space, Vec::new(), 300, 3, 2, toy(&target));
+        assert_eq!(found.leaders.len(), LEADERS);
+        assert_eq!(found.leaders[0], (found.routine.clone(), found.score));
+        for pair in found.leaders.windows(2) {
+            assert!(pair[0].1 >= pair[1].1);
+        }
+        for (i, (r, _)) in found.leaders.iter().enumerate() {
+            assert!(!found.leaders[..i].iter().any(|(q, _)| q == r), "distinct");
+        }
+        // Another objective orders them its own way.
+        let weeks = rerank(&found.leaders, |r: &Routine| r.week.len(), 2);
+        assert!(weeks.windows(2).all(|p| p[0].1 >= p[1].1));
+        assert_eq!(weeks.len(), LEADERS);
     }
 
     #[test]
