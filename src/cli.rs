@@ -7,6 +7,7 @@ mod error;
 mod odds;
 mod replay;
 mod report;
+mod routines;
 #[cfg(feature = "test-hooks")]
 mod save_loop;
 mod simulate;
@@ -97,13 +98,22 @@ enum Cmd {
     Play(PlayArgs),
     /// Play headless games with a scripted Oman and count the outcomes
     Simulate {
-        #[arg(long, default_value_t = 1000)]
-        games: u32,
+        /// Games per policy (default 1000); for `routines`, the fresh games each reported
+        /// routine is measured on (default 2000, seeds from SEED + 1000000)
+        #[arg(long)]
+        games: Option<u32>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Oman's scripted player (cycle-1 is cycle), or all of them
+        /// Oman's scripted player (cycle-1 is cycle), all of them, or `routines`: search open-loop
+        /// routines for one that wins
         #[arg(long, default_value = "all", value_parser = Policy::parser())]
         policy: Policy,
+        /// `routines`: how many routines the search scores
+        #[arg(long, default_value_t = 5000)]
+        routines: usize,
+        /// `routines`: the seeds (SEED, SEED + 1, …) each routine is scored on
+        #[arg(long, default_value_t = 40)]
+        batch: u32,
         #[arg(long, value_enum, default_value = "normal")]
         difficulty: Level,
         /// Print JSON instead of a table
@@ -185,6 +195,8 @@ pub fn main() -> ExitCode {
             games,
             seed,
             policy,
+            routines,
+            batch,
             difficulty,
             json,
             markdown,
@@ -194,6 +206,8 @@ pub fn main() -> ExitCode {
             &content,
             &simulate::SimulateArgs {
                 games,
+                routines,
+                batch,
                 seed,
                 policy,
                 difficulty: difficulty.into(),

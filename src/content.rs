@@ -4,6 +4,7 @@
 
 mod bundle;
 mod deck;
+mod dominance;
 mod resolve;
 pub mod schema;
 

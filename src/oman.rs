@@ -1,8 +1,9 @@
 //! Oman's scripted players, above the advisor: `random` (any legal-looking move), `greedy`
 //! (shuttles each side's counter to the other, reassures when trust runs low), `hawk` and `dove`
 //! (one-sided mediation), `expert` (the shuttle, with the advisor's look-ahead in dangerous weeks)
-//! and the fixed `cycle`s (a loop of moves, which must not be a winning recipe). [`play`] drives
-//! one of them through a whole game.
+//! and the fixed `cycle`s (a loop of moves, which must not be a winning recipe), and the open-loop
+//! `routine`s that `search` hunts through for one that wins. [`play`] drives one of them through
+//! a whole game.
 
 mod cycle;
 mod expert;
@@ -10,6 +11,8 @@ mod greedy;
 mod leaning;
 mod play;
 mod random;
+pub mod routine;
+pub mod search;
 mod tally;
 
 pub use cycle::{Cycle, cycles};
@@ -18,7 +21,8 @@ pub use greedy::Greedy;
 pub use leaning::Leaning;
 pub use play::play;
 pub use random::Random;
-pub use tally::{Tally, tally};
+pub use routine::{CardPlan, Routine};
+pub use tally::{Counts, Tally, count, tally};
 
 use crate::content::Content;
 use crate::game::{Command, GameState};

@@ -92,12 +92,18 @@ pub(crate) enum Policy {
     Cycle7,
     Expert,
     All,
+    /// Not a player but a search over open-loop routines (see `cli::routines`).
+    Routines,
 }
 
 impl Policy {
     /// The policies to play, by name: one, or for `all` every named policy and then the other
-    /// fixed cycles (cycle-1 is "cycle"), in the order the table prints them.
+    /// fixed cycles (cycle-1 is "cycle"), in the order the table prints them. `routines` is a
+    /// search, not a player, and names none.
     pub(crate) fn names(self) -> Vec<String> {
+        if self == Policy::Routines {
+            return Vec::new();
+        }
         if self == Policy::All {
             return oman::POLICIES
                 .iter()
@@ -114,7 +120,7 @@ impl Policy {
     pub(crate) fn parser() -> Named<Policy> {
         Named::new("policy", || {
             format!(
-                "one of: {}, cycle-1 to cycle-{}, all",
+                "one of: {}, cycle-1 to cycle-{}, all, routines",
                 oman::POLICIES.join(", "),
                 oman::cycles().len()
             )
@@ -184,7 +190,7 @@ mod tests {
         let all = Policy::All.names();
         let each: Vec<String> = Policy::value_variants()
             .iter()
-            .filter(|p| **p != Policy::All)
+            .filter(|p| !matches!(p, Policy::All | Policy::Routines))
             .flat_map(|p| p.names())
             .collect();
         let mut sorted = each.clone();

@@ -40,7 +40,10 @@ pub fn run(
 
 /// What `muscat simulate` was asked for.
 pub(crate) struct SimulateArgs {
-    pub(crate) games: u32,
+    /// Games per policy; `None` for the policy's default.
+    pub(crate) games: Option<u32>,
+    pub(crate) routines: usize,
+    pub(crate) batch: u32,
     pub(crate) seed: u64,
     pub(crate) policy: Policy,
     pub(crate) difficulty: Difficulty,
@@ -57,12 +60,25 @@ pub(crate) fn run_cli(
         content_args.scenario.as_deref(),
         content_args.assets.as_deref(),
     )?;
+    if args.policy == Policy::Routines {
+        let routine_args = super::routines::RoutineArgs {
+            routines: args.routines,
+            batch: args.batch,
+            games: args.games.unwrap_or(2000),
+            seed: args.seed,
+            difficulty: args.difficulty,
+            json: args.json,
+            markdown: args.markdown,
+        };
+        return super::routines::run_cli(&content, &routine_args);
+    }
+    let games = args.games.unwrap_or(1000);
     let summaries: Vec<Summary> = args
         .policy
         .names()
         .iter()
         .map(|name| {
-            run(&content, name, args.games, args.seed, args.difficulty)
+            run(&content, name, games, args.seed, args.difficulty)
                 .expect("invariant: every --policy value names a policy (see cli::choices)")
         })
         .collect();

@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{by_name, play};
+use super::{Policy, by_name, play};
 use crate::content::Content;
-use crate::game::{self, Difficulty};
+use crate::game::{self, Difficulty, GameState};
 
 /// Outcome counts of a batch of games with one policy .
 #[derive(Clone, Debug, Serialize)]
@@ -23,6 +23,103 @@ pub struct Tally {
     pub mean_deal_points: f64,
 }
 
+/// The sums a [`Tally`] is made of; batches played apart (on several threads) add up.
+#[derive(Clone, Debug)]
+pub struct Counts {
+    games: u32,
+    outcomes: BTreeMap<String, u32>,
+    rounds: u64,
+    commands: u64,
+    points: u64,
+}
+
+impl Default for Counts {
+    fn default() -> Counts {
+        Counts {
+            games: 0,
+            outcomes: ["agreement", "war", "walkout", "sidelined", "deadline"]
+                .iter()
+                .map(|k| ((*k).to_string(), 0))
+                .collect(),
+            rounds: 0,
+            commands: 0,
+            points: 0,
+        }
+    }
+}
+
+impl Counts {
+    /// Counts one finished game, played with `commands` commands.
+    pub fn add(&mut self, state: &GameState, commands: usize) {
+        self.games += 1;
+        self.rounds += u64::from(state.round);
+        self.commands += commands as u64;
+        if let Some(outcome) = state.outcome() {
+            *self.outcomes.entry(outcome.key().to_string()).or_insert(0) += 1;
+            if let game::Outcome::Agreement(score) = outcome {
+                self.points += u64::from(score.points);
+            }
+        }
+    }
+
+    pub fn agreements(&self) -> u32 {
+        self.outcomes["agreement"]
+    }
+
+    /// The points of every agreement, summed.
+    pub fn points(&self) -> u64 {
+        self.points
+    }
+
+    /// The weeks of every game, summed.
+    pub fn rounds(&self) -> u64 {
+        self.rounds
+    }
+
+    /// The counts of both batches.
+    pub fn merge(mut self, other: Counts) -> Counts {
+        self.games += other.games;
+        self.rounds += other.rounds;
+        self.commands += other.commands;
+        self.points += other.points;
+        for (k, n) in other.outcomes {
+            *self.outcomes.entry(k).or_insert(0) += n;
+        }
+        self
+    }
+
+    /// The batch's tally under a policy's name.
+    pub fn tally(self, policy: &str) -> Tally {
+        let games = self.games.max(1);
+        let agreements = self.outcomes["agreement"];
+        Tally {
+            policy: policy.to_string(),
+            games: self.games,
+            agreement_rate: f64::from(agreements) / f64::from(games),
+            mean_rounds: self.rounds as f64 / f64::from(games),
+            mean_commands: self.commands as f64 / f64::from(games),
+            mean_deal_points: self.points as f64 / f64::from(agreements.max(1)),
+            outcomes: self.outcomes,
+        }
+    }
+}
+
+/// Plays one game per seed, each with a fresh player from `player`, and counts the outcomes.
+pub fn count<'p>(
+    content: &Content,
+    seeds: impl Iterator<Item = u64>,
+    difficulty: Difficulty,
+    mut player: impl FnMut(u64) -> Box<dyn Policy + 'p>,
+) -> Counts {
+    let mut counts = Counts::default();
+    for seed in seeds {
+        let mut policy = player(seed);
+        let (state, log) = play(content, seed, difficulty, policy.as_mut());
+        counts.add(&state, log.len());
+    }
+    counts
+}
+
 /// Plays `games` games with seeds `seed`, `seed + 1`, … and counts the outcomes.
 pub fn tally(
     content: &Content,
@@ -32,35 +129,9 @@ pub fn tally(
     difficulty: Difficulty,
 ) -> Option<Tally> {
     by_name(policy_name, seed)?;
-    let mut outcomes: BTreeMap<String, u32> =
-        ["agreement", "war", "walkout", "sidelined", "deadline"]
-            .iter()
-            .map(|k| ((*k).to_string(), 0))
-            .collect();
-    let mut rounds = 0u64;
-    let mut commands = 0u64;
-    let mut points = 0u64;
-    for g in 0..games {
-        let game_seed = seed.wrapping_add(u64::from(g));
-        let mut policy = by_name(policy_name, game_seed)?;
-        let (state, log) = play(content, game_seed, difficulty, policy.as_mut());
-        rounds += u64::from(state.round);
-        commands += log.len() as u64;
-        if let Some(outcome) = state.outcome() {
-            *outcomes.entry(outcome.key().to_string()).or_insert(0) += 1;
-            if let game::Outcome::Agreement(score) = outcome {
-                points += u64::from(score.points);
-            }
-        }
-    }
-    let agreements = outcomes["agreement"];
-    Some(Tally {
-        policy: policy_name.to_string(),
-        games,
-        agreement_rate: f64::from(agreements) / f64::from(games.max(1)),
-        mean_rounds: rounds as f64 / f64::from(games.max(1)),
-        mean_commands: commands as f64 / f64::from(games.max(1)),
-        mean_deal_points: points as f64 / f64::from(agreements.max(1)),
-        outcomes,
-    })
+    let seeds = (0..games).map(|g| seed.wrapping_add(u64::from(g)));
+    let counts = count(content, seeds, difficulty, |game_seed| {
+        by_name(policy_name, game_seed).expect("invariant: the name was checked above")
+    });
+    Some(counts.tally(policy_name))
 }
