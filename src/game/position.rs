@@ -52,7 +52,7 @@ pub(super) fn concede(world: &mut World, side: Side, amount: f64, cause: &Cause)
     let urgency = delegation::urgency(profile, world.state);
     let d = &mut world.state.delegations[side as usize];
     let scaled = if amount > 0.0 {
-        amount * yielding(d.persona) * (0.5 + urgency)
+        amount * yielding(d.persona) * world.state.difficulty.yielding() * (0.5 + urgency)
     } else {
         amount
     };

@@ -62,6 +62,24 @@ impl Difficulty {
         }
     }
 
+    /// How much further every push moves a delegation.
+    pub fn yielding(self) -> f64 {
+        match self {
+            Difficulty::Easy => 1.15,
+            Difficulty::Normal => 1.0,
+            Difficulty::Hard => 0.9,
+        }
+    }
+
+    /// How much likelier each contested red line is held.
+    pub fn contested(self) -> f64 {
+        match self {
+            Difficulty::Easy => 0.7,
+            Difficulty::Normal => 1.0,
+            Difficulty::Hard => 1.3,
+        }
+    }
+
     pub fn persona(self, base: Persona) -> Persona {
         match self {
             Difficulty::Easy => base.softer(),
@@ -289,13 +307,21 @@ pub struct GameState {
 /// The red lines a delegation holds at the start of a game: all its firm ones, and each contested
 /// one with its chance, drawn from the seed (a stream of its own, so the draw never shifts the
 /// deck or the world).
-pub fn opening_red_lines(content: &Content, seed: u64, side: Side) -> BTreeSet<(IssueId, Choice)> {
+pub fn opening_red_lines(
+    content: &Content,
+    seed: u64,
+    difficulty: Difficulty,
+    side: Side,
+) -> BTreeSet<(IssueId, Choice)> {
     let mut rng = GameRng::new(seed, 3 + side as u64);
     content
         .delegation(side)
         .red_lines
         .iter()
-        .filter(|r| r.chance.is_none_or(|c| rng.chance(c)))
+        .filter(|r| {
+            r.chance
+                .is_none_or(|c| rng.chance((c * difficulty.contested()).min(1.0)))
+        })
         .map(|r| (r.issue, r.choice))
         .collect()
 }
@@ -322,7 +348,7 @@ impl GameState {
                 DelegationState {
                     side,
                     persona: difficulty.persona(p.def.persona),
-                    red_lines: opening_red_lines(content, seed, side),
+                    red_lines: opening_red_lines(content, seed, difficulty, side),
                     patience: p.def.patience as i32,
                     last_reply: None,
                     last_tabled: None,
