@@ -477,7 +477,10 @@ fn check_delegation(
     for r in &def.red_lines {
         let at = format!("option: {}", quoted(&r.option));
         if r.chance.is_some_and(|c| c == 0 || c > 100) {
-            report.err(&[&at, "chance"], "a contested red line's chance must be 1-100");
+            report.err(
+                &[&at, "chance"],
+                "a contested red line's chance must be 1-100",
+            );
         }
         check_option(report, domain, &[&at], &r.issue, &r.option);
         if let Some((issue, choice)) = domain.locate(&r.issue, &r.option) {

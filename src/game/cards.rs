@@ -174,6 +174,12 @@ mod tests {
         if matches!(state.phase, Phase::Choosing(_)) {
             game::apply(state, content, &Command::ChooseCardOption(0)).expect("choose");
         }
+        // Idle weeks raise the war risk; these tests are about the deck, so no war ends them.
+        let war = state.track(TrackId::WarRisk);
+        let calm = game::Cause::Drift(game::Drift::Markets);
+        state
+            .tracks
+            .shift(state.round, TrackId::WarRisk, -war, calm);
         game::apply(state, content, &Command::EndRound).expect("end round");
     }
 

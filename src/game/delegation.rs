@@ -10,9 +10,9 @@ pub use reply::{Complaint, FactionCheck, Reply, Rule, Trend};
 use crate::content::{Content, DelegationProfile};
 use crate::game::{GameState, Side, TrackId};
 use crate::model::{Choice, IssueId};
+use crate::negotiation::Issue;
 use crate::negotiation::domain::by_issue;
 use crate::negotiation::preferences::red_line_hits;
-use crate::negotiation::Issue;
 
 /// A walk-away value and the tracks that moved it since the start.
 #[derive(Clone, Debug, PartialEq)]
@@ -398,8 +398,11 @@ mod tests {
     #[test]
     fn accepted_texts_clear_walkaway_and_red_lines() {
         let (content, mut state) = game();
-        // At the deadline targets have come down to the walk-away values, so many texts pass.
-        state.round = state.deadline;
+        // Delegations that have given all the way hope for no more than their walk-away
+        // values, so many texts pass.
+        for d in &mut state.delegations {
+            d.give = 1.0;
+        }
         let mut seen = 0;
         let mut n = 0u32;
         content
@@ -425,7 +428,9 @@ mod tests {
     #[test]
     fn counter_wins_assent_when_offered() {
         let (content, mut state) = game();
-        state.round = state.deadline - 1;
+        for d in &mut state.delegations {
+            d.give = 0.9;
+        }
         let mut checked = 0;
         // Middle-ground texts with a few clauses pushed to either end.
         for variant in 0..16u8 {
@@ -433,7 +438,7 @@ mod tests {
             p[usize::from(variant % 5)] = Choice(if variant < 8 { 1 } else { 2 });
             for side in Side::BOTH {
                 let r = reply(&content, &state, side, &p);
-                if r.accept || r.counter.is_empty() {
+                if r.accept || r.counter.is_empty() || r.counter_short {
                     continue;
                 }
                 let mut fixed = p.clone();
@@ -467,12 +472,39 @@ mod tests {
     }
 
     #[test]
-    fn target_falls_as_the_deadline_nears() {
+    fn the_calendar_alone_barely_moves_hopes() {
         let (content, mut state) = game();
         let early = target(&content, &state, Side::Iran);
         state.round = state.deadline;
-        let late = target(&content, &state, Side::Iran);
-        assert!(late < early, "{late} < {early}");
-        assert!(late >= walkaway(content.delegation(Side::Iran), &state).value);
+        assert_eq!(
+            target(&content, &state, Side::Iran),
+            early,
+            "no give, no change"
+        );
+        state.delegations[Side::Iran as usize].give = 1.0;
+        let given = target(&content, &state, Side::Iran);
+        let walk = walkaway(content.delegation(Side::Iran), &state).value;
+        assert!(given < early, "{given} < {early}");
+        assert!(
+            (given - walk).abs() < 0.03,
+            "all the way down: {given} near {walk}"
+        );
+    }
+
+    #[test]
+    fn a_short_counter_asks_for_more_than_the_text_gives() {
+        let (content, state) = game();
+        // Early on hopes are high: no change of one or two clauses wins assent to a middle text.
+        let p = package(&[2, 1, 1, 2, 1, 4, 4, 3]);
+        let r = reply(&content, &state, Side::Us, &p);
+        assert!(!r.accept);
+        assert!(r.counter_short, "{:?}", r.counter);
+        let mut asked = p.clone();
+        for &(i, c) in &r.counter {
+            asked[i.index()] = c;
+        }
+        let prefs = &content.delegation(Side::Us).prefs;
+        assert!(prefs.utility(&asked) > prefs.utility(&p));
+        assert!(prefs.utility(&asked) < r.target);
     }
 }

@@ -93,12 +93,7 @@ pub(super) fn week_passes(world: &mut World) {
         WEEKLY_GIVE
     };
     for side in Side::BOTH {
-        concede(
-            world,
-            side,
-            give,
-            &Cause::Drift(Drift::Deadline),
-        );
+        concede(world, side, give, &Cause::Drift(Drift::Deadline));
         let d = &mut world.state.delegations[side as usize];
         d.mobilised *= 1.0 - MOBILISATION_FADES;
     }
@@ -114,7 +109,8 @@ pub fn recent_pressure(state: &GameState, side: Side) -> u32 {
         .log
         .iter()
         .filter(|(r, e)| {
-            *r >= since && matches!(e, Event::TrackMoved(c) if c.track == trust && c.cause == relayed)
+            *r >= since
+                && matches!(e, Event::TrackMoved(c) if c.track == trust && c.cause == relayed)
         })
         .count() as u32
 }

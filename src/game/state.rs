@@ -304,26 +304,45 @@ pub struct GameState {
     pub reflections: Vec<Answer>,
 }
 
-/// The red lines a delegation holds at the start of a game: all its firm ones, and each contested
-/// one with its chance, drawn from the seed (a stream of its own, so the draw never shifts the
-/// deck or the world).
+/// The red lines each delegation holds at the start of a game (indexed by `Side as usize`): all
+/// its firm ones, and each contested one with its chance, drawn from the seed (streams of their
+/// own, so the draw never shifts the deck or the world). A contested line that would leave an
+/// issue with no option both sides could sign is not held: the draw makes each game different,
+/// never impossible.
 pub fn opening_red_lines(
     content: &Content,
     seed: u64,
     difficulty: Difficulty,
-    side: Side,
-) -> BTreeSet<(IssueId, Choice)> {
-    let mut rng = GameRng::new(seed, 3 + side as u64);
-    content
-        .delegation(side)
-        .red_lines
-        .iter()
-        .filter(|r| {
-            r.chance
-                .is_none_or(|c| rng.chance((c * difficulty.contested()).min(1.0)))
-        })
-        .map(|r| (r.issue, r.choice))
-        .collect()
+) -> [BTreeSet<(IssueId, Choice)>; 2] {
+    let firm = |side: Side| -> BTreeSet<(IssueId, Choice)> {
+        content
+            .delegation(side)
+            .red_lines
+            .iter()
+            .filter(|r| r.chance.is_none())
+            .map(|r| (r.issue, r.choice))
+            .collect()
+    };
+    let mut lines = [firm(Side::Us), firm(Side::Iran)];
+    for side in Side::BOTH {
+        let mut rng = GameRng::new(seed, 3 + side as u64);
+        for r in &content.delegation(side).red_lines {
+            let Some(chance) = r.chance else { continue };
+            if !rng.chance((chance * difficulty.contested()).min(1.0)) {
+                continue;
+            }
+            let issue = content.domain.issue(r.issue);
+            let still_open = issue.option_choices().any(|c| {
+                c != r.choice
+                    && !issue.is_locked(c)
+                    && lines.iter().all(|l| !l.contains(&(r.issue, c)))
+            });
+            if still_open {
+                lines[side as usize].insert((r.issue, r.choice));
+            }
+        }
+    }
+    lines
 }
 
 /// One answer to a reflection prompt.
@@ -341,6 +360,7 @@ impl GameState {
     pub(super) fn blank(content: &Content, seed: u64, difficulty: Difficulty) -> GameState {
         let scenario = &content.scenario;
         let deadline = (scenario.deadline as i32 + difficulty.extra_rounds()).max(1) as u32;
+        let mut red_lines = opening_red_lines(content, seed, difficulty);
         let delegations = Side::BOTH
             .iter()
             .map(|&side| {
@@ -348,7 +368,7 @@ impl GameState {
                 DelegationState {
                     side,
                     persona: difficulty.persona(p.def.persona),
-                    red_lines: opening_red_lines(content, seed, difficulty, side),
+                    red_lines: std::mem::take(&mut red_lines[side as usize]),
                     patience: p.def.patience as i32,
                     last_reply: None,
                     last_tabled: None,
@@ -468,5 +488,42 @@ impl GameState {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contested_red_lines_vary_by_seed_and_never_close_an_issue() {
+        let content = Content::builtin();
+        let mut held = BTreeMap::new();
+        let mut total = [0usize; 3];
+        for (k, difficulty) in [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard]
+            .into_iter()
+            .enumerate()
+        {
+            for seed in 0..300 {
+                let lines = opening_red_lines(&content, seed, difficulty);
+                for (i, issue) in content.domain.each_issue() {
+                    let open = issue.option_choices().any(|c| {
+                        !issue.is_locked(c) && lines.iter().all(|l| !l.contains(&(i, c)))
+                    });
+                    // Firm lines alone may close a deferrable issue (missiles, at the start).
+                    assert!(open || issue.deferrable, "seed {seed}: {} closed", issue.id);
+                }
+                for side in Side::BOTH {
+                    total[k] += lines[side as usize].len();
+                    for &line in &lines[side as usize] {
+                        *held.entry((side, line)).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        // Firm lines are held in every game, contested ones in some.
+        assert!(held.values().any(|&n| n == 900));
+        assert!(held.values().any(|&n| n > 0 && n < 900));
+        assert!(total[0] < total[1] && total[1] < total[2], "{total:?}");
     }
 }

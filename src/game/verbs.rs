@@ -51,8 +51,7 @@ pub(super) fn caucus(world: &mut World, side: Side, kind: CaucusKind) {
         }
         CaucusKind::RelayPressure => {
             let recent = position::recent_pressure(world.state, side);
-            let backfires =
-                world.state.track(trust) < position::PRESSURE_BACKFIRES_BELOW;
+            let backfires = world.state.track(trust) < position::PRESSURE_BACKFIRES_BELOW;
             world.state.delegations[side as usize].pressure += 0.03;
             if backfires {
                 position::concede(world, side, -position::BACKFIRE, &cause);
@@ -471,7 +470,12 @@ pub(super) fn statement(world: &mut World, statement: Statement) {
                     world.patience(side, 6, &cause);
                     // Audience costs: a capital seen to be close to a deal finds it harder to
                     // walk away, and its hardliners mobilise against it.
-                    position::concede(world, side, position::COMMITMENT_GIVE / (1.0 + before), &cause);
+                    position::concede(
+                        world,
+                        side,
+                        position::COMMITMENT_GIVE / (1.0 + before),
+                        &cause,
+                    );
                     position::mobilise(world, side, 0.04, &cause);
                 }
             } else {

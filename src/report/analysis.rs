@@ -142,7 +142,8 @@ pub fn final_text(content: &Content, state: &GameState) -> Vec<ClauseRecord> {
                 };
                 let now = state.delegation(side).red_lines.contains(&(i, c));
                 let at_start =
-                    crate::game::opening_red_lines(content, state.seed, state.difficulty, side)
+                    crate::game::opening_red_lines(content, state.seed, state.difficulty)
+                        [side as usize]
                         .contains(&(i, c));
                 match (now, at_start) {
                     (true, _) => "red line".into(),
