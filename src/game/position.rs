@@ -15,7 +15,7 @@ pub const WEEKLY_GIVE: f64 = 0.015;
 /// Give per week in the last two weeks: a real deadline concentrates minds, a little.
 pub const DEADLINE_GIVE: f64 = 0.04;
 /// Give from one relayed pressure on a delegation that has not been pressed lately.
-pub const PRESSURE_GIVE: f64 = 0.15;
+pub const PRESSURE_GIVE: f64 = 0.12;
 /// Trust in Oman below which relayed pressure backfires: Oman now sounds like the other side's
 /// messenger, and the delegation digs in.
 pub const PRESSURE_BACKFIRES_BELOW: i32 = 30;

@@ -65,18 +65,18 @@ impl Difficulty {
     /// How much further every push moves a delegation.
     pub fn yielding(self) -> f64 {
         match self {
-            Difficulty::Easy => 1.15,
+            Difficulty::Easy => 1.25,
             Difficulty::Normal => 1.0,
-            Difficulty::Hard => 0.9,
+            Difficulty::Hard => 0.8,
         }
     }
 
     /// How much likelier each contested red line is held.
     pub fn contested(self) -> f64 {
         match self {
-            Difficulty::Easy => 0.7,
+            Difficulty::Easy => 0.6,
             Difficulty::Normal => 1.0,
-            Difficulty::Hard => 1.3,
+            Difficulty::Hard => 1.4,
         }
     }
 
