@@ -30,6 +30,11 @@ macro_rules! embedded {
     };
 }
 
+/// The rules that play the content. Raise it when a change to the rules makes the same commands
+/// play out differently: a save written under older rules then loads as it was written, with a
+/// warning, instead of being refused as tampered when its replay diverges.
+const RULES: &str = "rules 2: positions move by give";
+
 impl Bundle {
     /// The content shipped inside the binary, each folder in file-name order like
     /// [`Bundle::from_dir`], so a copy of `assets/` plays the same games as the binary.
@@ -106,10 +111,13 @@ impl Bundle {
         Ok(self)
     }
 
-    /// A short fingerprint of all the text, stored in saves to notice changed content.
+    /// A short fingerprint of all the text and of the rules that play it, stored in saves to
+    /// notice changed content.
     pub fn hash(&self) -> String {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
+        h.update(RULES.as_bytes());
+        h.update([0]);
         let all = self
             .domain
             .iter()

@@ -507,9 +507,9 @@ mod tests {
             for seed in 0..300 {
                 let lines = opening_red_lines(&content, seed, difficulty);
                 for (i, issue) in content.domain.each_issue() {
-                    let open = issue.option_choices().any(|c| {
-                        !issue.is_locked(c) && lines.iter().all(|l| !l.contains(&(i, c)))
-                    });
+                    let open = issue
+                        .option_choices()
+                        .any(|c| !issue.is_locked(c) && lines.iter().all(|l| !l.contains(&(i, c))));
                     // Firm lines alone may close a deferrable issue (missiles, at the start).
                     assert!(open || issue.deferrable, "seed {seed}: {} closed", issue.id);
                 }
