@@ -8,6 +8,7 @@ pub mod delegation;
 mod ending;
 mod fact;
 pub mod reflect;
+pub mod position;
 mod rng;
 mod round;
 mod rules;
@@ -30,7 +31,7 @@ pub use rules::{apply, apply_seated, before_start, replay, start};
 pub use seat::{AiDelegation, DelegationSeat, Seats};
 pub use state::{
     AdvisorLimit, AdvisorUse, Answer, DelegationState, Difficulty, Flag, GameState, Known,
-    Notebook, Phase, Priority, Repeat,
+    Notebook, Phase, Priority, Repeat, opening_red_lines,
 };
 pub use tabled::last_tabled;
 pub use text::{Clause, Text};

@@ -4,7 +4,10 @@
 //! players of `oman` are built from the same steps.
 
 use crate::content::Content;
-use crate::game::{Audience, CaucusKind, Clause, Command, GameState, Phase, Reply, Side, TrackId};
+use crate::game::position;
+use crate::game::{
+    Audience, CaucusKind, Clause, Command, GameState, Phase, Reply, Rule, Side, TrackId,
+};
 use crate::model::Choice;
 
 /// Texts tabled in a week in the look-ahead: a text and one counter. A third table mostly
@@ -14,11 +17,23 @@ const QUICK_TABLES: u32 = 2;
 /// Trust in Oman below which the shuttle reassures a delegation before tabling.
 pub const LOW_TRUST: i32 = 35;
 
-/// Of the answers that said no, the one furthest from what its side hopes for.
+/// Of the answers that said no, the one furthest from yes: a crossed red line first (no
+/// amount of utility signs it), then a text below the walk-away value, then the widest gap to
+/// what its side hopes for.
 pub fn furthest_from_yes<'r>(replies: impl Iterator<Item = &'r Reply>) -> Option<&'r Reply> {
+    let distance = |r: &Reply| {
+        let blocked = if !r.red_line_hits.is_empty() {
+            2.0
+        } else if r.utility < r.walkaway {
+            1.0
+        } else {
+            0.0
+        };
+        blocked + r.target - r.utility
+    };
     replies
         .filter(|r| !r.accept)
-        .max_by(|a, b| (a.target - a.utility).total_cmp(&(b.target - b.utility)))
+        .max_by(|a, b| distance(a).total_cmp(&distance(b)))
 }
 
 /// A delegation's counter as the drafts that would write it into the text, in its order.
@@ -46,6 +61,31 @@ pub fn reassure_low_trust(reassured_in: &mut u32, state: &GameState) -> Option<C
         side,
         kind: CaucusKind::Reassure,
     })
+}
+
+/// Trust in Oman a delegation must keep for the shuttle to relay pressure to it: below this a
+/// caucus of pressure soon backfires.
+pub const PRESS_TRUST: i32 = 42;
+
+/// Relayed pressure on the side furthest from yes, when its last answer was short of its hopes
+/// (not of its walk-away value, which pressure does not move), it has not been pressed lately,
+/// and its trust in Oman and patience can bear it.
+pub fn press_furthest(state: &GameState) -> Option<Command> {
+    let replies = Side::BOTH
+        .iter()
+        .filter_map(|&s| state.delegation(s).last_reply.as_ref());
+    let r = furthest_from_yes(replies)?;
+    let side = r.side;
+    let worth = r.rule == Rule::BelowTarget
+        || (r.rule == Rule::RedLine && r.utility >= r.walkaway && r.utility < r.target);
+    (worth
+        && position::recent_pressure(state, side) == 0
+        && state.track(TrackId::trust_in_oman(side)) >= PRESS_TRUST
+        && state.patience(side) > 25)
+        .then_some(Command::Caucus {
+            side,
+            kind: CaucusKind::RelayPressure,
+        })
 }
 
 /// The rollout's Oman: fills the text, carries the counter of the side furthest from yes,
@@ -86,6 +126,11 @@ impl Shuttle {
         }
         if let Some(reassure) = reassure_low_trust(&mut self.reassured_in, state) {
             return reassure;
+        }
+        if state.action_points >= 2
+            && let Some(press) = press_furthest(state)
+        {
+            return press;
         }
         let now = (state.round, state.text.clauses.clone());
         if self.tabled.as_ref() == Some(&now) {

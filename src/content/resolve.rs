@@ -18,6 +18,8 @@ pub struct RedLine {
     pub choice: Choice,
     pub reason: String,
     pub lifted_by: Option<Lift>,
+    /// Held only in this share of games (0–1), drawn from the seed; `None`: always held.
+    pub chance: Option<f64>,
 }
 
 /// A ratifying faction with its own view of the issues.
@@ -30,6 +32,7 @@ pub struct FactionProfile {
     pub bar: f64,
     pub prefs: Preferences,
     pub bar_drivers: BTreeMap<TrackId, f64>,
+    pub hardliners: bool,
 }
 
 /// A delegation ready for play: its file plus resolved preferences, red lines and factions.
@@ -492,6 +495,9 @@ fn check_delegation(
     let mut red_lines = Vec::new();
     for r in &def.red_lines {
         let at = format!("option: {}", quoted(&r.option));
+        if r.chance.is_some_and(|c| c == 0 || c > 100) {
+            report.err(&[&at, "chance"], "a contested red line's chance must be 1-100");
+        }
         check_option(report, domain, &[&at], &r.issue, &r.option);
         if let Some((issue, choice)) = domain.locate(&r.issue, &r.option) {
             red_lines.push(RedLine {
@@ -499,6 +505,7 @@ fn check_delegation(
                 choice,
                 reason: r.reason.clone(),
                 lifted_by: r.lifted_by,
+                chance: r.chance.map(|c| f64::from(c.min(100)) / 100.0),
             });
         }
     }
@@ -559,6 +566,7 @@ fn check_delegation(
                 .iter()
                 .map(|(t, v)| (*t, f64::from(*v) / 100.0))
                 .collect(),
+            hardliners: f.hardliners,
         });
     }
     DelegationProfile {

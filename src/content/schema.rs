@@ -46,6 +46,10 @@ pub struct RedLineDef {
     pub reason: String,
     #[serde(default)]
     pub lifted_by: Option<Lift>,
+    /// A contested red line: held only in this share of games (percent), drawn from the seed, so
+    /// Oman cannot learn one text that fits every game.
+    #[serde(default)]
+    pub chance: Option<u32>,
 }
 
 /// A bonus when two options come together.
@@ -89,6 +93,10 @@ pub struct FactionDef {
     /// Bar points per full-range move of a track (hardliners harden as unrest grows, …).
     #[serde(default)]
     pub bar_drivers: BTreeMap<TrackId, i32>,
+    /// Hardliners: their bar rises when their capital is seen to bend (public commitments,
+    /// pressure relayed under threat) and falls back when the talks stay quiet.
+    #[serde(default)]
+    pub hardliners: bool,
 }
 
 /// `assets/delegations/*.ron`: one AI delegation.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::Side;
 use super::command::Event;
 use super::fact::Act;
+use super::position;
 use super::rules::World;
 use super::state::Flag;
 use super::track::{Cause, TrackId};
@@ -115,7 +116,8 @@ pub(super) fn us_move(world: &mut World, us_accepted: bool) {
                 let step = 1 + (posture.turns / 4) as i32;
                 world.state.coercion.turns += 1;
                 world.shift(TrackId::Economy, -step, &us);
-                world.shift(TrackId::WarRisk, 1, &us);
+                // Forces move every other week; sanctions bite every week.
+                world.shift(TrackId::WarRisk, i32::from(posture.turns % 2 == 1), &us);
                 say(world, Act::Screw);
             }
         }
@@ -130,6 +132,9 @@ pub(super) fn us_move(world: &mut World, us_accepted: bool) {
                 world.state.coercion.deadline = None;
                 world.state.flags.insert(Flag::Ultimatum);
                 say(world, Act::UltimatumExpired);
+                // A threat carried out hardens the side it was aimed at.
+                position::concede(world, Side::Iran, -position::BACKFIRE, &us);
+                position::mobilise(world, Side::Iran, 0.05, &us);
                 let iran = Cause::Delegation(Side::Iran);
                 world.shift(TrackId::GulfPressure, 3, &iran);
                 world.emit(Event::DelegationMove {
@@ -138,6 +143,10 @@ pub(super) fn us_move(world: &mut World, us_accepted: bool) {
                 });
             } else {
                 world.shift(TrackId::WarRisk, 1, &us);
+                if posture.deadline.is_some_and(|week| round < week) {
+                    // The clock of an explicit ultimatum: Tehran moves, and the region tenses.
+                    position::concede(world, Side::Iran, position::ULTIMATUM_GIVE, &us);
+                }
             }
         }
     }
@@ -176,6 +185,7 @@ fn carrot(world: &mut World) {
         let us = Cause::Delegation(Side::Us);
         world.shift(TrackId::Economy, 2, &us);
         world.patience(Side::Iran, 3, &us);
+        position::concede(world, Side::Iran, position::CARROT_GIVE, &us);
         say(world, Act::Carrot);
     }
 }

@@ -9,7 +9,7 @@ use super::delegation::Reply;
 use super::ending::Outcome;
 use super::fact::{Act, Learned};
 use super::text::Clause;
-use super::track::TrackChange;
+use super::track::{Cause, TrackChange};
 use super::{Seat, Side};
 use crate::model::{Choice, IssueId};
 
@@ -219,6 +219,20 @@ pub enum Event {
         side: Side,
         from: i32,
         to: i32,
+    },
+    /// A delegation's hopes (its target, 0–1) moved, and why.
+    HopeMoved {
+        side: Side,
+        from: f64,
+        to: f64,
+        cause: Cause,
+    },
+    /// A delegation's hardliners raised or lowered their bar at home (utility, 0–1), and why.
+    HardlinersMoved {
+        side: Side,
+        from: f64,
+        to: f64,
+        cause: Cause,
     },
     Ended(Outcome),
     /// Oman answered (or revised the answer to) a reflection prompt.

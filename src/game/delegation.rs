@@ -12,7 +12,7 @@ use crate::game::{GameState, Side, TrackId};
 use crate::model::{Choice, IssueId};
 use crate::negotiation::domain::by_issue;
 use crate::negotiation::preferences::red_line_hits;
-use crate::negotiation::{Issue, faratin_target};
+use crate::negotiation::Issue;
 
 /// A walk-away value and the tracks that moved it since the start.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,23 +84,16 @@ pub fn best_attainable(
         .min(1.0)
 }
 
-/// The time-dependent part of what a delegation hopes for, with its walk-away value:
-/// u*(t) = r + (u_max − r)(1 − F(t)), F(t) = k + (1 − k)·t^(1/e), e moved by urgency. It does not
-/// climb back above its last value unless the walk-away value rose since.
+/// What a delegation hopes for before trust, goodwill and reciprocity, with its walk-away value:
+/// u*(s) = u_max − g·(u_max − r), where g is its give (see [`crate::game::position`]): how far
+/// pressure, deadlines, carrots and commitments have brought it down. Not the calendar: a week
+/// that passes moves g only a little, so a side that is merely waited on does not come down.
 pub fn aspiration(content: &Content, state: &GameState, side: Side) -> (f64, f64) {
-    const K: f64 = 0.05;
     let profile = content.delegation(side);
     let d = state.delegation(side);
     let r = walkaway(profile, state).value;
     let top = best_attainable(content, state, side, false).max(r);
-    let span = f64::from(state.deadline.saturating_sub(1).max(1));
-    let t = (f64::from(state.round.saturating_sub(1)) / span).clamp(0.0, 1.0);
-    let e = d.persona.exponent() * libm::exp(2.0 * (urgency(profile, state) - 0.5));
-    let mut base = faratin_target(r, top, t, K, e);
-    if let Some((before, r_before)) = d.aspiration {
-        base = base.min(before + (r - r_before).max(0.0));
-    }
-    (base.max(r), r)
+    (top - d.give.clamp(0.0, 1.0) * (top - r), r)
 }
 
 /// What the delegation still hopes for this round, never below its walk-away value: its
@@ -135,7 +128,13 @@ pub fn ratification(
         .factions
         .iter()
         .map(|f| {
+            let mobilised = if f.hardliners {
+                state.delegation(side).mobilised
+            } else {
+                0.0
+            };
             let bar = f.bar
+                + mobilised
                 + f.bar_drivers
                     .iter()
                     .map(|(&t, &c)| c * moved(state, t))
@@ -218,8 +217,8 @@ pub fn reply(content: &Content, state: &GameState, side: Side, package: &[Choice
         .collect();
     complaints.sort_by(|a, b| b.cost.total_cmp(&a.cost));
     complaints.truncate(3);
-    let counter = if accept {
-        Vec::new()
+    let (counter, counter_short) = if accept {
+        (Vec::new(), false)
     } else {
         counter(content, state, side, package, target.max(walk.value))
     };
@@ -236,6 +235,7 @@ pub fn reply(content: &Content, state: &GameState, side: Side, package: &[Choice
         red_line_hits: hits,
         complaints,
         counter,
+        counter_short,
         ratification: checks,
         other_move: d.other_move,
         other_cares_most: d.model.heaviest_issue(),
@@ -243,14 +243,15 @@ pub fn reply(content: &Content, state: &GameState, side: Side, package: &[Choice
 }
 
 /// The smallest change (one issue, else two) that would win this delegation's assent:
-/// fewest issues, then fewest option steps, then the least greedy.
+/// fewest issues, then fewest option steps, then the least greedy. When none would, the change
+/// of one or two clauses that it values most (its ask for now), marked short.
 fn counter(
     content: &Content,
     state: &GameState,
     side: Side,
     package: &[Choice],
     threshold: f64,
-) -> Vec<(IssueId, Choice)> {
+) -> (Vec<(IssueId, Choice)>, bool) {
     let profile = content.delegation(side);
     let d = state.delegation(side);
     let domain = &content.domain;
@@ -263,6 +264,8 @@ fn counter(
                     c != package[i.index()]
                         && state.is_available(content, i, c)
                         && !d.red_lines.contains(&(i, c))
+                        // Oman has told it: the other side will never sign this.
+                        && !state.notebook.red_lines.contains(&(side.other(), i, c))
                 })
                 .collect()
         })
@@ -273,7 +276,7 @@ fn counter(
         .map(|(i, _)| i)
         .collect();
     if crossed.len() > 2 {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let fixes = |changed: &[IssueId]| crossed.iter().all(|i| changed.contains(i));
     // Pareto-seeking: among the changes that win its assent, the one it believes the other
@@ -281,9 +284,20 @@ fn counter(
     // cheap tests come first; the ratification vote only for a change that would be chosen.
     type Best = Option<(i64, u32, f64, Vec<(IssueId, Choice)>)>;
     let mut best: Best = None;
-    let consider = |best: &mut Best, p: &[Choice], change: &[(IssueId, Choice)]| {
+    // The ask when nothing small wins its assent: its own utility first (in hundredths), then
+    // what it believes the other side minds least.
+    let mut ask: Option<(i64, i64, Vec<(IssueId, Choice)>)> = None;
+    let mut consider = |best: &mut Best, p: &[Choice], change: &[(IssueId, Choice)]| {
         let u = profile.prefs.utility(p);
         if u < threshold {
+            let mine = (u * 100.0).round() as i64;
+            let other = (d.model.estimate(p) * 100.0).round() as i64;
+            if ask
+                .as_ref()
+                .is_none_or(|(m, o, _)| mine > *m || (mine == *m && other > *o))
+            {
+                ask = Some((mine, other, change.to_vec()));
+            }
             return;
         }
         let cost: u32 = change
@@ -311,7 +325,7 @@ fn counter(
         p[i.index()] = package[i.index()];
     }
     if let Some(b) = best {
-        return b.3;
+        return (b.3, false);
     }
     for (i, ci) in domain.issue_ids().zip(&choices) {
         for (j, cj) in domain.issue_ids().zip(&choices).skip(i.index() + 1) {
@@ -329,7 +343,11 @@ fn counter(
             p[i.index()] = package[i.index()];
         }
     }
-    best.map(|b| b.3).unwrap_or_default()
+    match (best, ask) {
+        (Some(b), _) => (b.3, false),
+        (None, Some((_, _, change))) => (change, true),
+        (None, None) => (Vec::new(), false),
+    }
 }
 
 #[cfg(test)]

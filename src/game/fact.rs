@@ -34,10 +34,12 @@ pub enum Drift {
     WaitingForRelief,
     /// A week passed with no text tabled.
     IdleWeek,
+    /// The weeks pass and the deadline nears: positions wear down a little.
+    Deadline,
 }
 
 impl Drift {
-    pub const ALL: [Drift; 10] = [
+    pub const ALL: [Drift; 11] = [
         Drift::SanctionsPain,
         Drift::Economy,
         Drift::NoInspectors,
@@ -48,6 +50,7 @@ impl Drift {
         Drift::IsraelLobbies,
         Drift::WaitingForRelief,
         Drift::IdleWeek,
+        Drift::Deadline,
     ];
 }
 

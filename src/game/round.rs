@@ -9,6 +9,7 @@ use super::command::Event;
 use super::delegation;
 use super::ending::Outcome;
 use super::fact::{Act, Drift};
+use super::position;
 use super::rules::World;
 use super::state::{Flag, Phase, Repeat};
 use super::track::{Cause, TrackId};
@@ -40,6 +41,7 @@ pub(super) fn begin(world: &mut World) {
 /// Ends the round: the world moves, the checks run, and the next round begins if the game goes on.
 pub(super) fn end(world: &mut World) {
     drift(world);
+    position::week_passes(world);
     delegation_moves(world);
     world.state.tracks.close_round();
     if let Some(outcome) = check_endings(world) {
@@ -76,18 +78,20 @@ fn drift(world: &mut World) {
     } else {
         -1
     };
-    let mut war = 1 + (t(TrackId::IsraeliPressure) - 50) / 20
+    let talks_moved = s.tabled_this_round > 0;
+    // Forces gather when the talks stall; while texts move, the build-up holds (Israel's
+    // lobbying and the Gulf's restraint still push it either way).
+    let mut war = i32::from(!talks_moved) * 2 + (t(TrackId::IsraeliPressure) - 60) / 20
         - (t(TrackId::GulfPressure) - 50) / 25
         - (t(TrackId::UsIranTrust) - 20) / 20;
     if s.rounds_left() <= 3 {
-        war += 2;
+        war += 1;
     }
     if t(TrackId::BreakoutBelief) < 10 {
         war += 3;
     }
     let oil_goal = 62 + t(TrackId::WarRisk) / 4;
     let oil = (oil_goal - t(TrackId::Oil)) / 2;
-    let talks_moved = s.tabled_this_round > 0;
     world.shift(TrackId::Economy, -pain, &Cause::Drift(Drift::SanctionsPain));
     world.shift(TrackId::Unrest, unrest, &Cause::Drift(Drift::Economy));
     if !verified {
@@ -127,6 +131,7 @@ fn delegation_moves(world: &mut World) {
     if world.state.rounds_left() <= 2 && !world.state.flags.contains(&Flag::Ultimatum) {
         world.state.flags.insert(Flag::Ultimatum);
         world.shift(TrackId::WarRisk, 6, &us);
+        position::concede(world, Side::Iran, position::ULTIMATUM_GIVE, &us);
         world.emit(Event::DelegationMove {
             side: Side::Us,
             act: Act::Ultimatum,
@@ -149,6 +154,8 @@ fn delegation_moves(world: &mut World) {
         world.shift(TrackId::Oil, 6, &iran);
         world.shift(TrackId::GulfPressure, 5, &iran);
         world.shift(TrackId::WarRisk, 2, &iran);
+        // Counter-coercion: a threat to the Strait raises what Washington pays for no deal.
+        position::concede(world, Side::Us, position::HORMUZ_GIVE, &iran);
         world.emit(Event::DelegationMove {
             side: Side::Iran,
             act: Act::HormuzThreat,

@@ -62,6 +62,24 @@ impl Difficulty {
         }
     }
 
+    /// How much further every push moves a delegation.
+    pub fn yielding(self) -> f64 {
+        match self {
+            Difficulty::Easy => 1.15,
+            Difficulty::Normal => 1.0,
+            Difficulty::Hard => 0.9,
+        }
+    }
+
+    /// How much likelier each contested red line is held.
+    pub fn contested(self) -> f64 {
+        match self {
+            Difficulty::Easy => 0.7,
+            Difficulty::Normal => 1.0,
+            Difficulty::Hard => 1.3,
+        }
+    }
+
     pub fn persona(self, base: Persona) -> Persona {
         match self {
             Difficulty::Easy => base.softer(),
@@ -235,6 +253,13 @@ pub struct DelegationState {
     /// it hopes for does not climb back unless its walk-away value rises.
     #[serde(default)]
     pub aspiration: Option<(f64, f64)>,
+    /// How far it has come down from its hopes towards its walk-away value (0–1): moved by
+    /// pressure, deadlines, carrots and commitments (see `position`), only a little by the calendar.
+    #[serde(default)]
+    pub give: f64,
+    /// How far its hardliners have raised their bar at home (utility, 0–0.25).
+    #[serde(default)]
+    pub mobilised: f64,
 }
 
 /// The state of a game.
@@ -279,6 +304,28 @@ pub struct GameState {
     pub reflections: Vec<Answer>,
 }
 
+/// The red lines a delegation holds at the start of a game: all its firm ones, and each contested
+/// one with its chance, drawn from the seed (a stream of its own, so the draw never shifts the
+/// deck or the world).
+pub fn opening_red_lines(
+    content: &Content,
+    seed: u64,
+    difficulty: Difficulty,
+    side: Side,
+) -> BTreeSet<(IssueId, Choice)> {
+    let mut rng = GameRng::new(seed, 3 + side as u64);
+    content
+        .delegation(side)
+        .red_lines
+        .iter()
+        .filter(|r| {
+            r.chance
+                .is_none_or(|c| rng.chance((c * difficulty.contested()).min(1.0)))
+        })
+        .map(|r| (r.issue, r.choice))
+        .collect()
+}
+
 /// One answer to a reflection prompt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
@@ -301,7 +348,7 @@ impl GameState {
                 DelegationState {
                     side,
                     persona: difficulty.persona(p.def.persona),
-                    red_lines: p.red_lines.iter().map(|r| (r.issue, r.choice)).collect(),
+                    red_lines: opening_red_lines(content, seed, difficulty, side),
                     patience: p.def.patience as i32,
                     last_reply: None,
                     last_tabled: None,
@@ -314,6 +361,8 @@ impl GameState {
                     other_move: None,
                     reciprocity: 0.0,
                     aspiration: None,
+                    give: 0.0,
+                    mobilised: 0.0,
                 }
             })
             .collect();

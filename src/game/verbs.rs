@@ -6,6 +6,7 @@ use super::command::{Audience, CaucusKind, Errand, Event, Statement};
 use super::delegation::{self, Trend};
 use super::ending::{self, Outcome};
 use super::fact::{Learned, Verb};
+use super::position;
 use super::rules::{World, sides_of};
 use super::state::{Flag, Known, Phase, Priority, Repeat};
 use super::text::Clause;
@@ -44,13 +45,29 @@ pub(super) fn caucus(world: &mut World, side: Side, kind: CaucusKind) {
             world.shift(trust, gain, &cause);
             world.patience(side, gain.max(0), &cause);
             world.state.delegations[side as usize].pressure -= 0.03;
+            // A reassured delegation feels less need to move, and its hardliners calm down.
+            position::concede(world, side, -position::REASSURED, &cause);
+            position::mobilise(world, side, -0.01, &cause);
         }
         CaucusKind::RelayPressure => {
-            let push = if uses <= 2 { 0.06 } else { 0.02 };
-            world.state.delegations[side as usize].pressure += push;
+            let recent = position::recent_pressure(world.state, side);
+            let backfires =
+                world.state.track(trust) < position::PRESSURE_BACKFIRES_BELOW;
+            world.state.delegations[side as usize].pressure += 0.03;
+            if backfires {
+                position::concede(world, side, -position::BACKFIRE, &cause);
+                world.patience(side, -2, &cause);
+            } else {
+                // Pressure wears out: the same threat relayed again soon is discounted.
+                let give = position::PRESSURE_GIVE / f64::from(1 + recent);
+                position::concede(world, side, give, &cause);
+            }
             world.shift(trust, -5, &cause);
             world.patience(side, -4, &cause);
             world.shift(TrackId::WarRisk, 1, &cause);
+            // Concessions made under threat are what hardliners at home denounce.
+            let stirred = if side == Side::Iran { 0.02 } else { 0.01 };
+            position::mobilise(world, side, stirred, &cause);
         }
         CaucusKind::TestIdea { issue, clause } => test_idea(world, side, issue, clause),
     }
@@ -314,7 +331,8 @@ pub(super) fn link(world: &mut World, first: (IssueId, Clause), second: (IssueId
 
 pub(super) fn goodwill(world: &mut World, side: Side) {
     let d = &mut world.state.delegations[side as usize];
-    d.goodwill = 0.04;
+    // A favour asked again is worth less: 4 points the first time, then less each time.
+    d.goodwill = 0.04 / (1.0 + 0.5 * f64::from(d.goodwill_used));
     d.goodwill_used += 1;
     let cost = 2 + 2 * d.goodwill_used as i32;
     world.shift(
@@ -417,7 +435,12 @@ pub(super) fn off_the_record(world: &mut World) {
             }
         }
     }
-    world.shift(TrackId::UsIranTrust, 2, &Cause::Oman(Verb::OffTheRecord));
+    let cause = Cause::Oman(Verb::OffTheRecord);
+    world.shift(TrackId::UsIranTrust, 2, &cause);
+    // Talks no one reports on give the hardliners nothing to denounce.
+    for side in Side::BOTH {
+        position::mobilise(world, side, -0.02, &cause);
+    }
 }
 
 pub(super) fn statement(world: &mut World, statement: Statement) {
@@ -436,23 +459,40 @@ pub(super) fn statement(world: &mut World, statement: Statement) {
             // Audience costs: both capitals are now seen to be negotiating, which hardliners resent.
             world.shift(TrackId::Unrest, 3, &cause);
             world.shift(TrackId::IsraeliPressure, 4, &cause);
+            let before = world
+                .state
+                .log
+                .iter()
+                .filter(|(_, e)| matches!(e, Event::StatementMade(Statement::AnnounceProgress)))
+                .count() as f64;
             if progress {
                 world.shift(TrackId::UsIranTrust, 3, &cause);
                 for side in Side::BOTH {
                     world.patience(side, 6, &cause);
+                    // Audience costs: a capital seen to be close to a deal finds it harder to
+                    // walk away, and its hardliners mobilise against it.
+                    position::concede(world, side, position::COMMITMENT_GIVE / (1.0 + before), &cause);
+                    position::mobilise(world, side, 0.04, &cause);
                 }
             } else {
                 world.shift(TrackId::OmanCredibility, -6, &cause);
+                for side in Side::BOTH {
+                    position::mobilise(world, side, 0.02, &cause);
+                }
             }
         }
         Statement::UrgeRestraint => {
+            // A call for restraint repeated within three weeks is heard less each time.
+            let since = world.state.round.saturating_sub(2);
             let uses = world
                 .state
                 .log
                 .iter()
-                .filter(|(_, e)| matches!(e, Event::StatementMade(Statement::UrgeRestraint)))
+                .filter(|(r, e)| {
+                    *r >= since && matches!(e, Event::StatementMade(Statement::UrgeRestraint))
+                })
                 .count() as i32;
-            world.shift(TrackId::WarRisk, -(4 - uses.min(4)), &cause);
+            world.shift(TrackId::WarRisk, -(4 - uses.min(3)), &cause);
             world.shift(TrackId::OmanCredibility, -1, &cause);
         }
     }

@@ -58,6 +58,7 @@ pub(super) fn english_drift(d: Drift) -> &'static str {
         Drift::IsraelLobbies => "Israel lobbies Washington",
         Drift::WaitingForRelief => "waiting for relief",
         Drift::IdleWeek => "a week without a text on the table",
+        Drift::Deadline => "the weeks pass and the deadline nears",
     }
 }
 

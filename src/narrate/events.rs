@@ -54,6 +54,43 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
         Event::TrackMoved(_) | Event::Drafted { .. } | Event::PatienceChanged { .. } => {
             return None;
         }
+        Event::HopeMoved {
+            side,
+            from,
+            to,
+            cause,
+        } => {
+            let how = if to < from {
+                either(tense, "comes down", "came down")
+            } else {
+                either(tense, "digs in", "dug in")
+            };
+            format!(
+                "{} {how}: hopes {:.0} → {:.0} ({})",
+                side.name(),
+                from * 100.0,
+                to * 100.0,
+                super::causes::cause(content, cause)
+            )
+        }
+        Event::HardlinersMoved {
+            side,
+            from,
+            to,
+            cause,
+        } => {
+            let how = if to > from {
+                either(tense, "mobilise", "mobilised")
+            } else {
+                either(tense, "stand down", "stood down")
+            };
+            format!(
+                "{} hardliners {how}: their bar {:+.0} ({})",
+                side.name(),
+                (to - from) * 100.0,
+                super::causes::cause(content, cause)
+            )
+        }
         Event::RoundStarted(r) => format!("── Week {r} ──"),
         Event::CardDrawn { card, injected } => {
             let title = content

@@ -2,7 +2,9 @@
 //! middle-ground text, carrying every counter in full and nudging a side that offers none.
 
 use super::Policy;
-use crate::advisor::shuttle::{counter_drafts, furthest_from_yes, reassure_low_trust};
+use crate::advisor::shuttle::{
+    counter_drafts, furthest_from_yes, press_furthest, reassure_low_trust,
+};
 use crate::content::Content;
 use crate::game::{Audience, Clause, Command, GameState, Phase};
 use crate::model::Choice;
@@ -83,6 +85,11 @@ impl Policy for Greedy {
         }
         if let Some(reassure) = reassure_low_trust(&mut self.reassured_in, state) {
             return reassure;
+        }
+        if state.action_points >= 2
+            && let Some(press) = press_furthest(state)
+        {
+            return press;
         }
         Command::Table(Audience::Both)
     }

@@ -141,11 +141,9 @@ pub fn final_text(content: &Content, state: &GameState) -> Vec<ClauseRecord> {
                     };
                 };
                 let now = state.delegation(side).red_lines.contains(&(i, c));
-                let at_start = content
-                    .delegation(side)
-                    .red_lines
-                    .iter()
-                    .any(|r| r.issue == i && r.choice == c);
+                let at_start =
+                    crate::game::opening_red_lines(content, state.seed, state.difficulty, side)
+                        .contains(&(i, c));
                 match (now, at_start) {
                     (true, _) => "red line".into(),
                     (false, true) => "red line lifted in play".into(),

@@ -67,9 +67,13 @@ pub struct Reply {
     pub trend: Trend,
     pub red_line_hits: Vec<(IssueId, Choice)>,
     pub complaints: Vec<Complaint>,
-    /// The smallest change (issue, choice) that would win its assent; empty if none is small enough
-    /// or if it accepts.
+    /// The smallest change (issue, choice) that would win its assent; when no change of one or
+    /// two clauses would, the one that brings the text closest to its hopes (`counter_short`).
+    /// Empty if it accepts.
     pub counter: Vec<(IssueId, Choice)>,
+    /// The counter is what it asks for now, not yet enough for it to sign.
+    #[serde(default)]
+    pub counter_short: bool,
     pub ratification: Vec<FactionCheck>,
     /// How it read the other side's latest ask at the table (Hindriks–Jonker–Tykhonov label).
     #[serde(default)]
