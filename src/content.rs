@@ -9,7 +9,9 @@ mod resolve;
 pub mod schema;
 
 pub use bundle::{Bundle, Source};
-pub use resolve::{Content, DEFAULT_SCENARIO, DelegationProfile, FactionProfile, RedLine, load};
+pub use resolve::{
+    Content, DEFAULT_SCENARIO, DelegationProfile, FactionProfile, RedLine, lint, load,
+};
 pub use schema::*;
 
 use std::fmt;

@@ -285,10 +285,9 @@ fn the_expert_looks_ahead_to_more_deals_than_greedy() {
             .count()
     };
     let (expert, greedy) = (deals("expert"), deals("greedy"));
-    assert!(
-        expert >= greedy + 4,
-        "expert {expert} vs greedy {greedy} of 20"
-    );
+    // More deals, not a margin: twenty seeded games measure no margin, and the balance moves
+    // under this test (docs/balance.md has the figures on 2,000 games).
+    assert!(expert > greedy, "expert {expert} vs greedy {greedy} of 20");
 }
 
 #[test]

@@ -252,3 +252,74 @@ fn broken_reflection_prompts_are_named_with_their_line() {
         "{joined}"
     );
 }
+
+const DILEMMA: &str = "tests/fixtures/dilemma/cards.ron";
+
+/// The `// error: line:col: message` lines of a fixture, prefixed with its path.
+fn expected_errors(path: &str, text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("// error: "))
+        .map(|e| format!("{path}:{e}"))
+        .collect()
+}
+
+#[test]
+fn card_choices_that_are_not_dilemmas_are_named_and_the_built_in_ones_all_are() {
+    let text = std::fs::read_to_string(DILEMMA).expect("fixture");
+    let mut bundle = Bundle::builtin();
+    bundle.cards.push(Source {
+        label: DILEMMA.into(),
+        text: text.clone(),
+    });
+    let got: Vec<String> = content::lint(&bundle)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(got, expected_errors(DILEMMA, &text));
+    // An authoring rule, not a rule of play: the folder still loads (so its saves do).
+    assert!(content::load(&bundle, None).is_ok());
+    assert_eq!(content::lint(&Bundle::builtin()), []);
+}
+
+/// Copies a folder tree.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn check_refuses_a_folder_with_a_dominated_card_option() {
+    let dir = std::env::temp_dir().join(format!("muscat-dilemma-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(std::path::Path::new("assets"), &dir);
+    std::fs::copy(DILEMMA, dir.join("cards/dilemma.ron")).expect("copy fixture");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_muscat"))
+        .arg("check")
+        .arg(&dir)
+        .output()
+        .expect("run");
+    let _ = std::fs::remove_dir_all(&dir);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "dilemma.ron:20:25: card \"worse-on-all\": option 2 \"Say it louder\" is dominated: \
+             it gains nothing of its own and is beaten on War risk, US trust in Oman by option 1 \
+             \"Say it quietly\""
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().count(),
+        4,
+        "one line per refused option:\n{text}"
+    );
+}

@@ -1,4 +1,5 @@
-//! `muscat check`: validates content and lists its scenarios, with `file:line:col` errors.
+//! `muscat check`: validates content (what loading checks, and the authoring rules of
+//! `content::lint`) and lists its scenarios, with `file:line:col` errors.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,7 +27,14 @@ pub(crate) fn run(paths: &[PathBuf]) -> Result<ExitCode, CliError> {
     }
     let mut failed = false;
     for (_, bundle) in &bundles {
+        let lint = content::lint(bundle);
         match content::load(bundle, None) {
+            Ok(_) if !lint.is_empty() => {
+                failed = true;
+                for e in lint {
+                    println!("{e}");
+                }
+            }
             Ok(c) => {
                 let [s, d, k, g] = c.counts;
                 println!(
@@ -42,7 +50,7 @@ pub(crate) fn run(paths: &[PathBuf]) -> Result<ExitCode, CliError> {
             }
             Err(errors) => {
                 failed = true;
-                for e in errors {
+                for e in errors.into_iter().chain(lint) {
                     println!("{e}");
                 }
             }

@@ -49,7 +49,6 @@ pub(super) fn check_card(
             format!("card \"{}\" offers a single choice", card.id),
         );
     }
-    super::dominance::check(report, &at, card);
     check_conditions(
         report,
         domain,

@@ -125,6 +125,25 @@ pub(super) fn quoted(s: &str) -> String {
 /// The scenario played when none is chosen (if the bundle has it; otherwise the first).
 pub const DEFAULT_SCENARIO: &str = "muscat-2026";
 
+/// The authoring rules `muscat check` adds to loading: every card choice is a dilemma (see
+/// `dominance`). They are not load errors, so a folder written before a rule still plays, and
+/// its saves still load; `muscat check` refuses it. Files that do not parse are left to [`load`].
+pub fn lint(bundle: &Bundle) -> Vec<ContentError> {
+    let mut report = Report {
+        errors: Vec::new(),
+        source: None,
+    };
+    for source in &bundle.cards {
+        if let Ok(file) = parse::<CardFile>(source) {
+            report.on(source);
+            for card in &file.cards {
+                super::dominance::check(&mut report, &format!("id: {}", quoted(&card.id)), card);
+            }
+        }
+    }
+    report.errors
+}
+
 /// Parses, checks and resolves a bundle. `scenario` picks one by id (default: [`DEFAULT_SCENARIO`]).
 /// Every problem found is returned, not just the first.
 pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<ContentError>> {
