@@ -28,7 +28,7 @@ pub use names::{
     statement_name, track_short, track_value,
 };
 pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
-pub use replies::{counter, drivers, reading, reason, trend};
+pub use replies::{ask, counter, drivers, reading, reason, trend};
 
 use crate::advisor::Reason;
 use crate::content::Content;

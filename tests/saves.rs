@@ -76,8 +76,11 @@ fn broken_and_tampered_saves_are_refused() {
     let err = save::verify(&content, &tampered).expect_err("tampered");
     assert!(matches!(err, save::CheckError::Differs { .. }), "{err:?}");
     assert!(
-        err.to_string()
-            .contains("state.round is 9 in the file but 8 on replay"),
+        err.to_string().contains(&format!(
+            "state.round is {} in the file but {} on replay",
+            state.round + 1,
+            state.round
+        )),
         "{err}"
     );
 }

@@ -85,18 +85,26 @@ pub fn reading(content: &Content, r: &Reply) -> Option<String> {
     }
 }
 
-/// The change that would win a delegation's assent: "Enrichment: 3.67% cap + …".
+/// The change that would win a delegation's assent: "Enrichment: 3.67% cap + …"; `None` when
+/// it has none, or only an ask that is not yet enough (see [`ask`]).
 pub fn counter(content: &Content, r: &Reply) -> Option<String> {
-    if r.counter.is_empty() {
-        return None;
-    }
-    Some(
+    (!r.counter_short).then(|| clauses(content, r))?
+}
+
+/// What a delegation asks for when no small change would win its assent yet: the change it
+/// values most, still short of its hopes.
+pub fn ask(content: &Content, r: &Reply) -> Option<String> {
+    r.counter_short.then(|| clauses(content, r))?
+}
+
+fn clauses(content: &Content, r: &Reply) -> Option<String> {
+    (!r.counter.is_empty()).then(|| {
         r.counter
             .iter()
             .map(|&(i, c)| choice(content, i, c))
             .collect::<Vec<_>>()
-            .join(" + "),
-    )
+            .join(" + ")
+    })
 }
 
 /// The walk-away drivers: "War risk -4, Brent oil -1".

@@ -218,6 +218,11 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                         Span::styled("  would sign with: ", theme.key),
                         Span::styled(counter, theme.text),
                     ]));
+                } else if let Some(ask) = words::ask(&app.session.content, r) {
+                    lines.push(Line::from(vec![
+                        Span::styled("  asks for now: ", theme.dim),
+                        Span::styled(ask, theme.text),
+                    ]));
                 }
             }
         }

@@ -71,7 +71,8 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                 ));
                 if r.rule == crate::game::Rule::BelowTarget {
                     lines.push(Line::styled(
-                        "Its hopes fall towards its walk-away value as the deadline nears.",
+                        "Its hopes come down under pressure, deadlines, carrots and public \
+                         commitments; waiting alone moves them little.",
                         theme.dim,
                     ));
                 }
@@ -95,9 +96,12 @@ pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
                     ));
                 } else if !r.accept {
                     lines.push(Line::styled(
-                        "No one- or two-issue change would win it over.",
+                        "No one- or two-issue change would win it over yet.",
                         theme.dim,
                     ));
+                    if let Some(ask) = words::ask(&app.session.content, r) {
+                        lines.push(Line::styled(format!("Asks for now: {ask}"), theme.text));
+                    }
                 }
                 lines.push(Line::styled("At home:", theme.dim));
                 for f in &r.ratification {
