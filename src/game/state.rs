@@ -249,10 +249,6 @@ pub struct DelegationState {
     /// Utility given back for the other side's concessions (reciprocity); it fades each week.
     #[serde(default)]
     pub reciprocity: f64,
-    /// The time-dependent part of its target and its walk-away value at its last reply: what
-    /// it hopes for does not climb back unless its walk-away value rises.
-    #[serde(default)]
-    pub aspiration: Option<(f64, f64)>,
     /// How far it has come down from its hopes towards its walk-away value (0–1): moved by
     /// pressure, deadlines, carrots and commitments (see `position`), only a little by the calendar.
     #[serde(default)]
@@ -380,7 +376,6 @@ impl GameState {
                     other_ask: None,
                     other_move: None,
                     reciprocity: 0.0,
-                    aspiration: None,
                     give: 0.0,
                     mobilised: 0.0,
                 }

@@ -208,10 +208,8 @@ pub(super) fn table(world: &mut World, audience: Audience) {
             // The same rejected text again and again: the mediator is wasting its time.
             world.patience(side, -4, &cause);
         }
-        let aspiration = delegation::aspiration(content, world.state, side);
         let d = &mut world.state.delegations[side as usize];
         d.last_tabled = Some(reply.utility);
-        d.aspiration = Some(aspiration);
         d.last_reply = Some(reply.clone());
         replies.push(reply.clone());
         world.emit(Event::Replied(Box::new(reply)));
