@@ -16,13 +16,27 @@ if [ -z "${BIN:-}" ]; then
 fi
 games="${GAMES:-2000}"
 routines="${ROUTINES:-5000}"
-parts="${PARTS:-policies routines}"
+parts="${PARTS:-policies difficulty routines}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 policies() {
   # The scripted policies and the bilateral benchmark (normal difficulty, seeds 1 to GAMES).
   "$BIN" simulate --policy all --games "$games" --bilateral --markdown
+}
+
+difficulty() {
+  # Every scripted policy at every difficulty (muscat-2026, seeds 1 to GAMES): agreements and
+  # wars side by side, so the order easy > normal > hard can be read off one row.
+  local d
+  for d in easy normal hard; do
+    "$BIN" simulate --policy all --games "$games" --difficulty "$d" --markdown >"$work/difficulty-$d"
+  done
+  echo "| policy | easy: agreement | normal: agreement | hard: agreement | easy: war | normal: war | hard: war |"
+  echo "|---|---|---|---|---|---|---|"
+  # Columns of a `--markdown` row: 2 policy, 4 agreement, 5 war.
+  paste -d'|' "$work/difficulty-easy" "$work/difficulty-normal" "$work/difficulty-hard" | tail -n +3 |
+    awk -F'|' '{ printf "| %s |%s|%s|%s|%s|%s|%s|\n", $2, $4, $16, $28, $5, $17, $29 }' | sed 's/  */ /g'
 }
 
 routines() {
