@@ -3,12 +3,15 @@
 //! `file:line:col`, all at once, and the game never starts on invalid content.
 
 mod bundle;
+mod cutoff;
 mod deck;
 mod dominance;
+mod history;
 mod resolve;
 pub mod schema;
 
 pub use bundle::{Bundle, Source};
+pub use history::HistoryDate;
 pub use resolve::{
     Content, DEFAULT_SCENARIO, DelegationProfile, FactionProfile, RedLine, lint, load,
 };

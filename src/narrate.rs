@@ -19,7 +19,7 @@ mod outcomes;
 mod replies;
 
 pub use advice::reason as advice;
-pub use cards::{effect, effects};
+pub use cards::{basis, basis_sources, confidence, effect, effects};
 pub use causes::{act, cause, drift, learned, verb};
 pub use commands::command;
 pub use events::{describe, news, summary};

@@ -392,14 +392,10 @@ fn flush_news(app: &App, out: &mut impl Write, printed: &mut usize) {
                     &format!("  Effects: {}", effects(&app.session.content, &c.effects)),
                 );
             }
+            say(out, &format!("  {}", crate::narrate::basis(&c.basis)));
             say(
                 out,
-                &format!(
-                    "  History: {} ({}, confidence {})",
-                    c.basis.text,
-                    c.basis.source,
-                    c.basis.confidence.letter()
-                ),
+                &format!("  {}", crate::narrate::basis_sources(&c.basis)),
             );
             let concepts: Vec<&str> = c
                 .concepts

@@ -19,6 +19,12 @@ pub use model::*;
 use crate::content::{Checkpoint, Content};
 use crate::game::{Command, GameState, TrackId, reflect};
 
+/// How a reader follows a card's sources, said once per report that links to them.
+const SOURCE_CODES: &str = "Sources: each card gives the date of its facts and a link to the first \
+     report of them; codes such as [G6] name entries of the game's fact sheet (docs/sources.md: \
+     each entry's date, outlets and links). Many links are to copies of wire stories; the outlet \
+     named before \"via\" is the original.";
+
 /// The formats a report can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -101,7 +107,7 @@ pub fn build(content: &Content, state: &GameState, commands: &[Command]) -> Repo
                 date: e.date.clone(),
                 text: e.text.clone(),
                 source: e.source.clone(),
-                confidence: timeline::confidence(e.confidence).to_string(),
+                confidence: crate::narrate::confidence(e.confidence).to_string(),
             })
             .collect(),
         rounds,

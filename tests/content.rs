@@ -323,3 +323,39 @@ fn check_refuses_a_folder_with_a_dominated_card_option() {
         "one line per refused option:\n{text}"
     );
 }
+
+const CUTOFF: &str = "tests/fixtures/cutoff/cards.ron";
+
+#[test]
+fn check_refuses_cards_dated_after_the_cutoff_or_without_a_date_or_a_link() {
+    let text = std::fs::read_to_string(CUTOFF).expect("fixture");
+    let mut bundle = Bundle::builtin();
+    bundle.cards.push(Source {
+        label: CUTOFF.into(),
+        text: text.clone(),
+    });
+    let got: Vec<String> = content::lint(&bundle)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(got, expected_errors(CUTOFF, &text));
+    // The main scenario draws from every card: the hindsight one is left out of its deck.
+    let game = content::load(&bundle, None).expect("loads");
+    assert!(game.card("too-late").is_some());
+    assert!(game.card("looking-back").is_none(), "hindsight is never news");
+}
+
+#[test]
+fn every_shipped_card_is_dated_within_the_cutoff_of_every_scenario_that_draws_it() {
+    let bundle = Bundle::builtin();
+    assert_eq!(content::lint(&bundle), []);
+    for id in ["muscat-2026", "lesson-carriers", "lesson-verification"] {
+        let game = content::load(&bundle, Some(id)).expect("loads");
+        let cutoff = game.scenario.cutoff_date.expect("a cutoff date");
+        for card in &game.cards {
+            let date = card.basis.date.expect("a date");
+            assert!(!date.after(cutoff), "{id}: {} {date}", card.id);
+            assert!(card.basis.url.as_deref().is_some_and(|u| u.starts_with("https://")));
+        }
+    }
+}

@@ -128,6 +128,7 @@ pub const DEFAULT_SCENARIO: &str = "muscat-2026";
 /// The authoring rules `muscat check` adds to loading: every card choice is a dilemma (see
 /// `dominance`). They are not load errors, so a folder written before a rule still plays, and
 /// its saves still load; `muscat check` refuses it. Files that do not parse are left to [`load`].
+/// The cards' dates and sources are checked against each scenario's cutoff (see `cutoff`).
 pub fn lint(bundle: &Bundle) -> Vec<ContentError> {
     let mut report = Report {
         errors: Vec::new(),
@@ -141,6 +142,7 @@ pub fn lint(bundle: &Bundle) -> Vec<ContentError> {
             }
         }
     }
+    super::cutoff::check(&mut report, bundle);
     report.errors
 }
 
@@ -288,8 +290,13 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
     }
     let card_count = card_ids.len();
     // A restricted deck still holds the injected cards, so the core can find them.
+    // Hindsight cards tell what came after the cutoff: material for the debrief, never news.
     let deck = if scenario_def.deck.is_empty() {
-        cards.clone()
+        cards
+            .iter()
+            .filter(|c| !c.basis.hindsight)
+            .cloned()
+            .collect()
     } else {
         let wanted: BTreeSet<&str> = scenario_def
             .deck
@@ -299,7 +306,7 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
             .collect();
         cards
             .iter()
-            .filter(|c| wanted.contains(c.id.as_str()))
+            .filter(|c| wanted.contains(c.id.as_str()) && !c.basis.hindsight)
             .cloned()
             .collect()
     };

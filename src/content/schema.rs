@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::HistoryDate;
 use crate::model::{Persona, Side, TrackId};
 use crate::negotiation::Issue;
 
@@ -14,6 +15,16 @@ use crate::negotiation::Issue;
 pub struct DomainFile {
     pub version: u32,
     pub issues: Vec<Issue>,
+}
+
+/// An optional field that authors write as a plain value (`date: "2026-02-06"`, not
+/// `Some("2026-02-06")`): left out, it is `None`.
+fn written_plain<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
 }
 
 /// What a delegation thinks of one issue.
@@ -149,6 +160,16 @@ pub struct Basis {
     pub text: String,
     pub source: String,
     pub confidence: Confidence,
+    /// When the facts happened (or were reported). `muscat check` requires it and refuses a
+    /// date after the scenario's `cutoff_date` unless the card is `hindsight`.
+    #[serde(default, deserialize_with = "written_plain")]
+    pub date: Option<HistoryDate>,
+    /// Where a reader can check the facts: the first source's page.
+    #[serde(default, deserialize_with = "written_plain")]
+    pub url: Option<String>,
+    /// Facts from after the cutoff, kept for the debrief: never drawn as news.
+    #[serde(default)]
+    pub hindsight: bool,
 }
 
 /// Kinds of news.
@@ -312,8 +333,11 @@ pub struct Scenario {
     pub id: String,
     pub title: String,
     pub briefing: String,
-    /// Date of the last facts the scenario uses.
+    /// Date of the last facts the scenario uses, in words for the screens.
     pub cutoff: String,
+    /// The same date for checks: no card in the deck may be dated after it.
+    #[serde(default, deserialize_with = "written_plain")]
+    pub cutoff_date: Option<HistoryDate>,
     /// Rounds (weeks) before the deadline.
     pub deadline: u32,
     pub action_points: u32,

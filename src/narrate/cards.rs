@@ -1,7 +1,7 @@
-//! A card's effects as the player reads them before choosing.
+//! A card's effects and history as the player reads them before choosing.
 
 use super::names::choice;
-use crate::content::{CardEffect, Content};
+use crate::content::{Basis, CardEffect, Confidence, Content};
 
 /// One card effect as the player reads it.
 pub fn effect(content: &Content, e: &CardEffect) -> String {
@@ -43,4 +43,35 @@ pub fn effects(content: &Content, effects: &[CardEffect]) -> String {
         .map(|e| effect(content, e))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A card's history in one line: when, what, where it is reported and how sure the record is.
+pub fn basis(basis: &Basis) -> String {
+    let when = basis.date.map_or_else(String::new, |d| format!(" ({d})"));
+    format!(
+        "History{when}: {} — {}, confidence {}",
+        basis.text,
+        basis.source,
+        confidence(basis.confidence)
+    )
+}
+
+/// Where to read a card's sources, and what its bracketed codes mean.
+pub fn basis_sources(basis: &Basis) -> String {
+    let codes = basis.text.contains('[');
+    let url = basis.url.as_deref().unwrap_or("no link given");
+    if codes {
+        format!("Read it: {url} · codes such as [G6] name entries of the game's fact sheet (docs/sources.md)")
+    } else {
+        format!("Read it: {url}")
+    }
+}
+
+/// A confidence grade in words.
+pub fn confidence(c: Confidence) -> &'static str {
+    match c {
+        Confidence::High => "high",
+        Confidence::Medium => "medium",
+        Confidence::Low => "low",
+    }
 }

@@ -52,6 +52,9 @@ pub fn render(r: &Report) -> String {
         r.commands,
         esc(&r.cutoff)
     );
+    if r.cites_sources() {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(super::SOURCE_CODES));
+    }
     let _ = write!(
         out,
         "<h2 id=\"outcome\">Outcome</h2>\n<p class=\"outcome\">{}",
@@ -151,11 +154,16 @@ pub fn render(r: &Report) -> String {
             if !c.basis.is_empty() {
                 let _ = write!(
                     out,
-                    "<br><span class=\"small\">Basis: {} ({}; confidence {})</span>",
+                    "<br><span class=\"small\">Basis{}: {} ({}; confidence {})",
+                    if c.date.is_empty() { String::new() } else { format!(", {}", esc(&c.date)) },
                     esc(&c.basis),
                     esc(&c.source),
                     esc(&c.confidence)
                 );
+                if !c.url.is_empty() {
+                    let _ = write!(out, " <a href=\"{0}\">{0}</a>", esc(&c.url));
+                }
+                out.push_str("</span>");
             }
             out.push_str("</li>\n");
         }

@@ -89,11 +89,19 @@ fn round(out: &mut String, r: &RoundRecord) {
             let _ = write!(out, " — Oman decided: {choice}");
         }
         if !c.basis.is_empty() {
+            let when = if c.date.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", c.date)
+            };
             let _ = write!(
                 out,
-                ". *Basis:* {} ({}; confidence {})",
+                ". *Basis{when}:* {} ({}; confidence {})",
                 c.basis, c.source, c.confidence
             );
+            if !c.url.is_empty() {
+                let _ = write!(out, " <{}>", c.url);
+            }
         }
         out.push('\n');
     }
@@ -136,6 +144,9 @@ pub fn render(r: &Report) -> String {
          A game models; it does not predict.\n",
         r.scenario, r.seed, r.difficulty, r.rounds_played, r.deadline, r.commands, r.cutoff
     );
+    if r.cites_sources() {
+        let _ = writeln!(out, "{}\n", super::SOURCE_CODES);
+    }
     let _ = write!(out, "## Outcome\n\n**{}**", r.outcome.title);
     if let Some(p) = r.outcome.points {
         let _ = write!(out, " — score {p}/100");

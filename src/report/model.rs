@@ -66,6 +66,11 @@ pub struct CardRecord {
     pub basis: String,
     pub source: String,
     pub confidence: String,
+    /// When the facts happened, and where to read them (empty when the card gives none).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
 }
 
 /// A text put to the delegations, and their answers.
@@ -203,4 +208,14 @@ pub struct EpilogueRecord {
     pub text: String,
     pub source: String,
     pub confidence: String,
+}
+
+impl Report {
+    /// Whether any card of the game links to its sources (then the report says how to read them).
+    pub fn cites_sources(&self) -> bool {
+        self.rounds
+            .iter()
+            .flat_map(|r| &r.cards)
+            .any(|c| !c.url.is_empty())
+    }
 }

@@ -164,17 +164,14 @@ fn card_record(content: &Content, id: &str, injected: bool) -> CardRecord {
         basis: card.map_or_else(String::new, |c| c.basis.text.clone()),
         source: card.map_or_else(String::new, |c| c.basis.source.clone()),
         confidence: card
-            .map_or("?", |c| confidence(c.basis.confidence))
+            .map_or("?", |c| crate::narrate::confidence(c.basis.confidence))
             .to_string(),
-    }
-}
-
-/// "high", "medium", "low".
-pub fn confidence(c: crate::content::Confidence) -> &'static str {
-    match c {
-        crate::content::Confidence::High => "high",
-        crate::content::Confidence::Medium => "medium",
-        crate::content::Confidence::Low => "low",
+        date: card
+            .and_then(|c| c.basis.date)
+            .map_or_else(String::new, |d| d.to_string()),
+        url: card
+            .and_then(|c| c.basis.url.clone())
+            .unwrap_or_default(),
     }
 }
 

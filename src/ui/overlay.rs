@@ -166,13 +166,9 @@ fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selec
             theme.warn,
         ));
     }
+    lines.push(Line::styled(words::basis(&card.basis), theme.dim));
     lines.push(Line::styled(
-        format!(
-            "History: {} — {} [{}]",
-            card.basis.text,
-            card.basis.source,
-            card.basis.confidence.letter()
-        ),
+        words::basis_sources(&card.basis),
         theme.dim,
     ));
     let concepts: Vec<&str> = card
