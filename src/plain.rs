@@ -392,7 +392,7 @@ fn flush_news(app: &App, out: &mut impl Write, printed: &mut usize) {
                     &format!("  Effects: {}", effects(&app.session.content, &c.effects)),
                 );
             }
-            say(out, &format!("  {}", crate::narrate::basis(&c.basis)));
+            say(out, &format!("  {}", crate::narrate::basis(&c.basis, true)));
             say(
                 out,
                 &format!("  {}", crate::narrate::basis_sources(&c.basis)),

@@ -43,8 +43,11 @@ fn the_card_pop_up_shows_text_effects_source_and_concepts() {
         "Inspectors Back at Isfahan",
         "Tehran's security council lets an IAEA team into Isfahan",
         "Effects: inspectors look: US breakout estimate moves 60% toward the truth",
-        "History: Since July 2025 every inspection needs",
+        "History (2025-08-27): Since July 2025 every inspection needs",
         "[H]",
+        "Read it: https://wanaen.com/pezeshkian-enacts-law",
+        "[B9] and the like:",
+        "entries of docs/sources.md",
         "Concepts: Additional Protocol",
     ] {
         assert!(text.contains(want), "missing {want:?} in\n{text}");
@@ -91,11 +94,13 @@ fn plain_mode_reads_out_what_the_pop_up_shows() {
         format!("NEWS: {}", card.title),
         format!("  {}", card.text),
         format!(
-            "  History: {} ({}, confidence {})",
+            "  History ({}): {} — {} [{}]",
+            card.basis.date.expect("dated"),
             card.basis.text,
             card.basis.source,
             card.basis.confidence.letter()
         ),
+        format!("  Read it: {}", card.basis.url.as_deref().expect("a link")),
         "  Effects: ".to_string(),
         "  Concepts: ".to_string(),
     ] {

@@ -342,7 +342,10 @@ fn check_refuses_cards_dated_after_the_cutoff_or_without_a_date_or_a_link() {
     // The main scenario draws from every card: the hindsight one is left out of its deck.
     let game = content::load(&bundle, None).expect("loads");
     assert!(game.card("too-late").is_some());
-    assert!(game.card("looking-back").is_none(), "hindsight is never news");
+    assert!(
+        game.card("looking-back").is_none(),
+        "hindsight is never news"
+    );
 }
 
 #[test]
@@ -355,7 +358,12 @@ fn every_shipped_card_is_dated_within_the_cutoff_of_every_scenario_that_draws_it
         for card in &game.cards {
             let date = card.basis.date.expect("a date");
             assert!(!date.after(cutoff), "{id}: {} {date}", card.id);
-            assert!(card.basis.url.as_deref().is_some_and(|u| u.starts_with("https://")));
+            assert!(
+                card.basis
+                    .url
+                    .as_deref()
+                    .is_some_and(|u| u.starts_with("https://"))
+            );
         }
     }
 }

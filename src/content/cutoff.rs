@@ -21,17 +21,26 @@ pub(super) fn check(report: &mut Report, bundle: &Bundle) {
             if card.basis.date.is_none() {
                 report.err(
                     &[&at, "basis:"],
-                    format!("card \"{}\" has no basis date (date: \"YYYY-MM-DD\")", card.id),
+                    format!(
+                        "card \"{}\" has no basis date (date: \"YYYY-MM-DD\")",
+                        card.id
+                    ),
                 );
             }
             match &card.basis.url {
                 None => report.err(
                     &[&at, "basis:"],
-                    format!("card \"{}\" has no source url (url: \"https://…\")", card.id),
+                    format!(
+                        "card \"{}\" has no source url (url: \"https://…\")",
+                        card.id
+                    ),
                 ),
                 Some(u) if !(u.starts_with("https://") || u.starts_with("http://")) => report.err(
                     &[&at, "url:"],
-                    format!("card \"{}\": url \"{u}\" does not start with https://", card.id),
+                    format!(
+                        "card \"{}\": url \"{u}\" does not start with https://",
+                        card.id
+                    ),
                 ),
                 Some(_) => {}
             }

@@ -99,7 +99,15 @@ mod tests {
     fn reads_days_and_months_and_refuses_the_rest() {
         assert_eq!(d("2026-02-06").to_string(), "2026-02-06");
         assert_eq!(d("2026-02").day, None);
-        for bad in ["2026", "2026-2-6", "26-02-06", "2026-13", "2026-02-30", "2025-02-29", "x"] {
+        for bad in [
+            "2026",
+            "2026-2-6",
+            "26-02-06",
+            "2026-13",
+            "2026-02-30",
+            "2025-02-29",
+            "x",
+        ] {
             assert!(HistoryDate::parse(bad).is_err(), "{bad}");
         }
         assert_eq!(d("2024-02-29").day, Some(29));

@@ -45,25 +45,33 @@ pub fn effects(content: &Content, effects: &[CardEffect]) -> String {
         .join(", ")
 }
 
-/// A card's history in one line: when, what, where it is reported and how sure the record is.
-pub fn basis(basis: &Basis) -> String {
-    let when = basis.date.map_or_else(String::new, |d| format!(" ({d})"));
+/// A card's history in one line: when, what, where it is reported and how sure the record is
+/// (H, M or L).
+/// `dated` adds when the facts happened (a small screen leaves it to the report).
+pub fn basis(basis: &Basis, dated: bool) -> String {
+    let when = basis
+        .date
+        .filter(|_| dated)
+        .map_or_else(String::new, |d| format!(" ({d})"));
     format!(
-        "History{when}: {} — {}, confidence {}",
+        "History{when}: {} — {} [{}]",
         basis.text,
         basis.source,
-        confidence(basis.confidence)
+        basis.confidence.letter()
     )
 }
 
 /// Where to read a card's sources, and what its bracketed codes mean.
 pub fn basis_sources(basis: &Basis) -> String {
-    let codes = basis.text.contains('[');
     let url = basis.url.as_deref().unwrap_or("no link given");
-    if codes {
-        format!("Read it: {url} · codes such as [G6] name entries of the game's fact sheet (docs/sources.md)")
-    } else {
-        format!("Read it: {url}")
+    let code = basis
+        .text
+        .split_once('[')
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(code, _)| code);
+    match code {
+        Some(code) => format!("Read it: {url} · [{code}] and the like: entries of docs/sources.md"),
+        None => format!("Read it: {url}"),
     }
 }
 

@@ -155,7 +155,11 @@ pub fn render(r: &Report) -> String {
                 let _ = write!(
                     out,
                     "<br><span class=\"small\">Basis{}: {} ({}; confidence {})",
-                    if c.date.is_empty() { String::new() } else { format!(", {}", esc(&c.date)) },
+                    if c.date.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}", esc(&c.date))
+                    },
                     esc(&c.basis),
                     esc(&c.source),
                     esc(&c.confidence)

@@ -169,9 +169,7 @@ fn card_record(content: &Content, id: &str, injected: bool) -> CardRecord {
         date: card
             .and_then(|c| c.basis.date)
             .map_or_else(String::new, |d| d.to_string()),
-        url: card
-            .and_then(|c| c.basis.url.clone())
-            .unwrap_or_default(),
+        url: card.and_then(|c| c.basis.url.clone()).unwrap_or_default(),
     }
 }
 
