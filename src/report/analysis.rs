@@ -295,13 +295,9 @@ pub fn concepts(content: &Content, state: &GameState) -> Vec<ConceptRecord> {
                 }
             }
             Event::LinkSounded { .. } => {
+                // A package trades across issues: logrolling, not linkage (which adds a condition).
                 note(
                     "logrolling",
-                    round,
-                    "Oman linked two issues into a package".into(),
-                );
-                note(
-                    "linkage",
                     round,
                     "Oman linked two issues into a package".into(),
                 );
@@ -310,7 +306,7 @@ pub fn concepts(content: &Content, state: &GameState) -> Vec<ConceptRecord> {
                 note("audience-costs", round, "Oman spoke in public".into());
             }
             Event::OffTheRecordHeld => {
-                note("track-two", round, "an off-the-record session".into());
+                note("back-channel", round, "an off-the-record session".into());
             }
             Event::RatificationFailed { .. } => {
                 note(

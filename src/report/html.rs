@@ -112,14 +112,14 @@ pub fn render(r: &Report) -> String {
             esc(&c.iran)
         );
     }
-    let batna = if r.concepts.iter().any(|c| c.id == "batna") {
-        "<a href=\"#concept-batna\">BATNA</a>"
+    let walk_away = if r.concepts.iter().any(|c| c.id == "reservation-point") {
+        "<a href=\"#concept-reservation-point\">walk-away value</a>"
     } else {
-        "BATNA"
+        "walk-away value"
     };
     let _ = writeln!(
         out,
-        "</table>\n<h2 id=\"gains\">Gains over the walk-away value ({batna})</h2>\n<table><tr><th>Side</th><th>Measured on</th><th>Worth</th><th>Walk-away</th><th>Gain</th></tr>"
+        "</table>\n<h2 id=\"gains\">Gains over the {walk_away}</h2>\n<table><tr><th>Side</th><th>Measured on</th><th>Worth</th><th>Walk-away</th><th>Gain</th></tr>"
     );
     for g in &r.gains {
         let opt = |x: Option<f64>| x.map_or_else(|| "–".to_string(), |v| pts(v).to_string());

@@ -180,7 +180,7 @@ pub fn render(r: &Report) -> String {
             c.iran
         );
     }
-    out.push_str("\n## Gains over the walk-away value (BATNA)\n\n");
+    out.push_str("\n## Gains over the walk-away value\n\n");
     out.push_str("| Side | Measured on | Worth | Walk-away | Gain |\n|---|---|---|---|---|\n");
     for g in &r.gains {
         let opt = |x: Option<f64>| x.map_or_else(|| "–".to_string(), |v| pts(v).to_string());

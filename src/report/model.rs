@@ -129,7 +129,7 @@ pub struct ClauseRecord {
     pub iran: String,
 }
 
-/// A side's gain over its walk-away value (its BATNA).
+/// A side's gain over its walk-away value (what its BATNA is worth to it).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GainRecord {
     pub side: String,
