@@ -4,6 +4,7 @@
 mod check;
 mod choices;
 mod error;
+mod handout;
 mod odds;
 mod replay;
 mod report;
@@ -173,6 +174,14 @@ enum Cmd {
         #[command(flatten)]
         out: ReportArgs,
     },
+    /// A lesson's handouts: a one-page student brief and a one-page teacher sheet (HTML, for print)
+    Handout {
+        #[command(flatten)]
+        content: ContentArgs,
+        /// Folder to write `<scenario>-student.html` and `<scenario>-teacher.html` into
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
     /// Test hook for the crash test: saves after every move of scripted games until killed
     #[cfg(feature = "test-hooks")]
     #[command(hide = true)]
@@ -241,6 +250,7 @@ pub fn main() -> ExitCode {
             out.output.as_deref(),
             out.assets.as_deref(),
         ),
+        Some(Cmd::Handout { content, out }) => handout::run(&content, &out),
         #[cfg(feature = "test-hooks")]
         Some(Cmd::SaveLoop { dir, count }) => save_loop::save_loop(&dir, count)
             .map(|()| ExitCode::SUCCESS)

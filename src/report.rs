@@ -7,6 +7,7 @@ mod analysis;
 pub mod class;
 mod csv;
 mod file;
+pub mod handout;
 mod html;
 mod markdown;
 mod model;
