@@ -13,6 +13,7 @@ mod routines;
 mod save_loop;
 mod simulate;
 mod simulate_print;
+mod timing;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -182,6 +183,16 @@ enum Cmd {
         #[arg(long, default_value = ".")]
         out: PathBuf,
     },
+    /// How long a lesson takes: scripted games timed with a stated model of a student's pace
+    Timing {
+        #[command(flatten)]
+        content: ContentArgs,
+        /// Games per policy
+        #[arg(long, default_value_t = 200)]
+        games: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Test hook for the crash test: saves after every move of scripted games until killed
     #[cfg(feature = "test-hooks")]
     #[command(hide = true)]
@@ -251,6 +262,11 @@ pub fn main() -> ExitCode {
             out.assets.as_deref(),
         ),
         Some(Cmd::Handout { content, out }) => handout::run(&content, &out),
+        Some(Cmd::Timing {
+            content,
+            games,
+            seed,
+        }) => timing::run(&content, games.clamp(1, 100_000), seed),
         #[cfg(feature = "test-hooks")]
         Some(Cmd::SaveLoop { dir, count }) => save_loop::save_loop(&dir, count)
             .map(|()| ExitCode::SUCCESS)
