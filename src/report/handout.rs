@@ -8,14 +8,14 @@ use super::svg::esc;
 use crate::content::{Checkpoint, Condition, Content};
 
 /// Print layout: an A4 page with room for a student's name, type that survives a photocopier.
-const STYLE: &str = "@page{size:A4;margin:13mm}\
-body{font-family:system-ui,sans-serif;font-size:10.5pt;line-height:1.35;color:#111;background:#fff;max-width:48rem;margin:1.5rem auto;padding:0 1rem}\
-h1{font-size:17pt;margin:0 0 .2rem}h2{font-size:12pt;border-bottom:1.5px solid #0072B2;margin:.9rem 0 .3rem;padding-bottom:.1rem}\
+const STYLE: &str = "@page{size:A4;margin:10mm}\
+body{font-family:system-ui,sans-serif;font-size:9.5pt;line-height:1.2;color:#111;background:#fff;max-width:48rem;margin:1.5rem auto;padding:0 1rem}\
+h1{font-size:17pt;margin:0 0 .2rem}h2{font-size:11.5pt;border-bottom:1.5px solid #0072B2;margin:.7rem 0 .25rem;padding-bottom:.1rem}\
 p{margin:.3rem 0}ul,ol{margin:.2rem 0 .2rem 1.2rem;padding:0}li{margin:.1rem 0}\
-table{border-collapse:collapse;width:100%;margin:.3rem 0}td,th{border:1px solid #999;padding:.15rem .35rem;text-align:left;vertical-align:top}\
+table{border-collapse:collapse;width:100%;margin:.3rem 0}td,th{border:1px solid #999;padding:.1rem .3rem;text-align:left;vertical-align:top}\
 th{background:#eef4fa}.meta{color:#333}.fill{border-bottom:1px solid #333;display:inline-block;min-width:12rem}\
-.keys td:first-child{white-space:nowrap;font-family:ui-monospace,monospace}.cols{columns:2;column-gap:1.5rem}\
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}table,li{break-inside:avoid}}";
+.keys{font-size:7.5pt}.keys td:nth-child(odd){white-space:nowrap;font-family:ui-monospace,monospace}\
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}li,tr{break-inside:avoid}}";
 
 /// Oman's verbs as a student meets them: what each does and what it costs.
 const TOOLS: &[(&str, &str)] = &[
@@ -45,7 +45,7 @@ const TOOLS: &[(&str, &str)] = &[
     ),
     (
         "Goodwill, off the record, extension",
-        "Spend trust you have earned: a favour, a back channel, more time. Each can be used up.",
+        "Spend trust you have earned: a favour, a back channel, more time.",
     ),
     (
         "End the week",
@@ -103,8 +103,8 @@ pub fn student(content: &Content, keys: &[(String, &str)]) -> String {
         "<h2>Your job</h2>\n<p>You are Oman, the mediator. The United States and Iran will not sit \
          in one room; every word passes through you. A deal needs both delegations to accept the \
          same text <em>and</em> the factions at home to ratify it. The talks can also end in a \
-         war, a walk-out, Oman pushed aside, or the deadline. Each side has priorities, red lines \
-         and a walk-away value you cannot see at first: find them out.</p>\n",
+         war, a walk-out, Oman pushed aside, or the deadline. Each side's priorities, red lines \
+         and walk-away value are hidden: find them out.</p>\n",
     );
     out.push_str("<h2>Oman's tools</h2>\n<table>\n");
     for (tool, what) in TOOLS {
@@ -113,19 +113,32 @@ pub fn student(content: &Content, keys: &[(String, &str)]) -> String {
     out.push_str("</table>\n");
     if !s.reflections.is_empty() {
         out.push_str(
-            "<h2>Questions of the lesson</h2>\n<p>The game asks you these as cables to Muscat; \
-             your answers go into your report.</p>\n<ol>\n",
+            "<h2>Questions of the lesson</h2>\n<p>The game asks these as cables to Muscat; your \
+             answers go into your report.</p>\n<ol>\n",
         );
         for r in &s.reflections {
             let _ = writeln!(out, "<li><b>{}.</b> {}</li>", week(r.at), esc(&r.prompt));
         }
         out.push_str("</ol>\n");
     }
-    out.push_str("<h2>Keys</h2>\n<div class=\"cols\"><table class=\"keys\">\n");
-    for (key, what) in keys {
-        let _ = writeln!(out, "<tr><td>{}</td><td>{}</td></tr>", esc(key), esc(what));
+    // Three keys a row: the whole table fits under the questions on the one page.
+    out.push_str(
+        "<h2>Keys (<code>?</code> in the game shows them too)</h2>\n<table class=\"keys\">\n",
+    );
+    let third = keys.len().div_ceil(3);
+    for row in 0..third {
+        out.push_str("<tr>");
+        let cells = [
+            keys.get(row),
+            keys.get(row + third),
+            keys.get(row + 2 * third),
+        ];
+        for (key, what) in cells.into_iter().flatten() {
+            let _ = write!(out, "<td>{}</td><td>{}</td>", esc(key), esc(what));
+        }
+        out.push_str("</tr>\n");
     }
-    out.push_str("</table></div>\n</body>\n</html>\n");
+    out.push_str("</table>\n</body>\n</html>\n");
     out
 }
 
@@ -179,7 +192,7 @@ pub fn teacher(content: &Content) -> String {
         id = esc(&s.id)
     );
     if !s.injects.is_empty() {
-        out.push_str("<h2>Scripted news</h2>\n<table><tr><th>When</th><th>Card</th><th>What it rests on</th></tr>\n");
+        out.push_str("<h2>Scripted news</h2>\n<table><tr><th>When</th><th>Card</th><th>Facts from</th></tr>\n");
         for i in &s.injects {
             let card = content.card(&i.card);
             let _ = writeln!(
@@ -187,10 +200,8 @@ pub fn teacher(content: &Content) -> String {
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&inject_when(content, i.round, &i.when)),
                 esc(card.map_or(i.card.as_str(), |c| c.title.as_str())),
-                esc(&card.map_or_else(String::new, |c| {
-                    let date = c.basis.date.map_or_else(String::new, |d| format!(" ({d})"));
-                    format!("{}{date}", c.basis.text)
-                }))
+                card.and_then(|c| c.basis.date)
+                    .map_or_else(String::new, |d| d.to_string())
             );
         }
         out.push_str("</table>\n");
@@ -247,6 +258,7 @@ mod tests {
             assert!(page.contains(&esc(&r.prompt)), "{}", r.id);
         }
         assert!(page.contains("<td>t</td><td>table the text</td>"));
+        assert!(page.contains("@page{size:A4"));
         assert!(
             !page.contains("What really happened"),
             "no spoilers for students"
