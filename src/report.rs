@@ -74,12 +74,26 @@ pub fn build(content: &Content, state: &GameState, commands: &[Command]) -> Repo
         space: analysis::space(content, state, walkaway, tabled),
         tracks: TrackId::ALL
             .iter()
-            .map(|&t| TrackSeries {
-                id: format!("{t:?}"),
-                name: t.name().to_string(),
-                min: t.range().0,
-                max: t.range().1,
-                values: state.tracks.history(t).to_vec(),
+            .map(|&t| {
+                let mut values = state.tracks.history(t).to_vec();
+                // A game that stopped during a week has no point for it yet: add where it stands.
+                let last = (values.len() <= state.round as usize).then(|| {
+                    values.push(state.tracks.get(t));
+                    if state.is_over() { "end" } else { "now" }
+                });
+                let (min, max) = t.range();
+                TrackSeries {
+                    id: format!("{t:?}"),
+                    name: t.name().to_string(),
+                    min,
+                    max,
+                    values,
+                    labels: [
+                        crate::narrate::track_value(t, min),
+                        crate::narrate::track_value(t, max),
+                    ],
+                    last,
+                }
             })
             .collect(),
         questions: analysis::questions(state, &concepts),

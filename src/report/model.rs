@@ -168,7 +168,8 @@ pub struct Space {
 /// Grid size of the cloud of possible texts.
 pub const CLOUD: u16 = 40;
 
-/// The history of one track: its start value, then one point per finished week.
+/// The history of one track: its start value, then one point per finished week, then where it
+/// stands at the end (or now) when the game stopped during a week.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TrackSeries {
     pub id: String,
@@ -176,6 +177,12 @@ pub struct TrackSeries {
     pub min: i32,
     pub max: i32,
     pub values: Vec<i32>,
+    /// The range's ends as the screens write them ("0%", "$160"), for the chart's axis.
+    #[serde(skip)]
+    pub labels: [String; 2],
+    /// What the last value is when it is not a week's end: "end" or "now".
+    #[serde(skip)]
+    pub last: Option<&'static str>,
 }
 
 /// A glossary concept met in play, with where.

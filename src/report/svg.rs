@@ -10,7 +10,6 @@ use super::model::{CLOUD, Point, Space, TrackSeries};
 pub const PALETTE: [&str; 7] = [
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
 ];
-const DASHES: [&str; 7] = ["", "6 3", "2 2", "8 3 2 3", "", "6 3", "2 2"];
 
 /// Escapes text for HTML and SVG.
 pub fn esc(text: &str) -> String {
@@ -36,87 +35,108 @@ fn open(out: &mut String, w: u32, h: u32, label: &str) {
     );
 }
 
-/// Lines of several tracks over the weeks, each scaled to its own range (0–100% of the range).
+/// Tracks over the weeks, one small chart each (three a row), each on its own range with its
+/// values on the axis: a shared axis would put dollars and percentages on one scale.
 pub fn tracks(series: &[&TrackSeries]) -> String {
-    let (w, h, left, right, top, bottom) = (720.0, 300.0, 40.0, 180.0, 12.0, 30.0);
-    let plot_w = w - left - right;
-    let plot_h = h - top - bottom;
-    let weeks = series
-        .iter()
-        .map(|s| s.values.len())
-        .max()
-        .unwrap_or(1)
-        .max(2)
-        - 1;
-    let x = |i: usize| left + plot_w * i as f64 / weeks as f64;
-    let y = |s: &TrackSeries, v: i32| {
-        let span = f64::from((s.max - s.min).max(1));
-        top + plot_h * (1.0 - f64::from(v - s.min) / span)
-    };
+    let per_row = 3;
+    let rows = series.len().div_ceil(per_row).max(1);
+    let (cell_w, cell_h) = (240.0, 170.0);
+    let (left, right, top, bottom) = (46.0, 12.0, 30.0, 34.0);
+    let w = cell_w * per_row as f64;
+    let h = cell_h * rows as f64;
     let mut out = String::new();
     open(
         &mut out,
         w as u32,
         h as u32,
-        "Track history, week by week (each track on its own range)",
-    );
-    let _ = write!(
-        out,
-        "<rect x=\"{left}\" y=\"{top}\" width=\"{plot_w}\" height=\"{plot_h}\" fill=\"none\" stroke=\"#999\"/>"
-    );
-    for q in [0.25, 0.5, 0.75] {
-        let gy = top + plot_h * q;
-        let _ = write!(
-            out,
-            "<line x1=\"{left}\" y1=\"{gy}\" x2=\"{}\" y2=\"{gy}\" stroke=\"#ddd\"/>",
-            left + plot_w
-        );
-    }
-    for i in 0..=weeks {
-        let _ = write!(
-            out,
-            "<text x=\"{:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{i}</text>",
-            x(i),
-            h - bottom + 14.0
-        );
-    }
-    let _ = write!(
-        out,
-        "<text x=\"{:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">week</text>",
-        left + plot_w / 2.0,
-        h - 4.0
-    );
-    let _ = write!(
-        out,
-        "<text x=\"4\" y=\"{}\" font-size=\"11\">max</text><text x=\"4\" y=\"{}\" font-size=\"11\">min</text>",
-        top + 10.0,
-        top + plot_h
+        "Track history, week by week, one chart a track on its own range",
     );
     for (k, s) in series.iter().enumerate() {
+        let ox = cell_w * (k % per_row) as f64;
+        let oy = cell_h * (k / per_row) as f64;
+        let plot_w = cell_w - left - right;
+        let plot_h = cell_h - top - bottom;
+        let points = s.values.len().max(2) - 1;
+        let x = |i: usize| ox + left + plot_w * i as f64 / points as f64;
+        let span = f64::from((s.max - s.min).max(1));
+        let y = |v: i32| oy + top + plot_h * (1.0 - f64::from(v - s.min) / span);
         let colour = PALETTE[k % PALETTE.len()];
-        let dash = DASHES[k % DASHES.len()];
-        let pts: Vec<String> = s
-            .values
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| format!("{:.1},{:.1}", x(i), y(s, v)))
-            .collect();
-        let _ = write!(
-            out,
-            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\" points=\"{}\"/>",
-            pts.join(" ")
-        );
-        let ly = top + 14.0 + 20.0 * k as f64;
-        let lx = w - right + 12.0;
         let first = s.values.first().copied().unwrap_or_default();
         let last = s.values.last().copied().unwrap_or_default();
         let _ = write!(
             out,
-            "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{}\" y2=\"{ly}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{} {first}→{last}</text>",
-            lx + 22.0,
-            lx + 26.0,
-            ly + 4.0,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"14\" font-weight=\"bold\">{} {first}→{last}</text>",
+            ox + 6.0,
+            oy + 18.0,
             esc(&s.name)
+        );
+        let _ = write!(
+            out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{plot_w:.1}\" height=\"{plot_h:.1}\" fill=\"none\" stroke=\"#999\"/>",
+            ox + left,
+            oy + top
+        );
+        let mid = i32::midpoint(s.min, s.max);
+        for (v, label) in [
+            (s.max, s.labels[1].clone()),
+            (mid, String::new()),
+            (s.min, s.labels[0].clone()),
+        ] {
+            let gy = y(v);
+            let _ = write!(
+                out,
+                "<line x1=\"{:.1}\" y1=\"{gy:.1}\" x2=\"{:.1}\" y2=\"{gy:.1}\" stroke=\"#ddd\"/>",
+                ox + left,
+                ox + left + plot_w
+            );
+            let text = if label.is_empty() {
+                mid.to_string()
+            } else {
+                label
+            };
+            let _ = write!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+                ox + left - 4.0,
+                gy + 4.0,
+                esc(&text)
+            );
+        }
+        // Week labels: the start, each week's end, and "end" or "now" for a week cut short.
+        let step = points.div_ceil(6).max(1);
+        for i in 0..=points {
+            let shown = i == 0 || i == points || i % step == 0;
+            if !shown {
+                continue;
+            }
+            let label = match (i, s.last) {
+                (0, _) => "start".to_string(),
+                (i, Some(word)) if i == points => word.to_string(),
+                (i, _) => i.to_string(),
+            };
+            let _ = write!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\">{label}</text>",
+                x(i),
+                oy + top + plot_h + 15.0
+            );
+        }
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\">week</text>",
+            ox + left + plot_w / 2.0,
+            oy + cell_h - 4.0
+        );
+        let pts: Vec<String> = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| format!("{:.1},{:.1}", x(i), y(v)))
+            .collect();
+        let _ = write!(
+            out,
+            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" points=\"{}\"/>",
+            pts.join(" ")
         );
     }
     out.push_str("</svg>");
@@ -128,7 +148,7 @@ pub fn tracks(series: &[&TrackSeries]) -> String {
 pub fn space(s: &Space) -> String {
     let (size, pad) = (420.0, 44.0);
     let plot = size - 2.0 * pad;
-    let legend_w = 210.0;
+    let legend_w = 290.0;
     let x = |u: f64| pad + plot * u;
     let y = |u: f64| pad + plot * (1.0 - u);
     let mut out = String::new();
@@ -281,10 +301,13 @@ pub fn space(s: &Space) -> String {
 }
 
 /// A horizontal bar chart of counts.
-pub fn bars(title: &str, bars: &[(String, u32)]) -> String {
+/// `full` is the value a bar fills the width at (100 for a score out of 100); `None` scales to
+/// the largest bar.
+pub fn bars(title: &str, bars: &[(String, u32)], full: Option<u32>) -> String {
     let (w, row, left) = (560.0, 26.0, 170.0);
     let h = row * bars.len().max(1) as f64 + 10.0;
-    let most = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
+    let largest = bars.iter().map(|b| b.1).max().unwrap_or(1);
+    let most = full.unwrap_or(largest).max(largest).max(1);
     let mut out = String::new();
     open(&mut out, w as u32, h as u32, title);
     for (k, (label, n)) in bars.iter().enumerate() {

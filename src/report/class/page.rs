@@ -203,10 +203,16 @@ pub(super) fn html(s: &ClassSummary) -> String {
         .into_iter()
         .filter(|(k, v)| *v > 0 || k != "in-progress")
         .collect();
-    out.push_str(&svg::bars("Outcomes across the class", &bars));
+    // Out of the whole class, so a bar's length is its share of the games.
+    let games = u32::try_from(page.games).unwrap_or(u32::MAX);
+    out.push_str(&svg::bars("Outcomes across the class", &bars, Some(games)));
     if !page.scores.is_empty() {
         out.push_str("<h2>Scores of the deals</h2>\n");
-        out.push_str(&svg::bars("Score of each deal (0-100)", &page.scores));
+        out.push_str(&svg::bars(
+            "Score of each deal (0-100)",
+            &page.scores,
+            Some(100),
+        ));
     }
     let _ = writeln!(out, "<h2>{MEANS}</h2>\n<ul>{}</ul>", list(&page.means));
     let _ = writeln!(out, "<h2>{TEXTS}</h2>\n<ol>");
