@@ -163,12 +163,14 @@ mod tests {
                 clause: Clause::Option(Choice(1)),
                 warmer: true,
                 red_line: true,
+                grade: None,
             },
             Event::LinkSounded {
                 first: (IssueId(0), Clause::Option(Choice(1))),
                 second: (IssueId(1), Clause::Option(Choice(0))),
                 us_warmer: true,
                 iran_warmer: false,
+                grades: Vec::new(),
             },
             Event::Unlocked {
                 issue: IssueId(0),

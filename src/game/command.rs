@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::delegation::Reply;
 use super::ending::Outcome;
-use super::fact::{Act, Learned};
+use super::fact::{Act, Change, Learned};
+use super::grade::Grade;
 use super::text::Clause;
 use super::track::{Cause, TrackChange};
 use super::{Seat, Side};
@@ -176,12 +177,18 @@ pub enum Event {
         clause: Clause,
         warmer: bool,
         red_line: bool,
+        /// The side's graded answer (older saves have none).
+        #[serde(default)]
+        grade: Option<Grade>,
     },
     LinkSounded {
         first: (IssueId, Clause),
         second: (IssueId, Clause),
         us_warmer: bool,
         iran_warmer: bool,
+        /// Each side's graded answer, the US first (older saves have none).
+        #[serde(default)]
+        grades: Vec<Grade>,
     },
     Unlocked {
         issue: IssueId,
@@ -205,6 +212,20 @@ pub enum Event {
     StatementMade(Statement),
     DeadlineExtended(u32),
     GoodwillSpent(Side),
+    /// Goodwill spent: the delegation's hopes are `lowers` lower (utility) for the rest of
+    /// `week` only, and the next favour asked of it would lower them by `next`.
+    GoodwillLent {
+        side: Side,
+        week: u32,
+        lowers: f64,
+        next: f64,
+    },
+    /// What one of Oman's moves (or card choices) changed on the gauges, in order of change;
+    /// the delegations' hopes and hardliners are told by their own events.
+    Done {
+        command: Command,
+        changes: Vec<Change>,
+    },
     /// A delegation's own move, e.g. the US turning the screw or Iran's Hormuz signal.
     DelegationMove {
         side: Side,
