@@ -21,6 +21,8 @@ mod theatre;
 mod track;
 mod verbs;
 
+pub use verbs::{errand_unlocks, goodwill_terms, unlocked_by};
+
 pub use cards::draw_weights;
 pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};

@@ -14,6 +14,7 @@ mod cards;
 mod causes;
 mod commands;
 mod events;
+mod locks;
 mod names;
 mod outcomes;
 mod replies;
@@ -23,6 +24,7 @@ pub use cards::{effect, effects};
 pub use causes::{act, cause, drift, learned, verb};
 pub use commands::command;
 pub use events::{describe, news, summary};
+pub use locks::{draft_offer, errand_offer, goodwill_offer, locked};
 pub use names::{
     capital, caucus_name, choice, clause, clause_label, errand_name, priority_name, pts,
     statement_name, track_short, track_value,

@@ -101,11 +101,20 @@ fn every_verb_prints_its_effect_in_plain_mode() {
     for (verb, effect) in [
         ("probe", "Probe US → US trust in Oman 55 → 56"),
         ("reassure", "Reassure Iran → Iran trust in Oman 68 → 74"),
-        ("pressure", "Relay pressure to US → US trust in Oman 56 → 51"),
+        (
+            "pressure",
+            "Relay pressure to US → US trust in Oman 56 → 51",
+        ),
         ("offrecord", "Off the record → US-Iran trust"),
-        ("test", "Test an idea, Enrichment: 3.67% cap (JCPOA level): Iran: "),
+        (
+            "test",
+            "Test an idea, Enrichment: 3.67% cap (JCPOA level): Iran: ",
+        ),
         ("test", " short of signing"),
-        ("link", "Link Enrichment: 3.67% cap (JCPOA level) + 60% stockpile"),
+        (
+            "link",
+            "Link Enrichment: 3.67% cap (JCPOA level) + 60% stockpile",
+        ),
         ("goodwill", "its hopes 4 lower for the rest of week 3 only"),
         ("goodwill", "Goodwill with US → US trust in Oman"),
         ("errand", "Errand to Qatar: escrowed funds → Iran economy"),

@@ -131,6 +131,8 @@ pub(super) fn resolve(world: &mut World, effects: &[CardEffect], cause: &Cause) 
                         .red_lines
                         .insert((i, o))
                 {
+                    // Drawn in public by a card: Oman knows it as well as one it was told.
+                    world.state.notebook.red_lines.insert((*side, i, o));
                     world.emit(Event::RedLineAdded {
                         side: *side,
                         issue: i,

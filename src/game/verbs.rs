@@ -379,8 +379,11 @@ pub(super) fn errand(world: &mut World, errand: Errand) {
         world.shift(TrackId::OmanCredibility, -1, &cause);
         return;
     }
+    if let Some((issue, option)) = errand_unlocks(errand) {
+        unlock(world, issue, option);
+    }
     match errand {
-        Errand::Russia => unlock(world, "stockpile", "ship-russia"),
+        Errand::Russia => {}
         Errand::Iaea => {
             world.state.flags.insert(Flag::IaeaProtocol);
             world.shift(TrackId::BreakoutBelief, 4, &cause);
@@ -388,7 +391,6 @@ pub(super) fn errand(world: &mut World, errand: Errand) {
             world.shift(TrackId::WarRisk, -2, &cause);
         }
         Errand::Gulf => {
-            unlock(world, "proxies", "gulf-pact");
             world.shift(TrackId::WarRisk, -3, &cause);
         }
         Errand::Qatar => {
@@ -403,6 +405,39 @@ pub(super) fn errand(world: &mut World, errand: Errand) {
             world.shift(TrackId::IsraeliPressure, 4, &cause);
         }
     }
+}
+
+/// The option (issue id, option id) an errand puts on the table when it succeeds.
+pub fn errand_unlocks(errand: Errand) -> Option<(&'static str, &'static str)> {
+    match errand {
+        Errand::Russia => Some(("stockpile", "ship-russia")),
+        Errand::Gulf => Some(("proxies", "gulf-pact")),
+        Errand::Iaea | Errand::Qatar | Errand::E3 => None,
+    }
+}
+
+/// What can put a locked option on the table: the errands that unlock it, and whether some event
+/// card of the deck can (which card is not said: the deck is not the player's to read).
+pub fn unlocked_by(
+    content: &crate::content::Content,
+    issue: IssueId,
+    option: Choice,
+) -> (Vec<Errand>, bool) {
+    let names = |i: &str, o: &str| content.domain.locate(i, o) == Some((issue, option));
+    let errands = Errand::ALL
+        .into_iter()
+        .filter(|&e| errand_unlocks(e).is_some_and(|(i, o)| names(i, o)))
+        .collect();
+    let unlocks = |effects: &[crate::content::CardEffect]| {
+        effects
+            .iter()
+            .any(|e| matches!(e, crate::content::CardEffect::Unlock(i, o) if names(i, o)))
+    };
+    let card = content
+        .cards
+        .iter()
+        .any(|c| unlocks(&c.effects) || c.choices.iter().any(|ch| unlocks(&ch.effects)));
+    (errands, card)
 }
 
 /// Makes an option available, if the content has it.
