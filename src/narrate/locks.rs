@@ -6,8 +6,8 @@ use crate::content::Content;
 use crate::game::{self, Errand, GameState, Side};
 use crate::model::{Choice, IssueId};
 
-/// The options of an issue that are not on the table yet, each with what opens it:
-/// "locked: ship to Russia (errand to Russia: stockpile custody, or an event)".
+/// The options of an issue that are not on the table yet, each with what opens it, short enough
+/// for the table's detail line at 80 columns: "ship to Russia locked: Russia errand or a card".
 pub fn locked(content: &Content, state: &GameState, issue: IssueId) -> Option<String> {
     let on = content.domain.get(issue)?;
     let each: Vec<String> = on
@@ -15,22 +15,26 @@ pub fn locked(content: &Content, state: &GameState, issue: IssueId) -> Option<St
         .filter(|&c| !state.is_available(content, issue, c))
         .map(|c| {
             let (errands, card) = game::unlocked_by(content, issue, c);
+            // "Russia: stockpile custody" is the Russia errand.
             let mut ways: Vec<String> = errands
                 .iter()
-                .map(|&e| format!("errand to {}", errand_name(e)))
+                .map(|&e| {
+                    let name = errand_name(e);
+                    format!("{} errand", name.split(':').next().unwrap_or(name))
+                })
                 .collect();
             if card {
-                ways.push("an event".into());
+                ways.push("a card".into());
             }
             let how = if ways.is_empty() {
                 "nothing in this game opens it".to_string()
             } else {
-                ways.join(", or ")
+                ways.join(" or ")
             };
-            format!("{} ({how})", on.choice_label(c))
+            format!("{} locked: {how}", on.choice_label(c))
         })
         .collect();
-    (!each.is_empty()).then(|| format!("locked: {}", each.join("; ")))
+    (!each.is_empty()).then(|| each.join("; "))
 }
 
 /// An errand's menu line: where Oman sends, and the option it would put on the table.
@@ -78,11 +82,7 @@ mod tests {
             .locate("stockpile", "ship-russia")
             .expect("shipped");
         let line = locked(&content, &state, stockpile).expect("locked at the start");
-        assert!(line.contains("ship to Russia"), "{line}");
-        assert!(
-            line.contains("errand to Russia: stockpile custody"),
-            "{line}"
-        );
+        assert_eq!(line, "ship to Russia locked: Russia errand or a card");
         let mut opened = state.clone();
         opened.unlocked.insert((stockpile, russia));
         assert_eq!(locked(&content, &opened, stockpile), None);
