@@ -37,7 +37,7 @@ impl App {
                             self.overlays.push(Overlay::Confirm(Confirm::DraftUnlocked {
                                 issue: *issue,
                                 option: *option,
-                            }))
+                            }));
                         }
                         Event::Ended(_) => {
                             self.scroll = 0;

@@ -378,10 +378,7 @@ mod tests {
             .map(|(k, _)| k)
             .expect("an issue that cannot be deferred");
         state.text.set(open, Clause::Open);
-        let idea = (
-            IssueId(if open.0 == 0 { 1 } else { 0 }),
-            Clause::Option(Choice(0)),
-        );
+        let idea = (IssueId(u8::from(open.0 == 0)), Clause::Option(Choice(0)));
         let g = grade(&content, &state, &[idea], &[Side::Us]).remove(0);
         assert_eq!(g.worth, None);
         let mut with = tabled_text.clone();

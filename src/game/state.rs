@@ -350,7 +350,7 @@ impl GameState {
             tabled_this_round: *tabled_this_round,
             deck_rng: deck_rng.clone(),
             world_rng: world_rng.clone(),
-            advisor: advisor.clone(),
+            advisor: *advisor,
             coercion: coercion.clone(),
             reflections: reflections.clone(),
         }
