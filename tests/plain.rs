@@ -42,6 +42,8 @@ fn a_short_game_piped_through_stdin() {
         "── Week 2 ──",
         "Saved to",
         "War risk: 35% at the start",
+        "stockpile: not drafted (options: ship-russia (locked), downblend, seal, keep); \
+         ship to Russia locked: Russia errand or a card",
         "Strait of Hormuz:",
     ] {
         assert!(text.contains(want), "missing {want:?} in:\n{text}");
@@ -127,6 +129,25 @@ fn every_verb_prints_its_effect_in_plain_mode() {
             text.contains(effect),
             "{verb}: missing {effect:?} in:\n{text}"
         );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_errand_that_opens_an_option_says_how_to_draft_it() {
+    let dir = std::env::temp_dir().join(format!("muscat-plain-unlock-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    // Seed 7: the errand to Russia succeeds at the first try.
+    let text = play_plain(
+        &dir,
+        "choose 1\nerrand russia\ndraft stockpile ship-russia\nquit\n",
+    );
+    for want in [
+        "Now on the table: 60% stockpile: ship to Russia",
+        "To draft it: draft stockpile ship-russia",
+        "Drafted: 60% stockpile: ship to Russia.",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -185,6 +185,30 @@ mod tests {
         game::apply(state, content, &Command::EndRound).expect("end round");
     }
 
+    #[test]
+    fn a_red_line_a_card_draws_is_a_known_red_line() {
+        let content = Content::builtin();
+        for seed in 0..200 {
+            let mut state = game::start(&content, seed, Difficulty::Normal);
+            while !state.is_over() && state.round < 10 {
+                next_week(&mut state, &content);
+                let added = state.log.iter().find_map(|(_, e)| match *e {
+                    Event::RedLineAdded {
+                        side,
+                        issue,
+                        option,
+                    } => Some((side, issue, option)),
+                    _ => None,
+                });
+                if let Some(line) = added {
+                    assert!(state.notebook.red_lines.contains(&line), "seed {seed}");
+                    return;
+                }
+            }
+        }
+        panic!("no card drew a red line in 200 games");
+    }
+
     fn injected(state: &GameState) -> Vec<(u32, String)> {
         state
             .log
