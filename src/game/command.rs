@@ -23,7 +23,7 @@ pub enum CaucusKind {
     Reassure,
     /// Carry the other side's deadline or threat: urgency up, trust in Oman down.
     RelayPressure,
-    /// Warm or cold on one change to the text.
+    /// The side's graded answer to one change to the text (see [`super::grade`]).
     TestIdea { issue: IssueId, clause: Clause },
 }
 
@@ -170,7 +170,8 @@ pub enum Event {
         side: Side,
         fact: Learned,
     },
-    /// Warm or cold on an idea: the change in utility for that side, and a red line it would cross.
+    /// A side's answer to an idea: warmer than the last text it saw (or its own demand), whether it
+    /// crosses a red line, and the full grade.
     IdeaTested {
         side: Side,
         issue: IssueId,
