@@ -6,10 +6,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::command::{Audience, Command, Event};
-use super::delegation::{Reply, Rule};
+use super::delegation::{self, Reply, Rule};
+use super::seat::{DelegationSeat, Seats};
 use super::tabled::last_tabled;
 use super::text::{Clause, Text};
-use super::{GameState, Side, rules};
+use super::{GameState, Seat, Side, rules};
 use crate::content::Content;
 use crate::model::{Choice, IssueId};
 
@@ -155,6 +156,22 @@ fn change_on_last(
     Some(prefs.utility(&after) - prefs.utility(&before))
 }
 
+/// The AI delegation answering without a counter: the table's rules after an answer do not
+/// depend on the counter before the other side answers, so the verdicts are the AI's own.
+struct Judging;
+
+impl DelegationSeat for Judging {
+    fn answer(
+        &mut self,
+        content: &Content,
+        state: &GameState,
+        side: Side,
+        package: &[Choice],
+    ) -> Reply {
+        delegation::verdict(content, state, side, package)
+    }
+}
+
 /// Both delegations' answers to `text` tabled to both now, on a copy of the state (the news log
 /// left out: the answers do not read it); `None` if the text cannot be tabled yet.
 fn dry_table(content: &Content, state: &GameState, text: &Text) -> Option<Vec<Reply>> {
@@ -162,7 +179,15 @@ fn dry_table(content: &Content, state: &GameState, text: &Text) -> Option<Vec<Re
     let mut copy = state.clone_without_log();
     copy.text = text.clone();
     copy.action_points = copy.action_points.max(1);
-    let events = rules::apply(&mut copy, content, &Command::Table(Audience::Both)).ok()?;
+    let (mut us, mut iran) = (Judging, Judging);
+    let events = rules::apply_seated(
+        &mut copy,
+        content,
+        Seat::Oman,
+        &Command::Table(Audience::Both),
+        &mut Seats::new(&mut us, &mut iran),
+    )
+    .ok()?;
     Some(
         events
             .into_iter()
