@@ -235,7 +235,14 @@ pub fn ask(content: &Content, state: &GameState, question: &Question) -> Result<
 /// so asking twice in the same position gives the same answer, and any move gives new futures.
 fn position_seed(state: &GameState) -> u64 {
     let mut h = mix(state.seed, u64::from(state.round));
-    h = mix(h, state.log.len() as u64);
+    // The lines that sum up a move's effects repeat facts already logged: they are not part of
+    // how far the game has gone.
+    let gone = state
+        .log
+        .iter()
+        .filter(|(_, e)| !matches!(e, crate::game::Event::Done { .. }))
+        .count();
+    h = mix(h, gone as u64);
     h = mix(h, u64::from(state.action_points));
     for clause in &state.text.clauses {
         let c = match clause {

@@ -7,6 +7,7 @@ mod command;
 pub mod delegation;
 mod ending;
 mod fact;
+pub mod grade;
 pub mod position;
 pub mod reflect;
 mod rng;
@@ -20,12 +21,15 @@ mod theatre;
 mod track;
 mod verbs;
 
+pub use verbs::{errand_unlocks, goodwill_terms, unlocked_by};
+
 pub use cards::draw_weights;
 pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use delegation::{Complaint, FactionCheck, Reply, Rule, Trend};
 pub use ending::{DealKind, Ending, Outcome, Score};
-pub use fact::{Act, Drift, Learned, Verb};
+pub use fact::{Act, Change, Drift, Learned, Verb};
+pub use grade::{Grade, Verdict};
 pub use rng::GameRng;
 pub use rules::{apply, apply_seated, before_start, replay, start};
 pub use seat::{AiDelegation, DelegationSeat, Seats};

@@ -14,6 +14,7 @@ mod cards;
 mod causes;
 mod commands;
 mod events;
+mod locks;
 mod names;
 mod outcomes;
 mod replies;
@@ -23,6 +24,7 @@ pub use cards::{basis, basis_sources, confidence, effect, effects};
 pub use causes::{act, cause, drift, learned, verb};
 pub use commands::command;
 pub use events::{describe, news, summary};
+pub use locks::{draft_offer, errand_offer, goodwill_offer, locked};
 pub use names::{
     capital, caucus_name, choice, clause, clause_label, errand_name, priority_name, pts,
     statement_name, track_short, track_value,
@@ -163,12 +165,14 @@ mod tests {
                 clause: Clause::Option(Choice(1)),
                 warmer: true,
                 red_line: true,
+                grade: None,
             },
             Event::LinkSounded {
                 first: (IssueId(0), Clause::Option(Choice(1))),
                 second: (IssueId(1), Clause::Option(Choice(0))),
                 us_warmer: true,
                 iran_warmer: false,
+                grades: Vec::new(),
             },
             Event::Unlocked {
                 issue: IssueId(0),
@@ -192,6 +196,23 @@ mod tests {
             Event::StatementMade(Statement::UrgeRestraint),
             Event::DeadlineExtended(14),
             Event::GoodwillSpent(Side::Us),
+            Event::GoodwillLent {
+                side: Side::Iran,
+                week: 3,
+                lowers: 0.04,
+                next: 0.03,
+            },
+            Event::Done {
+                command: Command::Caucus {
+                    side: Side::Iran,
+                    kind: game::CaucusKind::Reassure,
+                },
+                changes: vec![game::Change::Track {
+                    track: TrackId::IranTrustInOman,
+                    from: 50,
+                    to: 56,
+                }],
+            },
             Event::RatificationFailed {
                 side: Side::Iran,
                 faction: "Principlists".into(),
@@ -215,6 +236,21 @@ mod tests {
                 fact: Learned::AsWritten("US calls sanctions a high priority".into()),
             },
         ];
+        out.extend(grades().into_iter().map(|g| Event::IdeaTested {
+            side: g.side,
+            issue: IssueId(0),
+            clause: Clause::Option(Choice(1)),
+            warmer: g.warmer(),
+            red_line: g.red_line(),
+            grade: Some(g),
+        }));
+        out.push(Event::LinkSounded {
+            first: (IssueId(0), Clause::Option(Choice(1))),
+            second: (IssueId(1), Clause::Option(Choice(0))),
+            us_warmer: true,
+            iran_warmer: false,
+            grades: grades().into_iter().take(2).collect(),
+        });
         out.extend(Act::ALL.map(|act| Event::DelegationMove {
             side: Side::Us,
             act,
@@ -288,6 +324,110 @@ mod tests {
             cause: Cause::Drift(Drift::Markets),
         };
         assert_eq!(describe(&content, &Event::TrackMoved(change)), None);
+    }
+
+    /// A grade with each verdict.
+    fn grades() -> Vec<game::Grade> {
+        use game::Verdict;
+        let grade = |side, change, below_demand, verdict| game::Grade {
+            side,
+            worth: Some(0.6),
+            change,
+            below_demand,
+            verdict,
+        };
+        vec![
+            grade(Side::Us, Some(0.06), 0.0, Verdict::Short { gap: 0.04 }),
+            grade(Side::Iran, Some(0.03), 0.02, Verdict::WouldSign),
+            grade(Side::Iran, None, 0.0, Verdict::BelowWalkaway { gap: 0.2 }),
+            grade(
+                Side::Iran,
+                Some(-0.02),
+                0.05,
+                Verdict::RedLine(vec![(IssueId(0), Choice(0))]),
+            ),
+            grade(
+                Side::Us,
+                Some(0.0),
+                0.0,
+                Verdict::NotRatifiable {
+                    faction: "Senate hawks".into(),
+                },
+            ),
+            grade(Side::Us, None, 0.15, Verdict::Unfinished(Vec::new())),
+        ]
+    }
+
+    #[test]
+    fn a_grade_is_told_in_the_sides_own_terms() {
+        let content = Content::builtin();
+        let lines: Vec<String> = grades()
+            .iter()
+            .map(|g| events::grade(&content, g))
+            .collect();
+        assert_eq!(
+            lines[0],
+            "US: warmer by 6 than the last text, still 4 short of signing"
+        );
+        assert_eq!(
+            lines[1],
+            "Iran: warmer by 3 than the last text, would sign this text now"
+        );
+        assert_eq!(
+            lines[2],
+            "Iran: its own demand, worse than walking away, 20 short of signing"
+        );
+        assert!(
+            lines[3].starts_with(
+                "Iran: colder by 2 than the last text, this crosses a red line (Enrichment: "
+            ),
+            "{}",
+            lines[3]
+        );
+        assert_eq!(
+            lines[4],
+            "US: no better than the last text, good enough at the table, but Senate hawks would \
+             block it at home"
+        );
+        assert_eq!(
+            lines[5],
+            "US: 15 below its own demand, no verdict until the text is finished"
+        );
+    }
+
+    #[test]
+    fn a_move_tells_its_effects_and_goodwill_its_week() {
+        let content = Content::builtin();
+        let all = events(&content);
+        let told = |pick: fn(&Event) -> bool| {
+            describe(&content, all.iter().find(|e| pick(e)).expect("sampled")).expect("told")
+        };
+        assert_eq!(
+            told(|e| matches!(e, Event::Done { .. })),
+            "Reassure Iran → Iran trust in Oman 50 → 56"
+        );
+        assert_eq!(
+            told(|e| matches!(e, Event::GoodwillLent { .. })),
+            "Oman spends goodwill with Iran: its hopes 4 lower for the rest of week 3 only \
+             (asked again, a favour would buy 3)"
+        );
+        // Nothing moved: a reassurance says so, a test of an idea has its own line.
+        let quiet = |kind| Event::Done {
+            command: Command::Caucus {
+                side: Side::Us,
+                kind,
+            },
+            changes: Vec::new(),
+        };
+        assert_eq!(
+            describe(&content, &quiet(game::CaucusKind::Reassure)).as_deref(),
+            Some("Reassure US → no gauge moved (all at their limits)")
+        );
+        let idea = game::CaucusKind::TestIdea {
+            issue: IssueId(0),
+            clause: Clause::Option(Choice(0)),
+        };
+        assert_eq!(describe(&content, &quiet(idea)), None);
     }
 
     #[test]

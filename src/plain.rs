@@ -120,6 +120,7 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
             Some(verb) => match command(app, verb, &words[1..]) {
                 Ok(cmd) => {
                     let before = app.session.log.len();
+                    let before_news = app.session.state.log.len();
                     play(app, &mut runner, cmd.clone());
                     flush_news(app, &mut out, &mut printed);
                     if app.session.log.len() == before {
@@ -139,6 +140,9 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
                             &mut out,
                             "The talks are over. Type report for the after-action report, or quit.",
                         );
+                    }
+                    if let Command::Errand(_) = cmd {
+                        offer_unlocked(app, &mut out, before_news);
                     }
                     announce(app, &mut out, &mut announced);
                 }
@@ -376,6 +380,24 @@ fn command(app: &App, verb: &str, args: &[&str]) -> Result<Command, String> {
     })
 }
 
+/// What an errand put on the table, with the line that drafts it (the screen asks instead).
+fn offer_unlocked(app: &App, out: &mut impl Write, from: usize) {
+    let content = &app.session.content;
+    for (_, e) in &app.session.state.log[from..] {
+        if let crate::game::Event::Unlocked { issue, option } = *e {
+            let i = content.domain.issue(issue);
+            say(
+                out,
+                &format!(
+                    "To draft it: draft {} {}",
+                    i.id,
+                    i.options[option.index()].id
+                ),
+            );
+        }
+    }
+}
+
 fn flush_news(app: &App, out: &mut impl Write, printed: &mut usize) {
     for (_, e) in &app.session.state.log[*printed..] {
         if let Some(line) = describe(&app.session.content, e) {
@@ -454,19 +476,21 @@ fn status(app: &App) -> String {
             Clause::Deferred => "deferred".to_string(),
             Clause::Option(o) => issue.options[o.index()].id.clone(),
         };
-        // A locked option is listed so the player knows it exists; an event or errand opens it.
+        // A locked option is listed so the player knows it exists, with what would open it.
         let options: Vec<String> = issue
             .each_option()
             .map(|(c, o)| {
                 if s.is_available(&app.session.content, i, c) {
                     o.id.clone()
                 } else {
-                    format!("{} (locked until an event or errand opens it)", o.id)
+                    format!("{} (locked)", o.id)
                 }
             })
             .collect();
+        let locked = crate::narrate::locked(&app.session.content, s, i)
+            .map_or_else(String::new, |l| format!("; {l}"));
         lines.push(format!(
-            "{}: {clause} (options: {})",
+            "{}: {clause} (options: {}){locked}",
             issue.id,
             options.join(", ")
         ));

@@ -42,6 +42,8 @@ fn a_short_game_piped_through_stdin() {
         "── Week 2 ──",
         "Saved to",
         "War risk: 35% at the start",
+        "stockpile: not drafted (options: ship-russia (locked), downblend, seal, keep); \
+         ship to Russia locked: Russia errand or a card",
         "Strait of Hormuz:",
     ] {
         assert!(text.contains(want), "missing {want:?} in:\n{text}");
@@ -81,5 +83,71 @@ fn journal_prompts_and_the_report_in_plain_mode() {
         dir.join("muscat-2026-7.ron").is_file(),
         "saved beside the report"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_verb_prints_its_effect_in_plain_mode() {
+    let dir = std::env::temp_dir().join(format!("muscat-plain-verbs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let text = play_plain(
+        &dir,
+        "choose 1\ndraft enr cap-367\ndraft stock seal\ndraft verif ap-plus\n\
+         draft sanc phased-oil\ndraft enf joint\n\
+         probe us\nreassure iran\npressure us\nend\n\
+         choose 1\noffrecord\ntest iran enr\nlink enr stock\nend\n\
+         choose 1\ngoodwill us\nerrand qatar\nannounce\nend\n\
+         choose 1\nrestraint\nextension\ntable\nquit\n",
+    );
+    // Each verb, and a line that tells what it did with its numbers.
+    for (verb, effect) in [
+        ("probe", "Probe US → US trust in Oman 55 → 56"),
+        ("reassure", "Reassure Iran → Iran trust in Oman 68 → 74"),
+        (
+            "pressure",
+            "Relay pressure to US → US trust in Oman 56 → 51",
+        ),
+        ("offrecord", "Off the record → US-Iran trust"),
+        (
+            "test",
+            "Test an idea, Enrichment: 3.67% cap (JCPOA level): Iran: ",
+        ),
+        ("test", " short of signing"),
+        (
+            "link",
+            "Link Enrichment: 3.67% cap (JCPOA level) + 60% stockpile",
+        ),
+        ("goodwill", "its hopes 4 lower for the rest of week 3 only"),
+        ("goodwill", "Goodwill with US → US trust in Oman"),
+        ("errand", "Errand to Qatar: escrowed funds → Iran economy"),
+        ("announce", "Statement (announce progress) → Brent oil"),
+        ("restraint", "Statement (urge restraint) → War risk"),
+        ("extension", "Extension → Oman credibility"),
+        ("table", "Table the text to both → Oman credibility"),
+    ] {
+        assert!(
+            text.contains(effect),
+            "{verb}: missing {effect:?} in:\n{text}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_errand_that_opens_an_option_says_how_to_draft_it() {
+    let dir = std::env::temp_dir().join(format!("muscat-plain-unlock-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    // Seed 7: the errand to Russia succeeds at the first try.
+    let text = play_plain(
+        &dir,
+        "choose 1\nerrand russia\ndraft stockpile ship-russia\nquit\n",
+    );
+    for want in [
+        "Now on the table: 60% stockpile: ship to Russia",
+        "To draft it: draft stockpile ship-russia",
+        "Drafted: 60% stockpile: ship to Russia.",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

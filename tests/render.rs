@@ -302,3 +302,43 @@ fn every_card_with_a_choice_fits_at_80x24() {
         );
     }
 }
+
+#[test]
+fn the_table_says_what_opens_a_locked_option() {
+    let mut a = app(42);
+    close_overlays(&mut a);
+    a.cursor = 1; // the stockpile: "ship to Russia" starts locked
+    let wide = draw(&a, 160, 48, &Theme::mono());
+    let text = text_of(&wide);
+    assert!(
+        text.contains("▶ ship to Russia locked: Russia errand or a card · — not drafted —"),
+        "{text}"
+    );
+    insta::assert_snapshot!(
+        "table_locked_option_at_80x24",
+        draw(&a, 80, 24, &Theme::mono()).backend()
+    );
+    insta::assert_snapshot!("table_locked_option_at_160x48", wide.backend());
+}
+
+#[test]
+fn the_offer_to_draft_what_an_errand_opened() {
+    let mut a = app(42);
+    close_overlays(&mut a);
+    let (issue, option) = a
+        .session
+        .content
+        .domain
+        .locate("stockpile", "ship-russia")
+        .expect("shipped");
+    a.overlays.push(muscat::app::Overlay::Confirm(
+        muscat::app::Confirm::DraftUnlocked { issue, option },
+    ));
+    let t = draw(&a, 80, 24, &Theme::mono());
+    assert!(
+        text_of(&t).contains("Now on the table: 60% stockpile"),
+        "{}",
+        text_of(&t)
+    );
+    insta::assert_snapshot!("draft_unlocked_offer_at_80x24", t.backend());
+}

@@ -92,29 +92,24 @@ pub(super) fn caucus(app: &App) -> Menu {
     )
 }
 
-pub(super) fn errand() -> Menu {
+pub(super) fn errand(content: &crate::content::Content) -> Menu {
     Menu::new(
         "Errand: ask a third party",
         Errand::ALL
             .iter()
-            .map(|&e| {
-                MenuItem::Run(
-                    crate::narrate::errand_name(e).to_string(),
-                    Command::Errand(e),
-                )
-            })
+            .map(|&e| MenuItem::Run(crate::narrate::errand_offer(content, e), Command::Errand(e)))
             .collect(),
     )
 }
 
-pub(super) fn goodwill() -> Menu {
+pub(super) fn goodwill(state: &crate::game::GameState) -> Menu {
     Menu::new(
         "Spend goodwill with",
         Side::BOTH
             .iter()
             .map(|&s| {
                 MenuItem::Run(
-                    format!("{}: bend a little this round", s.name()),
+                    crate::narrate::goodwill_offer(state, s),
                     Command::SpendGoodwill(s),
                 )
             })

@@ -2,7 +2,8 @@
 //! every key): help, briefing, the week's card, menus, questions, the journal prompt, the debrief.
 
 use super::{App, Effect, Menu, MenuItem, Msg};
-use crate::game::{self, Command, Phase};
+use crate::game::{self, Clause, Command, Phase};
+use crate::model::{Choice, IssueId};
 
 /// A question that needs a yes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,6 +11,11 @@ pub enum Confirm {
     Quit,
     EndRound,
     Extension,
+    /// An errand put this option on the table: draft it into the text?
+    DraftUnlocked {
+        issue: IssueId,
+        option: Choice,
+    },
 }
 
 /// Windows drawn over the screen; the last one is on top and gets the keys.
@@ -68,6 +74,13 @@ impl App {
                         Confirm::Quit => vec![Effect::Autosave, Effect::Quit],
                         Confirm::EndRound => self.run(Command::EndRound),
                         Confirm::Extension => self.run(Command::RequestExtension),
+                        Confirm::DraftUnlocked { issue, option } => {
+                            self.cursor = issue.index();
+                            self.run(Command::Draft {
+                                issue,
+                                clause: Clause::Option(option),
+                            })
+                        }
                     }
                 }
                 Msg::Back | Msg::Quit => {

@@ -2,13 +2,14 @@
 //! events: the status line, the week's card and the debrief opening, the journal prompt that
 //! comes due, and the autosave the loop is asked for.
 
-use super::{App, Effect, Overlay};
+use super::{App, Confirm, Effect, Overlay};
 use crate::game::{self, Command, Event, RuleError};
 
 impl App {
     /// Applies a command to the game and reacts to what happened.
     pub fn run(&mut self, command: Command) -> Vec<Effect> {
         let drafted = matches!(command, Command::Draft { .. });
+        let errand = matches!(command, Command::Errand(_));
         match self.session.apply(command) {
             Err(e) => {
                 self.status = refusal(&e);
@@ -31,6 +32,13 @@ impl App {
                             selected: 0,
                         }),
                         Event::RoundStarted(_) => effects.push(Effect::Autosave),
+                        // What an errand opened, Oman will most often want in the text.
+                        Event::Unlocked { issue, option } if errand => {
+                            self.overlays.push(Overlay::Confirm(Confirm::DraftUnlocked {
+                                issue: *issue,
+                                option: *option,
+                            }));
+                        }
                         Event::Ended(_) => {
                             self.scroll = 0;
                             self.overlays.push(Overlay::End);
@@ -79,4 +87,73 @@ pub(super) fn refusal(e: &RuleError) -> String {
         first.make_ascii_uppercase();
     }
     format!("{s}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::close_all;
+    use super::super::{Msg, Overlay};
+    use super::*;
+    use crate::content::Content;
+    use crate::game::{Clause, Difficulty, Errand, start};
+
+    /// An app on `seed` whose errand to Russia succeeded, with the offer it made on top.
+    fn russia_opened() -> App {
+        for seed in 1..40 {
+            let content = Content::builtin();
+            let state = start(&content, seed, Difficulty::Normal);
+            let mut a = App::new(content, state, Vec::new());
+            close_all(&mut a);
+            a.run(Command::Errand(Errand::Russia));
+            if matches!(
+                a.top(),
+                Some(Overlay::Confirm(Confirm::DraftUnlocked { .. }))
+            ) {
+                return a;
+            }
+        }
+        panic!("the errand to Russia never succeeded in 40 seeds");
+    }
+
+    #[test]
+    fn an_errand_that_opens_an_option_offers_to_draft_it() {
+        let mut a = russia_opened();
+        let (issue, option) = a
+            .session
+            .content
+            .domain
+            .locate("stockpile", "ship-russia")
+            .expect("shipped");
+        assert_eq!(
+            a.top(),
+            Some(&Overlay::Confirm(Confirm::DraftUnlocked { issue, option }))
+        );
+        a.update(Msg::Yes);
+        assert_eq!(a.session.state.text.clause(issue), Clause::Option(option));
+        assert_eq!(
+            a.selected_issue(),
+            issue,
+            "the cursor goes to the drafted clause"
+        );
+        assert_eq!(a.top(), None);
+    }
+
+    #[test]
+    fn the_offer_declined_leaves_the_text() {
+        let mut a = russia_opened();
+        let before = a.session.state.text.clone();
+        a.update(Msg::Back);
+        assert_eq!(a.session.state.text, before);
+        assert_eq!(a.top(), None);
+    }
+
+    #[test]
+    fn an_errand_that_opens_nothing_asks_nothing() {
+        let content = Content::builtin();
+        let state = start(&content, 3, Difficulty::Normal);
+        let mut a = App::new(content, state, Vec::new());
+        close_all(&mut a);
+        a.run(Command::Errand(Errand::Qatar));
+        assert_eq!(a.top(), None);
+    }
 }

@@ -83,8 +83,12 @@ impl App {
             Msg::Table => return self.run(Command::Table(Audience::Both)),
             Msg::TableOne => self.overlays.push(Overlay::Menu(menu::table_one())),
             Msg::Caucus => self.overlays.push(Overlay::Menu(menu::caucus(self))),
-            Msg::Errand => self.overlays.push(Overlay::Menu(menu::errand())),
-            Msg::Goodwill => self.overlays.push(Overlay::Menu(menu::goodwill())),
+            Msg::Errand => self
+                .overlays
+                .push(Overlay::Menu(menu::errand(&self.session.content))),
+            Msg::Goodwill => self
+                .overlays
+                .push(Overlay::Menu(menu::goodwill(&self.session.state))),
             Msg::Statement => self.overlays.push(Overlay::Menu(menu::statement())),
             Msg::OffTheRecord => return self.run(Command::OffTheRecord),
             Msg::Extension => self.overlays.push(Overlay::Confirm(Confirm::Extension)),

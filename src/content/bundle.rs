@@ -33,7 +33,7 @@ macro_rules! embedded {
 /// The rules that play the content. Raise it when a change to the rules makes the same commands
 /// play out differently: a save written under older rules then loads as it was written, with a
 /// warning, instead of being refused as tampered when its replay diverges.
-const RULES: &str = "rules 2: positions move by give";
+const RULES: &str = "rules 3: ideas are graded by the real answer; every move tells its effects";
 
 impl Bundle {
     /// The content shipped inside the binary, each folder in file-name order like

@@ -131,6 +131,8 @@ pub(super) fn resolve(world: &mut World, effects: &[CardEffect], cause: &Cause) 
                         .red_lines
                         .insert((i, o))
                 {
+                    // Drawn in public by a card: Oman knows it as well as one it was told.
+                    world.state.notebook.red_lines.insert((*side, i, o));
                     world.emit(Event::RedLineAdded {
                         side: *side,
                         issue: i,
@@ -181,6 +183,30 @@ mod tests {
             .tracks
             .shift(state.round, TrackId::WarRisk, -war, calm);
         game::apply(state, content, &Command::EndRound).expect("end round");
+    }
+
+    #[test]
+    fn a_red_line_a_card_draws_is_a_known_red_line() {
+        let content = Content::builtin();
+        for seed in 0..200 {
+            let mut state = game::start(&content, seed, Difficulty::Normal);
+            while !state.is_over() && state.round < 10 {
+                next_week(&mut state, &content);
+                let added = state.log.iter().find_map(|(_, e)| match *e {
+                    Event::RedLineAdded {
+                        side,
+                        issue,
+                        option,
+                    } => Some((side, issue, option)),
+                    _ => None,
+                });
+                if let Some(line) = added {
+                    assert!(state.notebook.red_lines.contains(&line), "seed {seed}");
+                    return;
+                }
+            }
+        }
+        panic!("no card drew a red line in 200 games");
     }
 
     fn injected(state: &GameState) -> Vec<(u32, String)> {

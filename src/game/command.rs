@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::delegation::Reply;
 use super::ending::Outcome;
-use super::fact::{Act, Learned};
+use super::fact::{Act, Change, Learned};
+use super::grade::Grade;
 use super::text::Clause;
 use super::track::{Cause, TrackChange};
 use super::{Seat, Side};
@@ -22,7 +23,7 @@ pub enum CaucusKind {
     Reassure,
     /// Carry the other side's deadline or threat: urgency up, trust in Oman down.
     RelayPressure,
-    /// Warm or cold on one change to the text.
+    /// The side's graded answer to one change to the text (see [`super::grade`]).
     TestIdea { issue: IssueId, clause: Clause },
 }
 
@@ -169,19 +170,26 @@ pub enum Event {
         side: Side,
         fact: Learned,
     },
-    /// Warm or cold on an idea: the change in utility for that side, and a red line it would cross.
+    /// A side's answer to an idea: warmer than the last text it saw (or its own demand), whether it
+    /// crosses a red line, and the full grade.
     IdeaTested {
         side: Side,
         issue: IssueId,
         clause: Clause,
         warmer: bool,
         red_line: bool,
+        /// The side's graded answer (older saves have none).
+        #[serde(default)]
+        grade: Option<Grade>,
     },
     LinkSounded {
         first: (IssueId, Clause),
         second: (IssueId, Clause),
         us_warmer: bool,
         iran_warmer: bool,
+        /// Each side's graded answer, the US first (older saves have none).
+        #[serde(default)]
+        grades: Vec<Grade>,
     },
     Unlocked {
         issue: IssueId,
@@ -205,6 +213,20 @@ pub enum Event {
     StatementMade(Statement),
     DeadlineExtended(u32),
     GoodwillSpent(Side),
+    /// Goodwill spent: the delegation's hopes are `lowers` lower (utility) for the rest of
+    /// `week` only, and the next favour asked of it would lower them by `next`.
+    GoodwillLent {
+        side: Side,
+        week: u32,
+        lowers: f64,
+        next: f64,
+    },
+    /// What one of Oman's moves (or card choices) changed on the gauges, in order of change;
+    /// the delegations' hopes and hardliners are told by their own events.
+    Done {
+        command: Command,
+        changes: Vec<Change>,
+    },
     /// A delegation's own move, e.g. the US turning the screw or Iran's Hormuz signal.
     DelegationMove {
         side: Side,

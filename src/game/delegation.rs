@@ -176,6 +176,22 @@ fn steps(issue: &Issue, a: Choice, b: Choice) -> u32 {
 
 /// A delegation's answer to a package tabled by Oman.
 pub fn reply(content: &Content, state: &GameState, side: Side, package: &[Choice]) -> Reply {
+    answer(content, state, side, package, true)
+}
+
+/// The same answer without its counter (left empty): the verdict and its reasons only, for a
+/// look-ahead that needs no more (a graded idea), at a fraction of the cost.
+pub fn verdict(content: &Content, state: &GameState, side: Side, package: &[Choice]) -> Reply {
+    answer(content, state, side, package, false)
+}
+
+fn answer(
+    content: &Content,
+    state: &GameState,
+    side: Side,
+    package: &[Choice],
+    with_counter: bool,
+) -> Reply {
     let profile = content.delegation(side);
     let d = state.delegation(side);
     let prefs = &profile.prefs;
@@ -217,7 +233,7 @@ pub fn reply(content: &Content, state: &GameState, side: Side, package: &[Choice
         .collect();
     complaints.sort_by(|a, b| b.cost.total_cmp(&a.cost));
     complaints.truncate(3);
-    let (counter, counter_short) = if accept {
+    let (counter, counter_short) = if accept || !with_counter {
         (Vec::new(), false)
     } else {
         counter(content, state, side, package, target.max(walk.value))

@@ -9,6 +9,7 @@ use super::Side;
 use super::coercion::Variant;
 use super::command::{CaucusKind, Errand, Statement};
 use super::state::Priority;
+use super::track::TrackId;
 use crate::model::{Choice, IssueId};
 
 /// The slow pressures of the world between rounds.
@@ -141,4 +142,20 @@ pub enum Learned {
     /// A note in the words an older save (format 1 or 2) wrote it in, kept as written because
     /// the issue it names is not in the built-in domain: a game played with other content.
     AsWritten(String),
+}
+
+/// A gauge one of Oman's moves changed, from and to, for the line that tells the move's effect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    Track {
+        track: TrackId,
+        from: i32,
+        to: i32,
+    },
+    /// Iran's patience (the US one is a track).
+    Patience {
+        side: Side,
+        from: i32,
+        to: i32,
+    },
 }

@@ -140,16 +140,23 @@ fn delegation_moves(world: &mut World) {
     let iran = Cause::Delegation(Side::Iran);
     let squeezed =
         world.state.track(TrackId::Economy) < 20 || world.state.track(TrackId::WarRisk) > 65;
-    let signalled_last_round = world.state.log.iter().rev().take(40).any(|(r, e)| {
-        *r + 1 >= world.state.round
-            && matches!(
+    // This week's and last week's news, however many lines they ran to.
+    let round = world.state.round;
+    let signalled_last_round = world
+        .state
+        .log
+        .iter()
+        .rev()
+        .take_while(|(r, _)| *r + 1 >= round)
+        .any(|(_, e)| {
+            matches!(
                 e,
                 Event::DelegationMove {
                     side: Side::Iran,
                     ..
                 }
             )
-    });
+        });
     if squeezed && !signalled_last_round {
         world.shift(TrackId::Oil, 6, &iran);
         world.shift(TrackId::GulfPressure, 5, &iran);

@@ -2,6 +2,7 @@
 //! touching the state, or carries it out and returns the events that happened.
 
 use super::command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
+use super::fact::Change;
 use super::seat::{AiDelegation, Seats};
 use super::state::{Difficulty, Flag, GameState, Phase};
 use super::text::Clause;
@@ -150,10 +151,54 @@ pub fn apply_seated(
         }
         Command::Reflect { ref id, ref answer } => reflect::record(&mut world, id, answer),
     }
+    if command.cost() > 0 || matches!(command, Command::ChooseCardOption(_)) {
+        let changes = changes(world.events.iter().map(|(_, e)| e));
+        world.emit(Event::Done {
+            command: command.clone(),
+            changes,
+        });
+    }
     let events = std::mem::take(&mut world.events);
     let happened = events.iter().map(|(_, e)| e.clone()).collect();
     state.log.extend(events);
     Ok(happened)
+}
+
+/// The gauges a move changed, each once with its first and last value, in the order they moved.
+fn changes<'e>(events: impl Iterator<Item = &'e Event>) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::new();
+    for e in events {
+        match *e {
+            Event::TrackMoved(ref c) => {
+                match out
+                    .iter_mut()
+                    .find(|x| matches!(x, Change::Track { track, .. } if *track == c.track))
+                {
+                    Some(Change::Track { to, .. }) => *to = c.to,
+                    _ => out.push(Change::Track {
+                        track: c.track,
+                        from: c.from,
+                        to: c.to,
+                    }),
+                }
+            }
+            Event::PatienceChanged { side, from, to } => {
+                match out
+                    .iter_mut()
+                    .find(|x| matches!(x, Change::Patience { side: s, .. } if *s == side))
+                {
+                    Some(Change::Patience { to: last, .. }) => *last = to,
+                    _ => out.push(Change::Patience { side, from, to }),
+                }
+            }
+            _ => {}
+        }
+    }
+    // A gauge that moved and came back is not a change.
+    out.retain(|c| match *c {
+        Change::Track { from, to, .. } | Change::Patience { from, to, .. } => from != to,
+    });
+    out
 }
 
 /// Every rule a command must pass, checked before anything changes.

@@ -300,6 +300,63 @@ pub struct GameState {
     pub reflections: Vec<Answer>,
 }
 
+impl GameState {
+    /// A copy for a look-ahead through rules that do not read the news log (a dry-run table):
+    /// everything but the log, which is the one part that grows all game.
+    pub fn clone_without_log(&self) -> GameState {
+        let GameState {
+            scenario_id,
+            seed,
+            difficulty,
+            round,
+            deadline,
+            action_points,
+            phase,
+            tracks,
+            text,
+            unlocked,
+            delegations,
+            drawn,
+            follow_ups,
+            injects_fired,
+            flags,
+            notebook,
+            log: _,
+            tabled_this_round,
+            deck_rng,
+            world_rng,
+            advisor,
+            coercion,
+            reflections,
+        } = self;
+        GameState {
+            scenario_id: scenario_id.clone(),
+            seed: *seed,
+            difficulty: *difficulty,
+            round: *round,
+            deadline: *deadline,
+            action_points: *action_points,
+            phase: phase.clone(),
+            tracks: tracks.clone(),
+            text: text.clone(),
+            unlocked: unlocked.clone(),
+            delegations: delegations.clone(),
+            drawn: drawn.clone(),
+            follow_ups: follow_ups.clone(),
+            injects_fired: injects_fired.clone(),
+            flags: flags.clone(),
+            notebook: notebook.clone(),
+            log: Vec::new(),
+            tabled_this_round: *tabled_this_round,
+            deck_rng: deck_rng.clone(),
+            world_rng: world_rng.clone(),
+            advisor: *advisor,
+            coercion: coercion.clone(),
+            reflections: reflections.clone(),
+        }
+    }
+}
+
 /// The red lines each delegation holds at the start of a game (indexed by `Side as usize`): all
 /// its firm ones, and each contested one with its chance, drawn from the seed (streams of their
 /// own, so the draw never shifts the deck or the world). A contested line that would leave an

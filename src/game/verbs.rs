@@ -6,6 +6,7 @@ use super::command::{Audience, CaucusKind, Errand, Event, Statement};
 use super::delegation::{self, Trend};
 use super::ending::{self, Outcome};
 use super::fact::{Learned, Verb};
+use super::grade::{self, Grade, Verdict};
 use super::position;
 use super::rules::{World, sides_of};
 use super::state::{Flag, Known, Phase, Priority, Repeat};
@@ -136,26 +137,31 @@ fn probe(world: &mut World, side: Side, cause: &Cause) {
 }
 
 fn test_idea(world: &mut World, side: Side, issue: IssueId, clause: Clause) {
-    let content = world.content;
-    let prefs = &content.delegation(side).prefs;
-    let on = content.domain.issue(issue);
-    let new = clause.choice(on).expect("invariant: checked not open");
-    let current = world.state.text.clause(issue).choice(on);
-    let old_value = current.map_or(0.0, |c| prefs.weighted_value(issue, c));
-    let warmer = prefs.weighted_value(issue, new) > old_value + 1e-9;
-    let red_line = world.state.delegations[side as usize]
-        .red_lines
-        .contains(&(issue, new));
-    if red_line {
-        world.state.notebook.red_lines.insert((side, issue, new));
-    }
+    let grade = grade::grade(world.content, world.state, &[(issue, clause)], &[side])
+        .pop()
+        .expect("invariant: one grade per side asked");
+    reveal(world, &grade);
     world.emit(Event::IdeaTested {
         side,
         issue,
         clause,
-        warmer,
-        red_line,
+        warmer: grade.warmer(),
+        red_line: grade.red_line(),
+        grade: Some(grade),
     });
+}
+
+/// A red line a graded answer names is one Oman now knows, as if it had been tabled.
+fn reveal(world: &mut World, grade: &Grade) {
+    if let Verdict::RedLine(hits) | Verdict::Unfinished(hits) = &grade.verdict {
+        for &(issue, option) in hits {
+            world
+                .state
+                .notebook
+                .red_lines
+                .insert((grade.side, issue, option));
+        }
+    }
 }
 
 pub(super) fn table(world: &mut World, audience: Audience) {
@@ -294,25 +300,9 @@ fn ratify(world: &mut World, package: &[Choice]) {
 }
 
 pub(super) fn link(world: &mut World, first: (IssueId, Clause), second: (IssueId, Clause)) {
-    let content = world.content;
-    let mut warmer = [false; 2];
-    for side in Side::BOTH {
-        let prefs = &content.delegation(side).prefs;
-        let delta: f64 = [first, second]
-            .iter()
-            .map(|&(issue, clause)| {
-                let on = content.domain.issue(issue);
-                let new = clause.choice(on).expect("invariant: checked not open");
-                let old = world
-                    .state
-                    .text
-                    .clause(issue)
-                    .choice(on)
-                    .map_or(0.0, |c| prefs.weighted_value(issue, c));
-                prefs.weighted_value(issue, new) - old
-            })
-            .sum();
-        warmer[side as usize] = delta > 1e-9;
+    let grades = grade::grade(world.content, world.state, &[first, second], &Side::BOTH);
+    for g in &grades {
+        reveal(world, g);
     }
     for (issue, clause) in [first, second] {
         world.state.text.set(issue, clause);
@@ -321,23 +311,48 @@ pub(super) fn link(world: &mut World, first: (IssueId, Clause), second: (IssueId
     world.emit(Event::LinkSounded {
         first,
         second,
-        us_warmer: warmer[0],
-        iran_warmer: warmer[1],
+        us_warmer: grades[0].warmer(),
+        iran_warmer: grades[1].warmer(),
+        grades,
     });
 }
 
+/// What goodwill asked of a delegation now would buy and cost: how much lower its hopes go for
+/// the rest of this week (utility), and the trust in Oman it spends. A favour asked again is
+/// worth less: 4 points the first time, then less each time, and costs more trust.
+pub fn goodwill_terms(state: &super::GameState, side: Side) -> (f64, i32) {
+    let used = state.delegation(side).goodwill_used;
+    (
+        0.04 / (1.0 + 0.5 * f64::from(used)),
+        2 + 2 * (used as i32 + 1),
+    )
+}
+
 pub(super) fn goodwill(world: &mut World, side: Side) {
+    let (lowers, cost) = goodwill_terms(world.state, side);
+    let from = delegation::target(world.content, world.state, side);
     let d = &mut world.state.delegations[side as usize];
-    // A favour asked again is worth less: 4 points the first time, then less each time.
-    d.goodwill = 0.04 / (1.0 + 0.5 * f64::from(d.goodwill_used));
+    d.goodwill = lowers;
     d.goodwill_used += 1;
-    let cost = 2 + 2 * d.goodwill_used as i32;
-    world.shift(
-        TrackId::trust_in_oman(side),
-        -cost,
-        &Cause::Oman(Verb::Goodwill),
-    );
-    world.emit(Event::GoodwillSpent(side));
+    let cause = Cause::Oman(Verb::Goodwill);
+    world.shift(TrackId::trust_in_oman(side), -cost, &cause);
+    let to = delegation::target(world.content, world.state, side);
+    let week = world.state.round;
+    let next = goodwill_terms(world.state, side).0;
+    world.emit(Event::GoodwillLent {
+        side,
+        week,
+        lowers,
+        next,
+    });
+    if (to - from).abs() >= 0.005 {
+        world.emit(Event::HopeMoved {
+            side,
+            from,
+            to,
+            cause,
+        });
+    }
 }
 
 /// Whether an errand has already succeeded (it cannot be run again).
@@ -364,8 +379,11 @@ pub(super) fn errand(world: &mut World, errand: Errand) {
         world.shift(TrackId::OmanCredibility, -1, &cause);
         return;
     }
+    if let Some((issue, option)) = errand_unlocks(errand) {
+        unlock(world, issue, option);
+    }
     match errand {
-        Errand::Russia => unlock(world, "stockpile", "ship-russia"),
+        Errand::Russia => {}
         Errand::Iaea => {
             world.state.flags.insert(Flag::IaeaProtocol);
             world.shift(TrackId::BreakoutBelief, 4, &cause);
@@ -373,7 +391,6 @@ pub(super) fn errand(world: &mut World, errand: Errand) {
             world.shift(TrackId::WarRisk, -2, &cause);
         }
         Errand::Gulf => {
-            unlock(world, "proxies", "gulf-pact");
             world.shift(TrackId::WarRisk, -3, &cause);
         }
         Errand::Qatar => {
@@ -388,6 +405,39 @@ pub(super) fn errand(world: &mut World, errand: Errand) {
             world.shift(TrackId::IsraeliPressure, 4, &cause);
         }
     }
+}
+
+/// The option (issue id, option id) an errand puts on the table when it succeeds.
+pub fn errand_unlocks(errand: Errand) -> Option<(&'static str, &'static str)> {
+    match errand {
+        Errand::Russia => Some(("stockpile", "ship-russia")),
+        Errand::Gulf => Some(("proxies", "gulf-pact")),
+        Errand::Iaea | Errand::Qatar | Errand::E3 => None,
+    }
+}
+
+/// What can put a locked option on the table: the errands that unlock it, and whether some event
+/// card of the deck can (which card is not said: the deck is not the player's to read).
+pub fn unlocked_by(
+    content: &crate::content::Content,
+    issue: IssueId,
+    option: Choice,
+) -> (Vec<Errand>, bool) {
+    let names = |i: &str, o: &str| content.domain.locate(i, o) == Some((issue, option));
+    let errands = Errand::ALL
+        .into_iter()
+        .filter(|&e| errand_unlocks(e).is_some_and(|(i, o)| names(i, o)))
+        .collect();
+    let unlocks = |effects: &[crate::content::CardEffect]| {
+        effects
+            .iter()
+            .any(|e| matches!(e, crate::content::CardEffect::Unlock(i, o) if names(i, o)))
+    };
+    let card = content
+        .cards
+        .iter()
+        .any(|c| unlocks(&c.effects) || c.choices.iter().any(|ch| unlocks(&ch.effects)));
+    (errands, card)
 }
 
 /// Makes an option available, if the content has it.

@@ -2,12 +2,12 @@
 //! (the report's week-by-week "what else happened"), and the status line after a command.
 
 use super::causes::{english_act, english_learned};
-use super::names::{capital, choice, clause, clause_label};
+use super::names::{capital, choice, clause, clause_label, pts};
 use super::replies;
 use super::{LANGUAGE, Language, Tense};
 use crate::content::Content;
-use crate::game::{Event, TrackId};
-use crate::model::IssueId;
+use crate::game::{Audience, CaucusKind, Change, Command, Event, Grade, TrackId, Verdict};
+use crate::model::{Choice, IssueId};
 
 /// A news line for an event, as it happens; `None` for events too small for the log.
 pub fn describe(content: &Content, event: &Event) -> Option<String> {
@@ -25,6 +25,91 @@ fn either<'a>(tense: Tense, present: &'a str, past: &'a str) -> &'a str {
         Tense::Present => present,
         Tense::Past => past,
     }
+}
+
+/// A side's graded answer in its own terms: "US: +6 on the last text, still 4 short of signing".
+pub(super) fn grade(content: &Content, g: &Grade) -> String {
+    let change = match g.change {
+        Some(c) if pts(c) == 0 => "no better than the last text".to_string(),
+        Some(c) if c > 0.0 => format!("warmer by {} than the last text", pts(c)),
+        Some(c) => format!("colder by {} than the last text", -pts(c)),
+        None if pts(g.below_demand) == 0 => "its own demand".to_string(),
+        None => format!("{} below its own demand", pts(g.below_demand)),
+    };
+    let lines = |hits: &[(IssueId, Choice)]| {
+        hits.iter()
+            .map(|&(i, c)| choice(content, i, c))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let verdict = match &g.verdict {
+        Verdict::WouldSign => "would sign this text now".to_string(),
+        Verdict::Short { gap } if pts(*gap) == 0 => "just short of signing".to_string(),
+        Verdict::Short { gap } => format!("still {} short of signing", pts(*gap)),
+        Verdict::BelowWalkaway { gap } => format!(
+            "worse than walking away, {} short of signing",
+            pts(*gap).max(1)
+        ),
+        Verdict::RedLine(hits) => format!("this crosses a red line ({})", lines(hits)),
+        Verdict::NotRatifiable { faction } => {
+            format!("good enough at the table, but {faction} would block it at home")
+        }
+        Verdict::Unfinished(hits) if !hits.is_empty() => {
+            format!("this crosses a red line ({})", lines(hits))
+        }
+        Verdict::Unfinished(_) => "no verdict until the text is finished".to_string(),
+    };
+    format!("{}: {change}, {verdict}", g.side.name())
+}
+
+/// The line that tells what one of Oman's moves changed: "Reassure Iran → Iran trust in Oman
+/// 50 → 56, Iran patience 60 → 66". `None` for a move that changed nothing and tells its result
+/// in a line of its own.
+fn done(command: &Command, changes: &[Change]) -> Option<String> {
+    let deed = match command {
+        Command::Caucus { side, kind } => match kind {
+            CaucusKind::Probe => format!("Probe {}", side.name()),
+            CaucusKind::Reassure => format!("Reassure {}", side.name()),
+            CaucusKind::RelayPressure => format!("Relay pressure to {}", side.name()),
+            CaucusKind::TestIdea { .. } => format!("Test an idea with {}", side.name()),
+        },
+        Command::Table(Audience::Both) => "Table the text to both".into(),
+        Command::Table(Audience::One(side)) => format!("Table the text to {}", side.name()),
+        Command::Link { .. } => "Link".into(),
+        Command::SpendGoodwill(side) => format!("Goodwill with {}", side.name()),
+        Command::Errand(e) => format!("Errand to {}", super::errand_name(*e)),
+        Command::OffTheRecord => "Off the record".into(),
+        Command::Statement(s) => format!("Statement ({})", super::statement_name(*s)),
+        Command::RequestExtension => "Extension".into(),
+        Command::ChooseCardOption(_) => "Oman's decision".into(),
+        _ => return None,
+    };
+    if changes.is_empty() {
+        // Every caucus that is not a test tells nothing else when it moves nothing.
+        return matches!(
+            command,
+            Command::Caucus {
+                kind: CaucusKind::Reassure | CaucusKind::RelayPressure,
+                ..
+            }
+        )
+        .then(|| format!("{deed} → no gauge moved (all at their limits)"));
+    }
+    let moved: Vec<String> = changes
+        .iter()
+        .map(|c| match *c {
+            Change::Track { track, from, to } => format!(
+                "{} {} → {}",
+                track.name(),
+                super::track_value(track, from),
+                super::track_value(track, to)
+            ),
+            Change::Patience { side, from, to } => {
+                format!("{} patience {from} → {to}", side.name())
+            }
+        })
+        .collect();
+    Some(format!("{deed} → {}", moved.join(", ")))
 }
 
 fn warm(warmer: bool) -> &'static str {
@@ -125,8 +210,28 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
             side,
             issue,
             clause: c,
+            grade: Some(g),
+            ..
+        } => match tense {
+            Tense::Present => format!(
+                "Test an idea, {}: {}",
+                clause(content, *issue, *c),
+                grade(content, g)
+            ),
+            Tense::Past => format!(
+                "{} graded {}: {}",
+                side.name(),
+                clause(content, *issue, *c),
+                grade(content, g)
+            ),
+        },
+        Event::IdeaTested {
+            side,
+            issue,
+            clause: c,
             warmer,
             red_line,
+            grade: None,
         } => {
             let feel = if *warmer { "warm" } else { "cold" };
             match tense {
@@ -148,8 +253,29 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
         Event::LinkSounded {
             first,
             second,
+            grades,
+            ..
+        } if !grades.is_empty() => {
+            let both = grades
+                .iter()
+                .map(|g| grade(content, g))
+                .collect::<Vec<_>>()
+                .join("; ");
+            match tense {
+                Tense::Present => format!(
+                    "Link {} + {}: {both}",
+                    clause(content, first.0, first.1),
+                    clause(content, second.0, second.1)
+                ),
+                Tense::Past => format!("the link was graded {both}"),
+            }
+        }
+        Event::LinkSounded {
+            first,
+            second,
             us_warmer,
             iran_warmer,
+            ..
         } => match tense {
             Tense::Present => format!(
                 "Link {} + {}: US {}, Iran {}{}",
@@ -219,6 +345,20 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
             format!("{}eadline extended to week {d}", either(tense, "D", "d"))
         }
         Event::GoodwillSpent(side) => format!("Oman spends goodwill with {}", side.name()),
+        Event::GoodwillLent { .. } | Event::Done { .. } if past => return None,
+        Event::GoodwillLent {
+            side,
+            week,
+            lowers,
+            next,
+        } => format!(
+            "Oman spends goodwill with {}: its hopes {} lower for the rest of week {week} only \
+             (asked again, a favour would buy {})",
+            side.name(),
+            pts(*lowers),
+            pts(*next)
+        ),
+        Event::Done { command, changes } => return done(command, changes),
         Event::DelegationMove { side, act } => {
             format!("{} {}", side.name(), english_act(content, *act))
         }
@@ -277,7 +417,15 @@ pub fn summary(content: &Content, events: &[Event]) -> String {
             _ => None,
         })
         .collect();
-    let last = events.iter().rev().find_map(|e| describe(content, e));
+    // A move's own news first ("Caucus with Iran: …"); its effects line only when it has no other.
+    let told = |done: bool| {
+        events
+            .iter()
+            .rev()
+            .filter(|e| matches!(e, Event::Done { .. }) == done)
+            .find_map(|e| describe(content, e))
+    };
+    let last = told(false).or_else(|| told(true));
     match (last, moves.is_empty()) {
         (Some(line), _) => line,
         (None, false) => {

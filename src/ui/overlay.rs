@@ -43,11 +43,14 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 popup(frame, theme, area, &menu.title, lines, width, wrap);
             }
             Overlay::Confirm(what) => {
-                let question = match what {
-                    Confirm::Quit => "Quit? The game is autosaved to saves/autosave.ron.",
-                    Confirm::EndRound => "End the week with action points left?",
+                let question = match *what {
+                    Confirm::Quit => "Quit? The game is autosaved to saves/autosave.ron.".into(),
+                    Confirm::EndRound => "End the week with action points left?".into(),
                     Confirm::Extension => {
-                        "Ask for two more weeks? It costs credibility and US patience."
+                        "Ask for two more weeks? It costs credibility and US patience.".into()
+                    }
+                    Confirm::DraftUnlocked { issue, option } => {
+                        words::draft_offer(&app.session.content, issue, option)
                     }
                 };
                 let lines = vec![
@@ -55,7 +58,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Line::raw(""),
                     Line::styled("y / Enter: yes    Esc: no", theme.key),
                 ];
-                popup(frame, theme, area, "Are you sure?", lines, 66, false);
+                // An offer is a question, not a warning; its long option names wrap.
+                let (title, wrap) = match what {
+                    Confirm::DraftUnlocked { .. } => ("Draft it?", true),
+                    _ => ("Are you sure?", false),
+                };
+                popup(frame, theme, area, title, lines, 66, wrap);
             }
             Overlay::End => super::debrief::draw(frame, app, theme, area),
             Overlay::Odds(answers) => super::odds::draw(frame, app, theme, area, answers),

@@ -148,6 +148,17 @@ pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     {
         detail = format!("{detail} · tabled: {}", clause_text(app, i, was));
     }
+    // What is not on the table yet here, and what would open it, comes first: it is the part a
+    // player cannot find by pressing the arrows.
+    if let Some(locked) = words::locked(&app.session.content, &app.session.state, i) {
+        let full = format!("▶ {locked} · {}", &detail["▶ ".len()..]);
+        // On a narrow panel the lock alone: the clause is in its row just above.
+        detail = if full.chars().count() > inner_width {
+            format!("▶ {locked}")
+        } else {
+            full
+        };
+    }
     lines.push(Line::styled(truncate(&detail, inner_width), theme.dim));
     let title = "Draft text (←→ option, d defer, t table)";
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
