@@ -38,6 +38,8 @@ impl App {
     fn on_screen(&mut self, msg: Msg) -> Vec<Effect> {
         let issues = self.session.content.domain.issues.len();
         match msg {
+            Msg::Up if self.screen == Screen::News => self.scroll = self.scroll.saturating_add(1),
+            Msg::Down if self.screen == Screen::News => self.scroll = self.scroll.saturating_sub(1),
             Msg::Up => self.cursor = self.cursor.saturating_sub(1),
             Msg::Down => {
                 let rows = if self.screen.selects_tracks() {
@@ -111,6 +113,13 @@ impl App {
                 self.switch(Screen::ALL[next]);
             }
             Msg::Screen(k) if k < Screen::ALL.len() => self.switch(Screen::ALL[k]),
+            // The news counts back from its newest line, so PgUp (older) scrolls further back.
+            Msg::ScrollUp if self.screen == Screen::News => {
+                self.scroll = self.scroll.saturating_add(5);
+            }
+            Msg::ScrollDown if self.screen == Screen::News => {
+                self.scroll = self.scroll.saturating_sub(5);
+            }
             Msg::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
             Msg::ScrollDown => self.scroll = self.scroll.saturating_add(5),
             Msg::Save => return vec![Effect::Save],

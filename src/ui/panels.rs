@@ -163,6 +163,42 @@ pub(super) fn truncate(s: &str, width: usize) -> String {
     }
 }
 
+/// Greedy word wrap to `width` columns: words longer than a line are cut across lines, and every
+/// line after the first starts with `indent`, so a wrapped entry reads as one.
+pub(super) fn wrap(s: &str, width: usize, indent: &str) -> Vec<String> {
+    let width = width.max(indent.chars().count() + 2);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in s.split(' ') {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let gap = usize::from(len > 0 && !line.trim().is_empty());
+            if len + gap + word.len() <= width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.extend(word.iter());
+                len += gap + word.len();
+                break;
+            }
+            if len > indent.chars().count() {
+                // The word starts the next line.
+                out.push(std::mem::take(&mut line));
+            } else {
+                // A word wider than a whole line: cut it.
+                let room = width - len;
+                line.extend(word.drain(..room));
+                out.push(std::mem::take(&mut line));
+            }
+            line.push_str(indent);
+            len = indent.chars().count();
+        }
+    }
+    out.push(line);
+    out
+}
+
 pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut lines = Vec::new();
     for side in Side::BOTH {

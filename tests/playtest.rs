@@ -1,0 +1,137 @@
+//! Regressions from the play-test of the real binary (issue 13, item 9): each confusion a newcomer
+//! met, drawn into a `TestBackend` or driven through `App::update` as the keys would.
+
+use muscat::app::{App, Msg, Overlay, Screen};
+use muscat::content::Content;
+use muscat::game::{self, Difficulty};
+use muscat::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+fn app(seed: u64) -> App {
+    let content = Content::builtin();
+    let state = game::start(&content, seed, Difficulty::Normal);
+    App::new(content, state, Vec::new())
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("backend");
+    t.draw(|f| ui::view(f, app, &Theme::mono())).expect("draw");
+    t
+}
+
+/// The frame as rows of text.
+fn rows(t: &Terminal<TestBackend>) -> Vec<String> {
+    let b = t.backend().buffer();
+    (0..b.area.height)
+        .map(|y| {
+            (0..b.area.width)
+                .map(|x| b[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// Closes every window: cards and briefings are confirmed, a journal prompt is left for later.
+fn close_overlays(a: &mut App) {
+    for _ in 0..50 {
+        match a.top() {
+            None => return,
+            Some(Overlay::Reflect { .. }) => a.update(Msg::Back),
+            Some(_) => a.update(Msg::Confirm),
+        };
+    }
+    panic!("a window would not close: {:?}", a.top());
+}
+
+/// Ends `weeks` weeks, taking each card's first choice, with a text tabled every week.
+fn weeks_in(seed: u64, weeks: u32) -> App {
+    let mut a = app(seed);
+    close_overlays(&mut a);
+    for _ in 0..5 {
+        a.update(Msg::Right);
+        a.update(Msg::Right);
+        a.update(Msg::Down);
+    }
+    for _ in 0..weeks {
+        a.update(Msg::Table);
+        a.update(Msg::EndRound);
+        a.update(Msg::Yes);
+        close_overlays(&mut a);
+        if a.session.state.is_over() {
+            break;
+        }
+    }
+    a
+}
+
+/// The news screen wraps its long lines at 80 and 100 columns (nothing is cut with "…"), shows
+/// the newest line at the bottom, and PgUp goes back to older news while PgDn comes forward.
+#[test]
+fn news_wraps_and_pgup_goes_back() {
+    let mut a = weeks_in(101, 5);
+    a.update(Msg::Screen(3));
+    assert_eq!(a.screen, Screen::News);
+    for (w, h) in [(80, 24), (100, 30)] {
+        a.scroll = 0;
+        let newest = rows(&draw(&a, w, h));
+        let last_week = format!("── Week {} ──", a.session.state.round);
+        assert!(
+            newest.iter().any(|r| r.contains(&last_week)),
+            "the newest week is not in view:\n{}",
+            newest.join("\n")
+        );
+        a.update(Msg::ScrollUp);
+        let older = rows(&draw(&a, w, h));
+        assert!(older[2].contains("lines back"), "{}", older[2]);
+        // What was the top line is now lower down: the view moved back in time.
+        let at = older
+            .iter()
+            .position(|r| *r == newest[3])
+            .expect("the old top line is still in view");
+        assert!(at > 3, "PgUp moved forward:\n{}", older.join("\n"));
+        a.update(Msg::ScrollDown);
+        assert_eq!(rows(&draw(&a, w, h)), newest, "PgDn did not come back");
+        insta::assert_snapshot!(format!("news_at_{w}x{h}"), draw(&a, w, h).backend());
+
+        // All the way back: the opening week, its long line wrapped rather than cut.
+        a.scroll = ui::scroll_limit(&a, Rect::new(0, 0, w, h)).expect("news limit");
+        let oldest = rows(&draw(&a, w, h));
+        assert!(oldest[3].contains("── Week 1 ──"), "{}", oldest.join("\n"));
+        let body = &oldest[3..oldest.len() - 2];
+        assert!(
+            body.iter().all(|r| !r.contains('…')),
+            "a news line is cut at {w} columns:\n{}",
+            oldest.join("\n")
+        );
+        assert!(
+            body.iter().any(|r| r.starts_with("│  ")),
+            "no wrapped continuation line at {w} columns:\n{}",
+            oldest.join("\n")
+        );
+    }
+}
+
+/// Scrolling back past the oldest line is held at the oldest, so the first PgDn answers.
+#[test]
+fn news_scroll_is_held_at_the_oldest_line() {
+    let mut a = weeks_in(101, 5);
+    a.update(Msg::Screen(3));
+    let area = Rect::new(0, 0, 80, 24);
+    let limit = ui::scroll_limit(&a, area).expect("the news has a limit");
+    assert!(limit > 0, "five weeks of news fill more than a page");
+    for _ in 0..100 {
+        a.update(Msg::ScrollUp);
+    }
+    assert!(a.scroll > limit, "the app alone cannot know the page");
+    // What the terminal loop does after every message.
+    a.scroll = a.scroll.min(limit);
+    let oldest = rows(&draw(&a, 80, 24));
+    assert!(oldest[3].contains("── Week 1 ──"), "{}", oldest.join("\n"));
+    a.update(Msg::ScrollDown);
+    assert_ne!(rows(&draw(&a, 80, 24)), oldest, "PgDn did not answer");
+    // Not on other screens, and not under a window.
+    a.update(Msg::Screen(0));
+    assert_eq!(ui::scroll_limit(&a, area), None);
+}
