@@ -125,7 +125,7 @@ impl App {
             Msg::Save => return vec![Effect::Save],
             Msg::Report => return vec![Effect::WriteReport],
             Msg::Reflect => {
-                let offered = self.offer_reflection();
+                let offered = self.reopen_reflection();
                 if !offered {
                     self.status = "No journal prompt is waiting for an answer.".into();
                 }
