@@ -124,7 +124,7 @@ impl App {
     /// Starts the guided first round (a new game only).
     pub fn with_guide(mut self) -> App {
         if self.session.is_untouched() && !self.session.state.is_over() {
-            self.guide = Some(Guide::default());
+            self.guide = Some(Guide::new(self.session.state.round));
         }
         self
     }

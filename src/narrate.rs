@@ -20,7 +20,7 @@ mod replies;
 
 pub use advice::reason as advice;
 pub use cards::{effect, effects};
-pub use causes::{act, cause, drift, learned, verb};
+pub use causes::{act, cause, drift, learned, quoted, verb};
 pub use commands::command;
 pub use events::{describe, news, summary};
 pub use names::{

@@ -135,3 +135,27 @@ fn news_scroll_is_held_at_the_oldest_line() {
     a.update(Msg::Screen(0));
     assert_eq!(ui::scroll_limit(&a, area), None);
 }
+
+/// The glossary's "Seen in cards" names only cards this game has drawn: the others would spoil
+/// the deck, and a newcomer looks for a card that has not come up.
+#[test]
+fn the_glossary_names_only_cards_already_drawn() {
+    let mut a = weeks_in(101, 2);
+    a.update(Msg::Screen(5));
+    let text = rows(&draw(&a, 400, 400)).join("\n");
+    let seen: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split("Seen in cards: ").nth(1))
+        .collect();
+    assert!(!seen.is_empty(), "no card seen yet:\n{text}");
+    let content = &a.session.content;
+    for card in &content.cards {
+        let listed = seen.iter().any(|l| {
+            l.trim_end_matches(['│', ' '])
+                .split(" · ")
+                .any(|t| t == card.title)
+        });
+        let drawn = a.session.state.drawn.contains(&card.id);
+        assert!(!listed || drawn, "{} listed but not drawn", card.title);
+    }
+}

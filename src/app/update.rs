@@ -61,7 +61,7 @@ impl App {
                 if self.guide.take().is_some() {
                     self.status = "Guide hidden; G shows it again.".into();
                 } else if !self.session.state.is_over() {
-                    self.guide = Some(Guide::default());
+                    self.guide = Some(Guide::new(self.session.state.round));
                 }
             }
             Msg::Left | Msg::Right if self.screen == Screen::Table => {

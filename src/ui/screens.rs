@@ -265,10 +265,12 @@ pub(super) fn glossary(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
             format!("Source: {}", truncate(&c.source, 200)),
             theme.dim,
         ));
+        // Only the cards this game has drawn: the rest would spoil the deck.
         let seen: Vec<&str> = app
             .session
             .content
             .cards_illustrating(&c.id)
+            .filter(|k| app.session.state.drawn.contains(&k.id))
             .map(|k| k.title.as_str())
             .collect();
         if !seen.is_empty() {
