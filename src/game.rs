@@ -24,7 +24,7 @@ pub use cards::draw_weights;
 pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use delegation::{Complaint, FactionCheck, Reply, Rule, Trend};
-pub use ending::{DealKind, Ending, Outcome, Score};
+pub use ending::{DealKind, Ending, Outcome, Score, war_chance};
 pub use fact::{Act, Drift, Learned, Verb};
 pub use rng::GameRng;
 pub use rules::{apply, apply_seated, before_start, replay, start};

@@ -13,6 +13,7 @@ mod advice;
 mod cards;
 mod causes;
 mod commands;
+mod debrief;
 mod events;
 mod names;
 mod outcomes;
@@ -22,6 +23,7 @@ pub use advice::reason as advice;
 pub use cards::{effect, effects};
 pub use causes::{act, cause, drift, learned, quoted, verb};
 pub use commands::command;
+pub use debrief::{last_text_heading, war_story};
 pub use events::{describe, news, summary};
 pub use names::{
     capital, caucus_name, choice, clause, clause_label, errand_name, priority_name, pts,

@@ -159,3 +159,76 @@ fn the_glossary_names_only_cards_already_drawn() {
         assert!(!listed || drawn, "{} listed but not drawn", card.title);
     }
 }
+
+/// Ends the week until the talks are over, taking each card's first choice and doing nothing else.
+fn idle_to_the_end(seed: u64) -> App {
+    let mut a = app(seed);
+    for _ in 0..40 {
+        close_overlays(&mut a);
+        if a.session.state.is_over() {
+            break;
+        }
+        a.update(Msg::EndRound);
+        a.update(Msg::Yes);
+    }
+    a
+}
+
+fn war_game() -> App {
+    (101..200)
+        .map(idle_to_the_end)
+        .find(|a| a.session.state.outcome() == Some(&game::Outcome::War))
+        .expect("a war among idle games")
+}
+
+/// The war ending has a real debrief: what tipped it, the war-risk path, the last text and the
+/// replies; it no longer shows an untabled draft as "not drafted … US ok Iran ok". Its start
+/// values are those of week 1's screen.
+#[test]
+fn the_war_debrief_tells_how_the_war_came() {
+    let mut a = war_game();
+    a.update(Msg::Confirm);
+    assert_eq!(a.top(), Some(&Overlay::End));
+    let text = rows(&draw(&a, 100, 200)).join("\n");
+    for want in [
+        "What tipped it: war risk stood at",
+        "War risk, week 1 to the end:",
+        "What pushed it up most:",
+        "No text was ever tabled",
+    ] {
+        assert!(text.contains(want), "{want} missing:\n{text}");
+    }
+    assert!(!text.contains("not drafted"), "{text}");
+    let opening = a.session.state.opening(game::TrackId::WarRisk);
+    assert!(
+        text.contains(&format!("War risk               {opening}% →")),
+        "the start is not week 1's {opening}%:\n{text}"
+    );
+    assert!(a.guide.is_none());
+}
+
+/// After a text was tabled, a war's debrief shows that text and what each side last said.
+#[test]
+fn the_war_debrief_shows_the_last_text_tabled() {
+    let mut a = (101..200)
+        .map(|seed| {
+            let mut a = weeks_in(seed, 1);
+            for _ in 0..40 {
+                close_overlays(&mut a);
+                if a.session.state.is_over() {
+                    break;
+                }
+                a.update(Msg::EndRound);
+                a.update(Msg::Yes);
+            }
+            a
+        })
+        .find(|a| a.session.state.outcome() == Some(&game::Outcome::War))
+        .expect("a war after one tabled text");
+    a.update(Msg::Confirm);
+    let text = rows(&draw(&a, 100, 200)).join("\n");
+    assert!(text.contains("The last text tabled (week 1)"), "{text}");
+    assert!(text.contains("US last said (week 1)"), "{text}");
+    assert!(!text.contains("not drafted"), "{text}");
+    insta::assert_snapshot!("war_debrief_at_100x60", draw(&a, 100, 60).backend());
+}

@@ -165,15 +165,7 @@ fn delegation_moves(world: &mut World) {
 
 /// War, walk-out, sidelining, deadline: the first that applies ends the game.
 fn check_endings(world: &mut World) -> Option<Outcome> {
-    let war_risk = world.state.track(TrackId::WarRisk);
-    let p_war = if war_risk >= 100 {
-        1.0
-    } else if war_risk > 50 {
-        let x = f64::from(war_risk - 50) / 50.0;
-        0.6 * x * x
-    } else {
-        0.0
-    };
+    let p_war = super::ending::war_chance(world.state.track(TrackId::WarRisk));
     if world.state.world_rng.chance(p_war) {
         return Some(Outcome::War);
     }
