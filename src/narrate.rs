@@ -17,6 +17,7 @@ mod debrief;
 mod events;
 mod names;
 mod outcomes;
+mod preview;
 mod replies;
 
 pub use advice::reason as advice;
@@ -29,6 +30,7 @@ pub use names::{
     capital, caucus_name, choice, clause, clause_label, errand_name, priority_name, pts,
     statement_name, track_short, track_value,
 };
+pub use preview::foreseen;
 pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
 pub use replies::{ask, counter, drivers, reading, reason, trend};
 

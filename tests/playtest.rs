@@ -232,3 +232,36 @@ fn the_war_debrief_shows_the_last_text_tabled() {
     assert!(!text.contains("not drafted"), "{text}");
     insta::assert_snapshot!("war_debrief_at_100x60", draw(&a, 100, 60).backend());
 }
+
+/// "Announce progress" showed no effects: a costed menu shows what each move would do, foreseen
+/// through the real rules, and a move with no action left shows as such.
+#[test]
+fn costed_menus_show_effects_and_what_cannot_be_afforded() {
+    let mut a = app(101);
+    close_overlays(&mut a);
+    a.update(Msg::Statement);
+    let text = rows(&draw(&a, 100, 30)).join("\n");
+    assert!(text.contains("Announce progress"), "{text}");
+    let Some(Overlay::Menu(menu)) = a.top() else {
+        panic!("no menu: {:?}", a.top());
+    };
+    let announce = menu.effects[0].clone().expect("announce progress is foreseen");
+    assert!(announce.contains("War risk -4"), "{announce}");
+    let first = announce.split(" · ").take(2).collect::<Vec<_>>().join(" · ");
+    assert!(text.contains(&first), "{first} not shown:\n{text}");
+    assert!(!text.contains("no actions left"), "{text}");
+    // What the menu foresaw is what the move then does.
+    let before = a.session.state.track(game::TrackId::WarRisk);
+    a.update(Msg::Confirm);
+    assert_eq!(a.session.state.track(game::TrackId::WarRisk), before - 4);
+
+    a.session.state.action_points = 0;
+    a.update(Msg::Statement);
+    let text = rows(&draw(&a, 100, 30)).join("\n");
+    assert_eq!(
+        text.matches("(no actions left)").count(),
+        2,
+        "both statements cost an action:\n{text}"
+    );
+    insta::assert_snapshot!("statement_menu_with_no_actions_at_80x24", draw(&a, 80, 24).backend());
+}

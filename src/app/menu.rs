@@ -24,16 +24,55 @@ pub struct Menu {
     pub title: String,
     pub items: Vec<MenuItem>,
     pub selected: usize,
+    /// What each item would do now, where that can be told without giving away a roll or a reply.
+    pub effects: Vec<Option<String>>,
 }
 
 impl Menu {
     fn new(title: &str, items: Vec<MenuItem>) -> Menu {
         Menu {
             title: title.to_string(),
+            effects: vec![None; items.len()],
             items,
             selected: 0,
         }
     }
+
+    /// Each item's effects, foreseen through the real rules (see [`foreseen`]).
+    fn foreseeing(mut self, app: &App) -> Menu {
+        self.effects = self
+            .items
+            .iter()
+            .map(|item| match item {
+                MenuItem::Run(_, command) => foreseen(app, command),
+                MenuItem::Open(..) => None,
+            })
+            .collect();
+        self
+    }
+}
+
+/// What a move would do now: the move played on a copy of the game through the real rules, its
+/// effects summed. Only for moves that draw on no roll and no reply (statements, goodwill,
+/// reassuring, relaying pressure): a trial errand, probe or tabling would give the answer away.
+/// It is foreseen even with no action left, so a player sees what the next week could buy.
+fn foreseen(app: &App, command: &Command) -> Option<String> {
+    let certain = matches!(
+        command,
+        Command::Statement(_)
+            | Command::SpendGoodwill(_)
+            | Command::Caucus {
+                kind: CaucusKind::Reassure | CaucusKind::RelayPressure,
+                ..
+            }
+    );
+    if !certain {
+        return None;
+    }
+    let mut state = app.session.state.clone();
+    state.action_points = state.action_points.max(command.cost());
+    let events = crate::game::apply(&mut state, &app.session.content, command).ok()?;
+    Some(crate::narrate::foreseen(&events))
 }
 
 pub(super) fn caucus(app: &App) -> Menu {
@@ -81,7 +120,7 @@ pub(super) fn caucus(app: &App) -> Menu {
                 },
             ));
         }
-        Box::new(Menu::new(&format!("Caucus with {}", side.name()), items))
+        Box::new(Menu::new(&format!("Caucus with {}", side.name()), items).foreseeing(app))
     };
     Menu::new(
         "Caucus: meet which delegation?",
@@ -107,22 +146,23 @@ pub(super) fn errand() -> Menu {
     )
 }
 
-pub(super) fn goodwill() -> Menu {
+pub(super) fn goodwill(app: &App) -> Menu {
     Menu::new(
         "Spend goodwill with",
         Side::BOTH
             .iter()
             .map(|&s| {
                 MenuItem::Run(
-                    format!("{}: bend a little this round", s.name()),
+                    format!("{}: bend a little this week", s.name()),
                     Command::SpendGoodwill(s),
                 )
             })
             .collect(),
     )
+    .foreseeing(app)
 }
 
-pub(super) fn statement() -> Menu {
+pub(super) fn statement(app: &App) -> Menu {
     Menu::new(
         "Public statement",
         vec![
@@ -136,6 +176,7 @@ pub(super) fn statement() -> Menu {
             ),
         ],
     )
+    .foreseeing(app)
 }
 
 pub(super) fn table_one() -> Menu {
