@@ -265,3 +265,44 @@ fn costed_menus_show_effects_and_what_cannot_be_afforded() {
     );
     insta::assert_snapshot!("statement_menu_with_no_actions_at_80x24", draw(&a, 80, 24).backend());
 }
+
+/// "Round" and "week" named the same thing: the player's words are "week" everywhere — the
+/// keys and help, the refusals, the menus, the screens and the cards.
+#[test]
+fn the_player_reads_week_never_round() {
+    let round = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("round") || w.eq_ignore_ascii_case("rounds"))
+    };
+    for b in muscat::app::keymap::KEYMAP {
+        assert!(!round(b.help) && !round(b.hint), "{}", b.help);
+    }
+    for e in [
+        game::RuleError::NotEnoughActionPoints,
+        game::RuleError::GoodwillAlreadySpent,
+    ] {
+        assert!(!round(&e.to_string()), "{e}");
+    }
+    let mut a = weeks_in(101, 2);
+    let mut seen = Vec::new();
+    for k in 0..Screen::ALL.len() {
+        a.update(Msg::Screen(k));
+        seen.push(rows(&draw(&a, 160, 60)).join("\n"));
+    }
+    a.update(Msg::Screen(0));
+    for open in [Msg::Help, Msg::Goodwill, Msg::Statement, Msg::Errand, Msg::Caucus] {
+        a.update(open);
+        seen.push(rows(&draw(&a, 160, 60)).join("\n"));
+        a.overlays.clear();
+    }
+    for text in &seen {
+        assert!(!round(text), "{text}");
+    }
+    // Card titles, texts and choices (their historical notes may speak of rounds of talks).
+    for c in &a.session.content.cards {
+        assert!(!round(&c.title) && !round(&c.text), "{}: {}", c.id, c.text);
+        for choice in &c.choices {
+            assert!(!round(&choice.label), "{}: {}", c.id, choice.label);
+        }
+    }
+}
