@@ -35,7 +35,10 @@ pub use state::{
 };
 pub use tabled::last_tabled;
 pub use text::{Clause, Text};
-pub use theatre::{Force, ForceKind, HORMUZ, PLACES, Position, Strait, Theatre, theatre};
+pub use theatre::{
+    Force, ForceKind, GULF_OF_OMAN_AT, HORMUZ, PLACES, Position, STRAIT_AT, Stakes, Strait, Theatre,
+    stakes, theatre,
+};
 pub use track::{Cause, TrackChange, TrackId, Tracks};
 
 pub use crate::model::{Seat, Side};

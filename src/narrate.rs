@@ -19,6 +19,7 @@ mod names;
 mod outcomes;
 mod preview;
 mod replies;
+mod theatre;
 
 pub use advice::reason as advice;
 pub use cards::{effect, effects};
@@ -32,6 +33,7 @@ pub use names::{
 };
 pub use preview::foreseen;
 pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
+pub use theatre::stakes;
 pub use replies::{ask, counter, drivers, reading, reason, trend};
 
 use crate::advisor::Reason;

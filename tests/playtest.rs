@@ -306,3 +306,19 @@ fn the_player_reads_week_never_round() {
         }
     }
 }
+
+/// The map informs a decision: beside the forces it says what they mean as this week ends — the
+/// chance of war, where the carriers go next, the US posture's clock, Iran's answer at the strait.
+#[test]
+fn the_map_says_what_the_forces_mean_this_week() {
+    let mut a = weeks_in(101, 3);
+    a.update(Msg::Screen(6));
+    assert_eq!(a.screen, Screen::Map);
+    let text = rows(&draw(&a, 100, 30)).join("\n");
+    let war = a.session.state.track(game::TrackId::WarRisk);
+    for want in ["As this week ends", &format!("War risk {war}%"), "US ", "Iran "] {
+        assert!(text.contains(want), "{want} missing:\n{text}");
+    }
+    insta::assert_snapshot!("map_stakes_at_80x24", draw(&a, 80, 24).backend());
+    insta::assert_snapshot!("map_stakes_at_100x30", draw(&a, 100, 30).backend());
+}
