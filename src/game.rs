@@ -40,5 +40,6 @@ pub use theatre::{
     stakes, theatre,
 };
 pub use track::{Cause, TrackChange, TrackId, Tracks};
+pub use verbs::{ERRAND_FAILURE_COST, Gain, errand_chance, errand_gains};
 
 pub use crate::model::{Seat, Side};

@@ -322,3 +322,35 @@ fn the_map_says_what_the_forces_mean_this_week() {
     insta::assert_snapshot!("map_stakes_at_80x24", draw(&a, 80, 24).backend());
     insta::assert_snapshot!("map_stakes_at_100x30", draw(&a, 100, 30).backend());
 }
+
+/// Errands rest on a roll: their menu gives the chance now and both outcomes, and a sure errand
+/// does what its line said.
+#[test]
+fn the_errand_menu_gives_odds_and_both_outcomes() {
+    let mut a = app(101);
+    close_overlays(&mut a);
+    a.update(Msg::Errand);
+    let Some(Overlay::Menu(menu)) = a.top().cloned() else {
+        panic!("no menu: {:?}", a.top());
+    };
+    let lines: Vec<String> = menu.effects.iter().flatten().cloned().collect();
+    assert_eq!(lines.len(), game::Errand::ALL.len());
+    for l in &lines {
+        assert!(l.contains("% chance · if it works: ") && l.contains("if not: "), "{l}");
+    }
+    let text = rows(&draw(&a, 120, 40)).join("\n");
+    assert!(text.contains("100% chance"), "{text}");
+    let qatar = game::Errand::ALL
+        .iter()
+        .position(|&e| e == game::Errand::Qatar)
+        .expect("qatar");
+    assert!(lines[qatar].starts_with("100% chance"), "{}", lines[qatar]);
+    let economy = a.session.state.track(game::TrackId::Economy);
+    a.update(Msg::Screen(qatar));
+    let moved = a.session.state.track(game::TrackId::Economy) - economy;
+    assert!(
+        lines[qatar].contains(&format!("{} {moved:+}", game::TrackId::Economy.name())),
+        "{} vs {moved:+}",
+        lines[qatar]
+    );
+}

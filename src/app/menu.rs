@@ -1,7 +1,7 @@
 //! The small menus behind Oman's verbs: pick a delegation, a kind of caucus, an errand.
 
 use super::App;
-use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Side, Statement};
+use crate::game::{self, Audience, CaucusKind, Clause, Command, Errand, Side, Statement};
 
 /// One line of a menu: run a command, or open another menu.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,8 +131,8 @@ pub(super) fn caucus(app: &App) -> Menu {
     )
 }
 
-pub(super) fn errand() -> Menu {
-    Menu::new(
+pub(super) fn errand(app: &App) -> Menu {
+    let mut menu = Menu::new(
         "Errand: ask a third party",
         Errand::ALL
             .iter()
@@ -143,7 +143,20 @@ pub(super) fn errand() -> Menu {
                 )
             })
             .collect(),
-    )
+    );
+    // An errand rests on a roll, so it is told as odds and both outcomes, not foreseen.
+    menu.effects = Errand::ALL
+        .iter()
+        .map(|&e| {
+            Some(crate::narrate::errand_outlook(
+                &app.session.content,
+                game::errand_chance(&app.session.state, e),
+                game::errand_gains(e),
+                game::ERRAND_FAILURE_COST,
+            ))
+        })
+        .collect();
+    menu
 }
 
 pub(super) fn goodwill(app: &App) -> Menu {

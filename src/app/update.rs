@@ -85,7 +85,7 @@ impl App {
             Msg::Table => return self.run(Command::Table(Audience::Both)),
             Msg::TableOne => self.overlays.push(Overlay::Menu(menu::table_one())),
             Msg::Caucus => self.overlays.push(Overlay::Menu(menu::caucus(self))),
-            Msg::Errand => self.overlays.push(Overlay::Menu(menu::errand())),
+            Msg::Errand => self.overlays.push(Overlay::Menu(menu::errand(self))),
             Msg::Goodwill => self.overlays.push(Overlay::Menu(menu::goodwill(self))),
             Msg::Statement => self.overlays.push(Overlay::Menu(menu::statement(self))),
             Msg::OffTheRecord => return self.run(Command::OffTheRecord),

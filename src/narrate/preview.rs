@@ -1,8 +1,9 @@
 //! What a move would do, told before it is made: the events of a trial run through the real rules
 //! summed into one line of effects for a menu ("War risk -4 · Brent oil -4 · Unrest +3").
 
-use super::pts;
-use crate::game::{Event, Side, TrackId};
+use super::{choice, pts};
+use crate::content::Content;
+use crate::game::{Event, Gain, Side, TrackId};
 
 /// The effects in `events`, each track or side's figure summed over the move, in the order they
 /// first moved; "no visible effect" when nothing moved.
@@ -46,4 +47,25 @@ fn track_label(t: TrackId) -> String {
 
 fn hardliners(side: Side) -> String {
     format!("{} hardliners' bar", side.name())
+}
+
+/// An errand before it is run: its chance now, what success brings and what failure costs.
+pub fn errand_outlook(content: &Content, chance: f64, gains: &[Gain], failure: i32) -> String {
+    let told: Vec<String> = gains
+        .iter()
+        .map(|g| match *g {
+            Gain::Track(t, by) => format!("{} {by:+}", track_label(t)),
+            Gain::Patience(side, by) => format!("{} patience {by:+}", side.name()),
+            Gain::Unlock(issue, option) => content.domain.locate(issue, option).map_or_else(
+                || format!("{issue}: {option} on the table"),
+                |(i, o)| format!("{} on the table", choice(content, i, o)),
+            ),
+        })
+        .collect();
+    format!(
+        "{:.0}% chance · if it works: {} · if not: {} -{failure}",
+        chance * 100.0,
+        told.join(" · "),
+        track_label(TrackId::OmanCredibility)
+    )
 }
