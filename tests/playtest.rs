@@ -227,7 +227,7 @@ fn the_war_debrief_shows_the_last_text_tabled() {
         .expect("a war after one tabled text");
     a.update(Msg::Confirm);
     let text = rows(&draw(&a, 100, 200)).join("\n");
-    assert!(text.contains("The last text tabled (week 1)"), "{text}");
+    assert!(text.contains("The week-1 text against the real red lines"), "{text}");
     assert!(text.contains("US last said (week 1)"), "{text}");
     assert!(!text.contains("not drafted"), "{text}");
     insta::assert_snapshot!("war_debrief_at_100x60", draw(&a, 100, 60).backend());
@@ -316,7 +316,7 @@ fn the_map_says_what_the_forces_mean_this_week() {
     assert_eq!(a.screen, Screen::Map);
     let text = rows(&draw(&a, 100, 30)).join("\n");
     let war = a.session.state.track(game::TrackId::WarRisk);
-    for want in ["As this week ends", &format!("War risk {war}%"), "US ", "Iran "] {
+    for want in ["As this week ends:", &format!("War risk {war}%"), "US ", "Iran "] {
         assert!(text.contains(want), "{want} missing:\n{text}");
     }
     insta::assert_snapshot!("map_stakes_at_80x24", draw(&a, 80, 24).backend());

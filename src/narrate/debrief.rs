@@ -53,7 +53,7 @@ pub fn war_story(content: &Content, state: &GameState) -> Vec<String> {
 pub fn last_text_heading(week: Option<u32>) -> String {
     week.map_or_else(
         || "No text was ever tabled: Oman never put a draft to either delegation.".to_string(),
-        |w| format!("The last text tabled (week {w}) against the real red lines (✗ crossed · ? never found by Oman)"),
+        |w| format!("The week-{w} text against the real red lines (✗ crossed · ? never found by Oman)"),
     )
 }
 

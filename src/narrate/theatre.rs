@@ -5,69 +5,65 @@ use super::choice;
 use crate::content::Content;
 use crate::game::{CoercionVariant, GULF_OF_OMAN_AT, Stakes};
 
-/// One line per stake, the most pressing first.
+/// One short line per stake, the most pressing first (they share the map's legend at 80 columns).
 pub fn stakes(content: &Content, s: &Stakes) -> Vec<String> {
     let mut out = Vec::new();
     if s.war_chance > 0.0 {
         out.push(format!(
-            "War risk {}%: a {:.0}% chance of war as this week ends.",
+            "War risk {}%: {:.0}% chance of war.",
             s.war_risk,
             s.war_chance * 100.0
         ));
     } else {
         out.push(format!(
-            "War risk {}%: no war this week; past 50% any week-end can bring it.",
+            "War risk {}%: no war below 51%.",
             s.war_risk
         ));
     }
     if let Some(at) = s.carriers_move_at {
         let whither = if at == GULF_OF_OMAN_AT {
-            "into the Gulf of Oman"
+            "enter the Gulf of Oman"
         } else {
-            "to the mouth of the strait"
+            "go to the strait"
         };
-        out.push(format!("At {at}% the carriers move {whither}."));
+        out.push(format!("At {at}% carriers {whither}."));
     }
     let p = &s.posture;
     let (war, economy) = s.ultimatum_cost;
     out.push(match (p.variant, p.deadline) {
         (CoercionVariant::Ultimatum, Some(week)) if week >= s.round => format!(
-            "US ultimatum: a text it accepts by the end of week {week} ({} left), or war risk \
-             +{war}, Iran's economy -{economy}, and Tehran hardens.",
+            "US ultimatum: a deal by week {week} ({}) or war risk +{war}, economy -{economy}, \
+             Iran hardens.",
             weeks(week + 1 - s.round)
         ),
         (CoercionVariant::TryAndSee, _) => format!(
-            "US try-and-see: {}; as week {} ends, with no text it accepts, it turns the screw.",
+            "US try-and-see: {}; the screw from week {} with no deal.",
             if s.round <= 2 {
-                "one limited action as week 2 ends"
+                "a limited action in week 2"
             } else {
-                "its limited action is taken"
+                "limited action taken"
             },
             s.screw_from
         ),
         _ => format!(
-            "US screw: each week-end without a text it accepts, Iran's economy -{} and, every \
-             other week, war risk +1.",
+            "US screw: each week with no deal, economy -{}, war risk +1 every other week.",
             s.screw_step
         ),
     });
     if let Some((issue, c)) = p.demand {
-        out.push(format!("Its demand: {}.", choice(content, issue, c)));
+        out.push(format!("It demands {}.", choice(content, issue, c)));
     }
     if let Some((week, war)) = s.final_ultimatum
         && week >= s.round
     {
-        out.push(format!(
-            "As week {week} ends the US issues its last ultimatum: war risk +{war}."
-        ));
+        out.push(format!("Week {week}: final ultimatum, war +{war}."));
     }
     match s.hormuz_threat {
         Some((oil, war)) => out.push(format!(
-            "Iran is squeezed: as this week ends it signals the strait (oil +{oil}, war risk \
-             +{war})."
+            "Iran squeezed: it signals the strait this week (oil +{oil}, war risk +{war})."
         )),
         None => out.push(format!(
-            "Iran signals the strait when its economy falls below {} or war risk passes {}%.",
+            "Iran signals the strait if economy < {} or war risk > {}%.",
             s.squeezed_when.0, s.squeezed_when.1
         )),
     }
@@ -78,7 +74,7 @@ fn weeks(n: u32) -> String {
     if n == 1 {
         "this week".into()
     } else {
-        format!("{n} weeks")
+        format!("{n} weeks left")
     }
 }
 

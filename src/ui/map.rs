@@ -156,7 +156,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(canvas, map_area);
 
     // What the forces mean for this week's moves comes first: the map is read for a decision.
-    let mut lines = vec![Line::styled("As this week ends", theme.title)];
+    let mut lines = vec![Line::styled("As this week ends:", theme.title)];
     lines.extend(
         crate::narrate::stakes(&app.session.content, &stakes(&app.session.state))
             .into_iter()
@@ -180,11 +180,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if f.kind == ForceKind::Carrier {
             n += 1;
         }
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!("{:<3}", glyph(f.kind, n)), theme.key),
             Span::styled(f.name, theme.text),
-        ]));
-        lines.push(Line::styled(format!("   {}", f.why), theme.dim));
+        ];
+        // Narrow, the stakes above already say why the forces stand where they do.
+        if legend_w > 40 {
+            spans.push(Span::styled(format!(": {}", f.why), theme.dim));
+        }
+        lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
