@@ -36,8 +36,8 @@ pub use state::{
 pub use tabled::last_tabled;
 pub use text::{Clause, Text};
 pub use theatre::{
-    Force, ForceKind, GULF_OF_OMAN_AT, HORMUZ, PLACES, Position, STRAIT_AT, Stakes, Strait, Theatre,
-    stakes, theatre,
+    Force, ForceKind, GULF_OF_OMAN_AT, HORMUZ, PLACES, Position, STRAIT_AT, Stakes, Strait,
+    Theatre, stakes, theatre,
 };
 pub use track::{Cause, TrackChange, TrackId, Tracks};
 pub use verbs::{ERRAND_FAILURE_COST, Gain, errand_chance, errand_gains};

@@ -31,10 +31,10 @@ pub use names::{
     capital, caucus_name, choice, clause, clause_label, errand_name, priority_name, pts,
     statement_name, track_short, track_value,
 };
-pub use preview::{errand_outlook, foreseen};
 pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
-pub use theatre::stakes;
+pub use preview::{errand_outlook, foreseen};
 pub use replies::{ask, counter, drivers, reading, reason, trend};
+pub use theatre::stakes;
 
 use crate::advisor::Reason;
 use crate::content::Content;

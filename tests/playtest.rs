@@ -227,7 +227,10 @@ fn the_war_debrief_shows_the_last_text_tabled() {
         .expect("a war after one tabled text");
     a.update(Msg::Confirm);
     let text = rows(&draw(&a, 100, 200)).join("\n");
-    assert!(text.contains("The week-1 text against the real red lines"), "{text}");
+    assert!(
+        text.contains("The week-1 text against the real red lines"),
+        "{text}"
+    );
     assert!(text.contains("US last said (week 1)"), "{text}");
     assert!(!text.contains("not drafted"), "{text}");
     insta::assert_snapshot!("war_debrief_at_100x60", draw(&a, 100, 60).backend());
@@ -245,9 +248,15 @@ fn costed_menus_show_effects_and_what_cannot_be_afforded() {
     let Some(Overlay::Menu(menu)) = a.top() else {
         panic!("no menu: {:?}", a.top());
     };
-    let announce = menu.effects[0].clone().expect("announce progress is foreseen");
+    let announce = menu.effects[0]
+        .clone()
+        .expect("announce progress is foreseen");
     assert!(announce.contains("War risk -4"), "{announce}");
-    let first = announce.split(" · ").take(2).collect::<Vec<_>>().join(" · ");
+    let first = announce
+        .split(" · ")
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" · ");
     assert!(text.contains(&first), "{first} not shown:\n{text}");
     assert!(!text.contains("no actions left"), "{text}");
     // What the menu foresaw is what the move then does.
@@ -263,7 +272,10 @@ fn costed_menus_show_effects_and_what_cannot_be_afforded() {
         2,
         "both statements cost an action:\n{text}"
     );
-    insta::assert_snapshot!("statement_menu_with_no_actions_at_80x24", draw(&a, 80, 24).backend());
+    insta::assert_snapshot!(
+        "statement_menu_with_no_actions_at_80x24",
+        draw(&a, 80, 24).backend()
+    );
 }
 
 /// "Round" and "week" named the same thing: the player's words are "week" everywhere — the
@@ -290,7 +302,13 @@ fn the_player_reads_week_never_round() {
         seen.push(rows(&draw(&a, 160, 60)).join("\n"));
     }
     a.update(Msg::Screen(0));
-    for open in [Msg::Help, Msg::Goodwill, Msg::Statement, Msg::Errand, Msg::Caucus] {
+    for open in [
+        Msg::Help,
+        Msg::Goodwill,
+        Msg::Statement,
+        Msg::Errand,
+        Msg::Caucus,
+    ] {
         a.update(open);
         seen.push(rows(&draw(&a, 160, 60)).join("\n"));
         a.overlays.clear();
@@ -316,7 +334,12 @@ fn the_map_says_what_the_forces_mean_this_week() {
     assert_eq!(a.screen, Screen::Map);
     let text = rows(&draw(&a, 100, 30)).join("\n");
     let war = a.session.state.track(game::TrackId::WarRisk);
-    for want in ["As this week ends:", &format!("War risk {war}%"), "US ", "Iran "] {
+    for want in [
+        "As this week ends:",
+        &format!("War risk {war}%"),
+        "US ",
+        "Iran ",
+    ] {
         assert!(text.contains(want), "{want} missing:\n{text}");
     }
     insta::assert_snapshot!("map_stakes_at_80x24", draw(&a, 80, 24).backend());
@@ -336,7 +359,10 @@ fn the_errand_menu_gives_odds_and_both_outcomes() {
     let lines: Vec<String> = menu.effects.iter().flatten().cloned().collect();
     assert_eq!(lines.len(), game::Errand::ALL.len());
     for l in &lines {
-        assert!(l.contains("% chance · if it works: ") && l.contains("if not: "), "{l}");
+        assert!(
+            l.contains("% chance · if it works: ") && l.contains("if not: "),
+            "{l}"
+        );
     }
     let text = rows(&draw(&a, 120, 40)).join("\n");
     assert!(text.contains("100% chance"), "{text}");

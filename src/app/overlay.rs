@@ -293,7 +293,11 @@ mod tests {
             a.update(Msg::Confirm);
         }
         a.update(Msg::Screen(3));
-        assert_eq!(a.screen, super::super::Screen::News, "the key reached the screen");
+        assert_eq!(
+            a.screen,
+            super::super::Screen::News,
+            "the key reached the screen"
+        );
         a.update(Msg::Reflect);
         assert!(matches!(a.top(), Some(Overlay::Reflect { id, .. }) if id == "opening"));
         for c in "Cover".chars() {

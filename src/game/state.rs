@@ -545,7 +545,10 @@ mod tests {
                 assert_eq!(s.opening(t), v, "seed {seed}, {t:?}");
             }
         }
-        assert!(moved > 0, "no week-1 card moved a track: the test shows nothing");
+        assert!(
+            moved > 0,
+            "no week-1 card moved a track: the test shows nothing"
+        );
     }
 
     #[test]

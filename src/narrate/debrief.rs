@@ -21,10 +21,7 @@ pub fn war_story(content: &Content, state: &GameState) -> Vec<String> {
         .chain(state.tracks.history(t).iter().skip(1).copied())
         .map(|v| track_value(t, v))
         .collect();
-    out.push(format!(
-        "War risk, week 1 to the end: {}",
-        path.join(" → ")
-    ));
+    out.push(format!("War risk, week 1 to the end: {}", path.join(" → ")));
     let mut pushes: Vec<_> = state
         .changes()
         .filter(|c| c.track == t && c.to > c.from)
@@ -53,7 +50,11 @@ pub fn war_story(content: &Content, state: &GameState) -> Vec<String> {
 pub fn last_text_heading(week: Option<u32>) -> String {
     week.map_or_else(
         || "No text was ever tabled: Oman never put a draft to either delegation.".to_string(),
-        |w| format!("The week-{w} text against the real red lines (✗ crossed · ? never found by Oman)"),
+        |w| {
+            format!(
+                "The week-{w} text against the real red lines (✗ crossed · ? never found by Oman)"
+            )
+        },
     )
 }
 
@@ -83,7 +84,10 @@ mod tests {
         let last = war.track(TrackId::WarRisk);
         assert!(story[0].contains(&format!("{last}%")), "{story:?}");
         assert!(
-            story[1].starts_with(&format!("War risk, week 1 to the end: {}%", war.opening(TrackId::WarRisk))),
+            story[1].starts_with(&format!(
+                "War risk, week 1 to the end: {}%",
+                war.opening(TrackId::WarRisk)
+            )),
             "{story:?}"
         );
         assert!(story[1].ends_with(&format!("{last}%")), "{story:?}");

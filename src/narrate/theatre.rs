@@ -15,10 +15,7 @@ pub fn stakes(content: &Content, s: &Stakes) -> Vec<String> {
             s.war_chance * 100.0
         ));
     } else {
-        out.push(format!(
-            "War risk {}%: no war below 51%.",
-            s.war_risk
-        ));
+        out.push(format!("War risk {}%: no war below 51%.", s.war_risk));
     }
     if let Some(at) = s.carriers_move_at {
         let whither = if at == GULF_OF_OMAN_AT {
@@ -81,7 +78,7 @@ fn weeks(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::game::{Difficulty, start, stakes as stakes_of};
+    use crate::game::{Difficulty, stakes as stakes_of, start};
 
     #[test]
     fn every_posture_has_its_clock_and_the_war_its_chance() {
@@ -92,7 +89,10 @@ mod tests {
             let st = stakes_of(&s);
             let lines = stakes(&content, &st);
             assert!(lines[0].starts_with(&format!("War risk {}%", st.war_risk)));
-            let clock = lines.iter().find(|l| l.starts_with("US ")).expect("posture");
+            let clock = lines
+                .iter()
+                .find(|l| l.starts_with("US "))
+                .expect("posture");
             variants.insert(clock.split(':').next().map(str::to_string));
             if let Some(week) = s.coercion.deadline {
                 assert!(clock.contains(&format!("week {week}")), "{clock}");

@@ -353,7 +353,10 @@ mod tests {
 
     #[test]
     fn wraps_at_words_keeps_the_lead_and_cuts_only_a_word_too_long() {
-        assert_eq!(wrap("  one two three", 9, "    "), ["  one two", "    three"]);
+        assert_eq!(
+            wrap("  one two three", 9, "    "),
+            ["  one two", "    three"]
+        );
         assert_eq!(wrap("abcdefghij", 6, " "), ["abcdef", " ghij"]);
         assert_eq!(wrap("short", 80, "  "), ["short"]);
         for l in wrap(&"word ".repeat(40), 17, "  ") {

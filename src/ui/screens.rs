@@ -169,9 +169,7 @@ fn news_lines(app: &App, width: usize) -> Vec<(String, bool)> {
         .filter_map(|(_, e)| words::describe(&app.session.content, e))
         .flat_map(|s| {
             let title = s.starts_with("──");
-            wrap(&s, width, "  ")
-                .into_iter()
-                .map(move |l| (l, title))
+            wrap(&s, width, "  ").into_iter().map(move |l| (l, title))
         })
         .collect()
 }
