@@ -54,6 +54,9 @@ pub struct App {
     pub help_scroll: u16,
     /// The start menu, while it is open; it takes every key.
     pub start: Option<Start>,
+    /// Journal prompts the player put aside with Esc: they wait for `r` instead of reopening
+    /// each week on top of the card, where they took the keys meant for the screens as text.
+    pub set_aside: Vec<String>,
 }
 
 impl App {
@@ -79,6 +82,7 @@ impl App {
             guide: None,
             help_scroll: 0,
             start: None,
+            set_aside: Vec::new(),
         };
         let (state, fresh) = (&app.session.state, app.session.is_untouched());
         if state.is_over() {
@@ -120,7 +124,7 @@ impl App {
     /// Starts the guided first round (a new game only).
     pub fn with_guide(mut self) -> App {
         if self.session.is_untouched() && !self.session.state.is_over() {
-            self.guide = Some(Guide::default());
+            self.guide = Some(Guide::new(self.session.state.round));
         }
         self
     }

@@ -66,7 +66,7 @@ struct PlayArgs {
     /// Do not capture the mouse
     #[arg(long)]
     no_mouse: bool,
-    /// No guided first round (it is offered when the save folder has no autosave yet; G toggles it)
+    /// No guided first week (it is offered when the save folder has no autosave yet; G toggles it)
     #[arg(long)]
     no_guide: bool,
     #[command(flatten)]

@@ -27,7 +27,7 @@ pub use cards::draw_weights;
 pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use delegation::{Complaint, FactionCheck, Reply, Rule, Trend};
-pub use ending::{DealKind, Ending, Outcome, Score};
+pub use ending::{DealKind, Ending, Outcome, Score, war_chance};
 pub use fact::{Act, Change, Drift, Learned, Verb};
 pub use grade::{Grade, Verdict};
 pub use rng::GameRng;
@@ -39,7 +39,11 @@ pub use state::{
 };
 pub use tabled::last_tabled;
 pub use text::{Clause, Text};
-pub use theatre::{Force, ForceKind, HORMUZ, PLACES, Position, Strait, Theatre, theatre};
+pub use theatre::{
+    Force, ForceKind, GULF_OF_OMAN_AT, HORMUZ, PLACES, Position, STRAIT_AT, Stakes, Strait,
+    Theatre, stakes, theatre,
+};
 pub use track::{Cause, TrackChange, TrackId, Tracks};
+pub use verbs::{ERRAND_FAILURE_COST, Gain, errand_chance, errand_gains};
 
 pub use crate::model::{Seat, Side};

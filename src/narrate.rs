@@ -13,16 +13,20 @@ mod advice;
 mod cards;
 mod causes;
 mod commands;
+mod debrief;
 mod events;
 mod locks;
 mod names;
 mod outcomes;
+mod preview;
 mod replies;
+mod theatre;
 
 pub use advice::reason as advice;
 pub use cards::{basis, basis_sources, confidence, effect, effects};
-pub use causes::{act, cause, drift, learned, verb};
+pub use causes::{act, cause, drift, learned, quoted, verb};
 pub use commands::command;
+pub use debrief::{last_text_heading, war_story};
 pub use events::{describe, news, summary};
 pub use locks::{draft_offer, errand_offer, goodwill_offer, locked};
 pub use names::{
@@ -30,7 +34,9 @@ pub use names::{
     statement_name, track_short, track_value,
 };
 pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
+pub use preview::{errand_outlook, foreseen};
 pub use replies::{ask, counter, drivers, reading, reason, trend};
+pub use theatre::stakes;
 
 use crate::advisor::Reason;
 use crate::content::Content;

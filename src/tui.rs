@@ -93,6 +93,9 @@ fn event_loop(
             continue;
         };
         let effects = app.update(msg);
+        if let Some(limit) = ui::scroll_limit(app, area) {
+            app.scroll = app.scroll.min(limit);
+        }
         if runner.perform(app, effects) == Flow::Quit {
             return Ok(runner.autosaved().map(Path::to_path_buf));
         }

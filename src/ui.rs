@@ -103,6 +103,16 @@ pub fn click_at(app: &App, area: Rect, column: u16, row: u16) -> Option<Msg> {
     }
 }
 
+/// The furthest the open screen can scroll in a frame of this size, where the view alone knows
+/// it (the news wraps its lines to the width); the front end keeps `App::scroll` within it, so
+/// scrolling back after overshooting answers at once.
+pub fn scroll_limit(app: &App, area: Rect) -> Option<u16> {
+    if too_small(area) || !app.overlays.is_empty() || app.screen != Screen::News {
+        return None;
+    }
+    Some(screens::news_max_scroll(app, areas(app, area).body))
+}
+
 /// The issue row of the draft text under a screen position, if any.
 pub fn issue_at(app: &App, area: Rect, column: u16, row: u16) -> Option<usize> {
     match click_at(app, area, column, row) {

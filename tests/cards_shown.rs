@@ -58,12 +58,29 @@ fn the_card_pop_up_shows_text_effects_source_and_concepts() {
 fn the_glossary_names_the_cards_that_show_each_concept() {
     let mut a = app();
     a.overlays.clear();
+    // Only the cards this game has drawn are named, so draw three that illustrate it.
+    let drawn: Vec<String> = [
+        "\"Ninety Percent\"",
+        "Teapot Sanctions",
+        "The Armada Arrives",
+    ]
+    .iter()
+    .map(|t| {
+        let card = a.session.content.cards.iter().find(|c| c.title == *t);
+        card.expect("a shipped card").id.clone()
+    })
+    .collect();
+    a.session.state.drawn = drawn;
     a.update(Msg::Screen(5));
     let text = screen_text(&a);
     assert!(text.contains("Coercive diplomacy"), "{text}");
     assert!(
         text.contains("Seen in cards: \"Ninety Percent\" · Teapot Sanctions · The Armada Arrives"),
         "{text}"
+    );
+    assert!(
+        !text.contains("Second Carrier Ordered"),
+        "not drawn: {text}"
     );
 }
 

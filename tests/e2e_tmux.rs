@@ -420,3 +420,51 @@ fn a_broken_save_is_explained_left_alone_and_a_new_game_offered() {
         "the broken save is left as it was"
     );
 }
+
+/// Play-test regressions in the real binary: a journal prompt put aside stays aside the next
+/// week instead of taking the keys, and the news scrolls back with PgUp to week 1 and forward at
+/// the first PgDn (the terminal loop holds the scroll at the oldest line).
+#[test]
+fn a_prompt_put_aside_stays_aside_and_the_news_scrolls_back() {
+    if !have_tmux("a_prompt_put_aside_stays_aside_and_the_news_scrolls_back") {
+        return;
+    }
+    let s = Session::start("aside", "--seed 101 --no-guide --save-dir saves", "");
+    s.wait_for("Enter to begin");
+    s.keys(&["Enter"]);
+    s.keys(&["Enter"]);
+    s.wait_for("Draft text (");
+    for _ in 0..5 {
+        s.keys(&["l", "l", "j"]);
+    }
+    // Tabling every week fills the news with replies, more than a page of it.
+    s.keys(&["t", "n", "y"]);
+    s.wait_for("Journal: a cable");
+    s.keys(&["Escape"]);
+    s.wait_for("Week 2: ");
+    s.keys(&["Enter"]);
+    s.keys(&["t", "n", "y"]);
+    let week3 = s.wait_for("Week 3/12");
+    assert!(!week3.contains("Journal: a cable"), "{week3}");
+    s.keys(&["Enter"]);
+    s.keys(&["t", "n", "y"]);
+    s.wait_for("Week 4/12");
+    s.keys(&["Enter", "t", "4"]);
+    s.wait_for("newest at the bottom");
+    for _ in 0..30 {
+        s.keys(&["PPage"]);
+    }
+    let oldest = s.wait_for("── Week 1 ──");
+    let top = oldest.lines().nth(3).unwrap_or_default().to_string();
+    assert!(top.contains("── Week 1 ──"), "{oldest}");
+    s.keys(&["NPage"]);
+    let start = Instant::now();
+    while s.screen().lines().nth(3).unwrap_or_default() == top {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "PgDn did not answer:\n{}",
+            s.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -45,9 +45,17 @@ impl Step {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Guide {
     step: usize,
+    /// The week it guides; 0 is the first week.
+    week: u32,
 }
 
 impl Guide {
+    /// A guide through the week `week`: it closes when that week ends, done or not, so a step
+    /// the player skips (say, the caucus) does not leave "Guide 6/7" up for the whole game.
+    pub fn new(week: u32) -> Guide {
+        Guide { step: 0, week }
+    }
+
     pub fn step(self) -> Step {
         Step::ALL[self.step.min(Step::ALL.len() - 1)]
     }
@@ -57,12 +65,14 @@ impl Guide {
         format!("{}/{}", self.step + 1, Step::ALL.len())
     }
 
-    /// Moves on past every step the player has done; true once the last one is done.
+    /// Moves on past every step the player has done; true once the last one is done, or the
+    /// guided week is over, or the talks are.
     pub(super) fn observe(&mut self, app: &App, msg: Msg, new: &[Command]) -> bool {
         while self.step < Step::ALL.len() && Self::done(self.step(), app, msg, new) {
             self.step += 1;
         }
-        self.step >= Step::ALL.len()
+        let state = &app.session.state;
+        self.step >= Step::ALL.len() || state.round > self.week.max(1) || state.is_over()
     }
 
     fn done(step: Step, app: &App, msg: Msg, new: &[Command]) -> bool {
@@ -82,7 +92,7 @@ impl Guide {
             Step::Table => did(|c| matches!(c, Command::Table(_))),
             Step::ReadReplies => app.screen == Screen::Delegations,
             Step::Caucus => did(|c| matches!(c, Command::Caucus { .. })),
-            Step::EndWeek => app.session.state.round > 1 || app.session.state.is_over(),
+            Step::EndWeek => app.session.state.is_over(),
         }
     }
 }
@@ -151,6 +161,36 @@ mod tests {
         assert_ne!(a.session.state.text.clauses[0], crate::game::Clause::Open);
         a.update(Msg::Guide);
         assert!(a.guide.is_some());
+    }
+
+    /// Play-test: a player who never caucused kept "Guide 6/7" on screen for the whole game and
+    /// over the debrief.
+    #[test]
+    fn the_guide_closes_with_its_week_even_with_steps_skipped() {
+        let mut a = app();
+        while let Some(top) = a.top().cloned() {
+            a.update(if matches!(top, Overlay::Card { .. }) {
+                Msg::Confirm
+            } else {
+                Msg::Back
+            });
+        }
+        a.update(Msg::Down);
+        assert_eq!(step(&a), Some(Step::Draft));
+        a.update(Msg::EndRound);
+        a.update(Msg::Yes);
+        assert_eq!(step(&a), None, "closed when week 1 ended");
+        assert!(a.status.contains("Guide finished"), "{}", a.status);
+        // Shown again later with G, it guides that week and closes with it.
+        while a.top().is_some() {
+            a.update(Msg::Back);
+            a.update(Msg::Confirm);
+        }
+        a.update(Msg::Guide);
+        assert_eq!(step(&a), Some(Step::SelectIssue));
+        a.update(Msg::EndRound);
+        a.update(Msg::Yes);
+        assert_eq!(step(&a), None, "closed when week 2 ended");
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(
         [Char('n')],
         "n",
-        "end the round: the world moves, the next card is drawn",
+        "end the week: the world moves, the next card is drawn",
         Msg::EndRound,
         "end week"
     ),
@@ -152,7 +152,7 @@ pub const KEYMAP: &[Binding] = &[
     bind!(
         [Char('G')],
         "G",
-        "guided first round: hide it / show it again",
+        "guided first week: hide it / show it again",
         Msg::Guide,
         ""
     ),

@@ -1,7 +1,7 @@
 //! The small menus behind Oman's verbs: pick a delegation, a kind of caucus, an errand.
 
 use super::App;
-use crate::game::{Audience, CaucusKind, Clause, Command, Errand, Side, Statement};
+use crate::game::{self, Audience, CaucusKind, Clause, Command, Errand, Side, Statement};
 
 /// One line of a menu: run a command, or open another menu.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,16 +24,55 @@ pub struct Menu {
     pub title: String,
     pub items: Vec<MenuItem>,
     pub selected: usize,
+    /// What each item would do now, where that can be told without giving away a roll or a reply.
+    pub effects: Vec<Option<String>>,
 }
 
 impl Menu {
     fn new(title: &str, items: Vec<MenuItem>) -> Menu {
         Menu {
             title: title.to_string(),
+            effects: vec![None; items.len()],
             items,
             selected: 0,
         }
     }
+
+    /// Each item's effects, foreseen through the real rules (see [`foreseen`]).
+    fn foreseeing(mut self, app: &App) -> Menu {
+        self.effects = self
+            .items
+            .iter()
+            .map(|item| match item {
+                MenuItem::Run(_, command) => foreseen(app, command),
+                MenuItem::Open(..) => None,
+            })
+            .collect();
+        self
+    }
+}
+
+/// What a move would do now: the move played on a copy of the game through the real rules, its
+/// effects summed. Only for moves that draw on no roll and no reply (statements, goodwill,
+/// reassuring, relaying pressure): a trial errand, probe or tabling would give the answer away.
+/// It is foreseen even with no action left, so a player sees what the next week could buy.
+fn foreseen(app: &App, command: &Command) -> Option<String> {
+    let certain = matches!(
+        command,
+        Command::Statement(_)
+            | Command::SpendGoodwill(_)
+            | Command::Caucus {
+                kind: CaucusKind::Reassure | CaucusKind::RelayPressure,
+                ..
+            }
+    );
+    if !certain {
+        return None;
+    }
+    let mut state = app.session.state.clone();
+    state.action_points = state.action_points.max(command.cost());
+    let events = crate::game::apply(&mut state, &app.session.content, command).ok()?;
+    Some(crate::narrate::foreseen(&events))
 }
 
 pub(super) fn caucus(app: &App) -> Menu {
@@ -81,7 +120,7 @@ pub(super) fn caucus(app: &App) -> Menu {
                 },
             ));
         }
-        Box::new(Menu::new(&format!("Caucus with {}", side.name()), items))
+        Box::new(Menu::new(&format!("Caucus with {}", side.name()), items).foreseeing(app))
     };
     Menu::new(
         "Caucus: meet which delegation?",
@@ -92,32 +131,51 @@ pub(super) fn caucus(app: &App) -> Menu {
     )
 }
 
-pub(super) fn errand(content: &crate::content::Content) -> Menu {
-    Menu::new(
+pub(super) fn errand(app: &App) -> Menu {
+    let mut menu = Menu::new(
         "Errand: ask a third party",
         Errand::ALL
             .iter()
-            .map(|&e| MenuItem::Run(crate::narrate::errand_offer(content, e), Command::Errand(e)))
+            .map(|&e| {
+                MenuItem::Run(
+                    crate::narrate::errand_offer(&app.session.content, e),
+                    Command::Errand(e),
+                )
+            })
             .collect(),
-    )
+    );
+    // An errand rests on a roll, so it is told as odds and both outcomes, not foreseen.
+    menu.effects = Errand::ALL
+        .iter()
+        .map(|&e| {
+            Some(crate::narrate::errand_outlook(
+                &app.session.content,
+                game::errand_chance(&app.session.state, e),
+                game::errand_gains(e),
+                game::ERRAND_FAILURE_COST,
+            ))
+        })
+        .collect();
+    menu
 }
 
-pub(super) fn goodwill(state: &crate::game::GameState) -> Menu {
+pub(super) fn goodwill(app: &App) -> Menu {
     Menu::new(
         "Spend goodwill with",
         Side::BOTH
             .iter()
             .map(|&s| {
                 MenuItem::Run(
-                    crate::narrate::goodwill_offer(state, s),
+                    crate::narrate::goodwill_offer(&app.session.state, s),
                     Command::SpendGoodwill(s),
                 )
             })
             .collect(),
     )
+    .foreseeing(app)
 }
 
-pub(super) fn statement() -> Menu {
+pub(super) fn statement(app: &App) -> Menu {
     Menu::new(
         "Public statement",
         vec![
@@ -131,6 +189,7 @@ pub(super) fn statement() -> Menu {
             ),
         ],
     )
+    .foreseeing(app)
 }
 
 pub(super) fn table_one() -> Menu {

@@ -138,6 +138,9 @@ impl App {
             }
             Msg::Back => {
                 self.overlays.pop();
+                if !self.set_aside.iter().any(|x| x == id) {
+                    self.set_aside.push(id.to_string());
+                }
                 self.status = "Journal prompt put aside: press r to answer it later.".into();
                 return Vec::new();
             }
@@ -268,6 +271,65 @@ mod tests {
                 id: "opening".into(),
                 answer: "Relief".into()
             })
+        );
+    }
+
+    /// Play-test: a prompt put aside came back every week on top of the card and took the keys
+    /// meant for the screens ("4" for the news) as its text.
+    #[test]
+    fn a_prompt_put_aside_waits_for_r_instead_of_reopening_each_week() {
+        let mut a = app();
+        close_all(&mut a);
+        let end_week = |a: &mut App| {
+            a.update(Msg::EndRound);
+            if a.top() == Some(&Overlay::Confirm(Confirm::EndRound)) {
+                a.update(Msg::Yes);
+            }
+        };
+        end_week(&mut a);
+        assert!(matches!(a.top(), Some(Overlay::Reflect { id, .. }) if id == "opening"));
+        a.update(Msg::Back);
+        assert!(a.set_aside.contains(&"opening".to_string()));
+        while matches!(a.top(), Some(Overlay::Card { .. })) {
+            a.update(Msg::Confirm);
+        }
+        end_week(&mut a);
+        assert!(
+            !a.overlays
+                .iter()
+                .any(|o| matches!(o, Overlay::Reflect { .. })),
+            "{:?}",
+            a.overlays
+        );
+        assert!(a.status.contains("r answers it"), "{}", a.status);
+        while matches!(a.top(), Some(Overlay::Card { .. })) {
+            a.update(Msg::Confirm);
+        }
+        a.update(Msg::Screen(3));
+        assert_eq!(
+            a.screen,
+            super::super::Screen::News,
+            "the key reached the screen"
+        );
+        a.update(Msg::Reflect);
+        assert!(matches!(a.top(), Some(Overlay::Reflect { id, .. }) if id == "opening"));
+        for c in "Cover".chars() {
+            a.update(Msg::Type(c));
+        }
+        a.update(Msg::Confirm);
+        assert_eq!(a.session.state.reflections[0].text, "Cover");
+        assert!(a.set_aside.is_empty());
+        // A prompt that falls due later still opens by itself.
+        while a.session.state.round < 6 && !a.session.state.is_over() {
+            close_all(&mut a);
+            end_week(&mut a);
+        }
+        assert!(
+            a.overlays
+                .iter()
+                .any(|o| matches!(o, Overlay::Reflect { id, .. } if id != "opening")),
+            "{:?}",
+            a.overlays
         );
     }
 

@@ -61,22 +61,47 @@ impl App {
 
     /// Opens the first due, unanswered reflection prompt on top of the other windows, where the
     /// player sees it first: opened under the week's card, it appeared only when the card closed
-    /// and took keys meant for the table as its text.
+    /// and took keys meant for the table as its text. A prompt the player put aside is not
+    /// reopened here (the status line says it waits); `r` opens it, see [`App::reopen_reflection`].
     pub(super) fn offer_reflection(&mut self) -> bool {
-        let Some(prompt) = game::reflect::pending(&self.session.content, &self.session.state)
+        let pending = game::reflect::pending(&self.session.content, &self.session.state);
+        let waiting = !pending.is_empty();
+        let Some(id) = pending
+            .iter()
+            .find(|p| !self.set_aside.contains(&p.id))
+            .map(|p| p.id.clone())
+        else {
+            if waiting {
+                self.status
+                    .push_str(" · A journal prompt waits: r answers it.");
+            }
+            return false;
+        };
+        self.open_reflection(&id);
+        true
+    }
+
+    /// Opens the first due, unanswered prompt, put aside or not: the player asked with `r`.
+    pub(super) fn reopen_reflection(&mut self) -> bool {
+        let Some(id) = game::reflect::pending(&self.session.content, &self.session.state)
             .first()
-            .copied()
+            .map(|p| p.id.clone())
         else {
             return false;
         };
+        self.set_aside.retain(|x| *x != id);
+        self.open_reflection(&id);
+        true
+    }
+
+    fn open_reflection(&mut self, id: &str) {
         let overlay = Overlay::Reflect {
-            id: prompt.id.clone(),
+            id: id.to_string(),
             text: String::new(),
         };
         if !self.overlays.contains(&overlay) {
             self.overlays.push(overlay);
         }
-        true
     }
 }
 

@@ -38,6 +38,8 @@ impl App {
     fn on_screen(&mut self, msg: Msg) -> Vec<Effect> {
         let issues = self.session.content.domain.issues.len();
         match msg {
+            Msg::Up if self.screen == Screen::News => self.scroll = self.scroll.saturating_add(1),
+            Msg::Down if self.screen == Screen::News => self.scroll = self.scroll.saturating_sub(1),
             Msg::Up => self.cursor = self.cursor.saturating_sub(1),
             Msg::Down => {
                 let rows = if self.screen.selects_tracks() {
@@ -59,7 +61,7 @@ impl App {
                 if self.guide.take().is_some() {
                     self.status = "Guide hidden; G shows it again.".into();
                 } else if !self.session.state.is_over() {
-                    self.guide = Some(Guide::default());
+                    self.guide = Some(Guide::new(self.session.state.round));
                 }
             }
             Msg::Left | Msg::Right if self.screen == Screen::Table => {
@@ -83,13 +85,9 @@ impl App {
             Msg::Table => return self.run(Command::Table(Audience::Both)),
             Msg::TableOne => self.overlays.push(Overlay::Menu(menu::table_one())),
             Msg::Caucus => self.overlays.push(Overlay::Menu(menu::caucus(self))),
-            Msg::Errand => self
-                .overlays
-                .push(Overlay::Menu(menu::errand(&self.session.content))),
-            Msg::Goodwill => self
-                .overlays
-                .push(Overlay::Menu(menu::goodwill(&self.session.state))),
-            Msg::Statement => self.overlays.push(Overlay::Menu(menu::statement())),
+            Msg::Errand => self.overlays.push(Overlay::Menu(menu::errand(self))),
+            Msg::Goodwill => self.overlays.push(Overlay::Menu(menu::goodwill(self))),
+            Msg::Statement => self.overlays.push(Overlay::Menu(menu::statement(self))),
             Msg::OffTheRecord => return self.run(Command::OffTheRecord),
             Msg::Extension => self.overlays.push(Overlay::Confirm(Confirm::Extension)),
             Msg::Link => return self.link(),
@@ -115,12 +113,19 @@ impl App {
                 self.switch(Screen::ALL[next]);
             }
             Msg::Screen(k) if k < Screen::ALL.len() => self.switch(Screen::ALL[k]),
+            // The news counts back from its newest line, so PgUp (older) scrolls further back.
+            Msg::ScrollUp if self.screen == Screen::News => {
+                self.scroll = self.scroll.saturating_add(5);
+            }
+            Msg::ScrollDown if self.screen == Screen::News => {
+                self.scroll = self.scroll.saturating_sub(5);
+            }
             Msg::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
             Msg::ScrollDown => self.scroll = self.scroll.saturating_add(5),
             Msg::Save => return vec![Effect::Save],
             Msg::Report => return vec![Effect::WriteReport],
             Msg::Reflect => {
-                let offered = self.offer_reflection();
+                let offered = self.reopen_reflection();
                 if !offered {
                     self.status = "No journal prompt is waiting for an answer.".into();
                 }

@@ -40,6 +40,15 @@ pub struct Posture {
     pub last_carrot: Option<u32>,
 }
 
+/// What an ultimatum carried out adds to war risk and takes from Iran's economy.
+pub(super) const ULTIMATUM_WAR_RISK: i32 = 12;
+pub(super) const ULTIMATUM_ECONOMY: i32 = 3;
+
+/// What the screw takes from Iran's economy on its next turn, after `turns` turns: it tightens.
+pub(super) fn screw_step(turns: u32) -> i32 {
+    1 + (turns / 4) as i32
+}
+
 /// Chooses the posture at the start of a game: hawks favour the screw and the ultimatum.
 pub(super) fn choose(world: &mut World) {
     let content = world.content;
@@ -113,7 +122,7 @@ pub(super) fn us_move(world: &mut World, us_accepted: bool) {
         }
         Variant::Screw => {
             if !us_accepted {
-                let step = 1 + (posture.turns / 4) as i32;
+                let step = screw_step(posture.turns);
                 world.state.coercion.turns += 1;
                 world.shift(TrackId::Economy, -step, &us);
                 // Forces move every other week; sanctions bite every week.
@@ -126,8 +135,8 @@ pub(super) fn us_move(world: &mut World, us_accepted: bool) {
                 && round >= week
                 && !us_accepted
             {
-                world.shift(TrackId::WarRisk, 12, &us);
-                world.shift(TrackId::Economy, -3, &us);
+                world.shift(TrackId::WarRisk, ULTIMATUM_WAR_RISK, &us);
+                world.shift(TrackId::Economy, -ULTIMATUM_ECONOMY, &us);
                 world.state.coercion.variant = Variant::Screw;
                 world.state.coercion.deadline = None;
                 world.state.flags.insert(Flag::Ultimatum);

@@ -306,7 +306,7 @@ impl fmt::Display for RuleError {
             RuleError::NoCardChoicePending => write!(f, "no card is waiting for a decision"),
             RuleError::NoSuchChoice => write!(f, "that card has no such choice"),
             RuleError::NotEnoughActionPoints => {
-                write!(f, "no action points left this round: end the round")
+                write!(f, "no action points left this week: end the week")
             }
             RuleError::NoSuchIssue => write!(f, "no such issue"),
             RuleError::NoSuchOption => write!(f, "no such option"),
@@ -320,7 +320,7 @@ impl fmt::Display for RuleError {
             }
             RuleError::AlreadyDone(what) => write!(f, "{what} already done"),
             RuleError::GoodwillAlreadySpent => {
-                write!(f, "goodwill already spent with that delegation this round")
+                write!(f, "goodwill already spent with that delegation this week")
             }
             RuleError::SameIssueTwice => write!(f, "a link needs two different issues"),
             RuleError::AdvisorLimit(why) => write!(f, "{why}"),

@@ -49,6 +49,19 @@ pub enum Outcome {
     Deadline,
 }
 
+/// The chance that war breaks out as a week ends at this war risk: none up to 50%, rising as the
+/// square of the excess to 60% at 99%, certain at 100%. The debrief quotes it when war came.
+pub fn war_chance(war_risk: i32) -> f64 {
+    if war_risk >= 100 {
+        1.0
+    } else if war_risk > 50 {
+        let x = f64::from(war_risk - 50) / 50.0;
+        0.6 * x * x
+    } else {
+        0.0
+    }
+}
+
 impl Outcome {
     /// Stable short name (used by `simulate --json`).
     pub fn key(&self) -> &'static str {

@@ -11,7 +11,7 @@ use super::ending::Outcome;
 use super::fact::{Act, Drift};
 use super::position;
 use super::rules::World;
-use super::state::{Flag, Phase, Repeat};
+use super::state::{Flag, GameState, Phase, Repeat};
 use super::track::{Cause, TrackId};
 
 /// Starts the next round: action points, the card of the week.
@@ -118,6 +118,38 @@ fn drift(world: &mut World) {
     }
 }
 
+/// Below this economy, or above this war risk, Iran feels squeezed and signals the strait.
+pub(super) const SQUEEZED_ECONOMY: i32 = 20;
+pub(super) const SQUEEZED_WAR_RISK: i32 = 65;
+/// What Iran's signal at the strait adds to oil and war risk.
+pub(super) const HORMUZ_OIL: i32 = 6;
+pub(super) const HORMUZ_WAR_RISK: i32 = 2;
+/// What the last ultimatum, two weeks before the deadline, adds to war risk.
+pub(super) const FINAL_ULTIMATUM_WAR_RISK: i32 = 6;
+
+/// Whether Iran signals the Strait of Hormuz as this week ends: it is squeezed and has not
+/// signalled in this week or the last. The map shows it, so Oman can see the threat coming.
+pub(super) fn hormuz_threat_due(state: &GameState) -> bool {
+    let squeezed = state.track(TrackId::Economy) < SQUEEZED_ECONOMY
+        || state.track(TrackId::WarRisk) > SQUEEZED_WAR_RISK;
+    // This week's and last week's news, however many lines they ran to.
+    let signalled_last_round = state
+        .log
+        .iter()
+        .rev()
+        .take_while(|(r, _)| *r + 1 >= state.round)
+        .any(|(_, e)| {
+            matches!(
+                e,
+                Event::DelegationMove {
+                    side: Side::Iran,
+                    ..
+                }
+            )
+        });
+    squeezed && !signalled_last_round
+}
+
 /// George's coercive diplomacy on the US side, signalling on Iran's.
 fn delegation_moves(world: &mut World) {
     let us_accepted = world
@@ -130,7 +162,7 @@ fn delegation_moves(world: &mut World) {
     coercion::us_move(world, us_accepted);
     if world.state.rounds_left() <= 2 && !world.state.flags.contains(&Flag::Ultimatum) {
         world.state.flags.insert(Flag::Ultimatum);
-        world.shift(TrackId::WarRisk, 6, &us);
+        world.shift(TrackId::WarRisk, FINAL_ULTIMATUM_WAR_RISK, &us);
         position::concede(world, Side::Iran, position::ULTIMATUM_GIVE, &us);
         world.emit(Event::DelegationMove {
             side: Side::Us,
@@ -138,29 +170,10 @@ fn delegation_moves(world: &mut World) {
         });
     }
     let iran = Cause::Delegation(Side::Iran);
-    let squeezed =
-        world.state.track(TrackId::Economy) < 20 || world.state.track(TrackId::WarRisk) > 65;
-    // This week's and last week's news, however many lines they ran to.
-    let round = world.state.round;
-    let signalled_last_round = world
-        .state
-        .log
-        .iter()
-        .rev()
-        .take_while(|(r, _)| *r + 1 >= round)
-        .any(|(_, e)| {
-            matches!(
-                e,
-                Event::DelegationMove {
-                    side: Side::Iran,
-                    ..
-                }
-            )
-        });
-    if squeezed && !signalled_last_round {
-        world.shift(TrackId::Oil, 6, &iran);
+    if hormuz_threat_due(world.state) {
+        world.shift(TrackId::Oil, HORMUZ_OIL, &iran);
         world.shift(TrackId::GulfPressure, 5, &iran);
-        world.shift(TrackId::WarRisk, 2, &iran);
+        world.shift(TrackId::WarRisk, HORMUZ_WAR_RISK, &iran);
         // Counter-coercion: a threat to the Strait raises what Washington pays for no deal.
         position::concede(world, Side::Us, position::HORMUZ_GIVE, &iran);
         world.emit(Event::DelegationMove {
@@ -172,15 +185,7 @@ fn delegation_moves(world: &mut World) {
 
 /// War, walk-out, sidelining, deadline: the first that applies ends the game.
 fn check_endings(world: &mut World) -> Option<Outcome> {
-    let war_risk = world.state.track(TrackId::WarRisk);
-    let p_war = if war_risk >= 100 {
-        1.0
-    } else if war_risk > 50 {
-        let x = f64::from(war_risk - 50) / 50.0;
-        0.6 * x * x
-    } else {
-        0.0
-    };
+    let p_war = super::ending::war_chance(world.state.track(TrackId::WarRisk));
     if world.state.world_rng.chance(p_war) {
         return Some(Outcome::War);
     }

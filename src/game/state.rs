@@ -12,7 +12,7 @@ use super::delegation::Reply;
 use super::ending::Outcome;
 use super::rng::GameRng;
 use super::text::Text;
-use super::track::{TrackChange, TrackId, Tracks};
+use super::track::{Cause, TrackChange, TrackId, Tracks};
 use crate::content::Content;
 use crate::model::{Choice, IssueId, Persona};
 use crate::negotiation::{FrequencyModel, MoveKind, Package};
@@ -532,6 +532,35 @@ impl GameState {
         })
     }
 
+    /// A track as the player first saw it, on week 1's screen: the start value moved by what
+    /// happened before Oman's first move (the opening posture and week 1's card). The debrief and
+    /// the dashboard count from here, so their "start" agrees with what the first screen said.
+    pub fn opening(&self, track: TrackId) -> i32 {
+        let first_card = self.log.iter().find_map(|(_, e)| match e {
+            Event::CardDrawn { card, .. } => Some(card),
+            _ => None,
+        });
+        let mut before_card = true;
+        let mut value = self.tracks.start(track);
+        for (round, e) in &self.log {
+            if *round > 1 {
+                break;
+            }
+            match e {
+                Event::CardDrawn { .. } => before_card = false,
+                Event::TrackMoved(c)
+                    if c.track == track
+                        && (before_card
+                            || matches!(&c.cause, Cause::Card(id) if Some(id) == first_card)) =>
+                {
+                    value = c.to;
+                }
+                _ => {}
+            }
+        }
+        value
+    }
+
     /// A fingerprint of the whole state (hex SHA-256 of its RON form), for replay checks.
     pub fn hash(&self) -> String {
         use sha2::{Digest, Sha256};
@@ -546,6 +575,38 @@ impl GameState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Play-test: the debrief said war risk started at 35% where week 1's screen showed 33%
+    /// (the week's card had moved it). The opening is what that screen showed, and stays so.
+    #[test]
+    fn the_opening_is_what_week_one_showed() {
+        use crate::game::{Command, Difficulty, Phase, apply, start};
+        let content = Content::builtin();
+        let mut moved = 0;
+        for seed in 0..40 {
+            let mut s = start(&content, seed, Difficulty::Normal);
+            let shown: Vec<i32> = TrackId::ALL.iter().map(|&t| s.track(t)).collect();
+            moved += TrackId::ALL
+                .iter()
+                .filter(|&&t| s.tracks.start(t) != s.track(t))
+                .count();
+            while !s.is_over() && s.round < 4 {
+                let c = if matches!(s.phase, Phase::Choosing(_)) {
+                    Command::ChooseCardOption(0)
+                } else {
+                    Command::EndRound
+                };
+                apply(&mut s, &content, &c).expect("legal");
+            }
+            for (&t, &v) in TrackId::ALL.iter().zip(&shown) {
+                assert_eq!(s.opening(t), v, "seed {seed}, {t:?}");
+            }
+        }
+        assert!(
+            moved > 0,
+            "no week-1 card moved a track: the test shows nothing"
+        );
+    }
 
     #[test]
     fn contested_red_lines_vary_by_seed_and_never_close_an_issue() {

@@ -1,6 +1,8 @@
 //! Where the forces in the Gulf stand, derived from the state (cards drawn, Oman's choices on them,
 //! war risk, the outcome). There is no separate military simulation: the map only reads this.
 
+use super::coercion::Posture;
+use super::state::Flag;
 use super::{Event, GameState, Outcome, TrackId};
 
 /// A place on the map, in degrees.
@@ -79,6 +81,67 @@ const STRAIT_APPROACH: Position = at(57.4, 25.4);
 const INSIDE_GULF: Position = at(53.8, 26.6);
 const HEADING_HOME: Position = at(62.5, 19.0);
 
+/// War risk at which the carriers come into the Gulf of Oman, and to the mouth of the strait.
+pub const GULF_OF_OMAN_AT: i32 = 45;
+pub const STRAIT_AT: i32 = 70;
+
+/// What the forces mean for this week's decisions, as this week ends if nothing changes: the
+/// chance of war, the US posture's clock and Iran's answer at the strait. Read from the rules'
+/// own thresholds, so the map says what the rules will do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stakes {
+    pub war_risk: i32,
+    /// The chance that war breaks out as this week ends, at today's war risk.
+    pub war_chance: f64,
+    /// The war risk at which the carriers next close in, if they can close in further.
+    pub carriers_move_at: Option<i32>,
+    pub posture: Posture,
+    /// What the screw takes from Iran's economy on its next turn.
+    pub screw_step: i32,
+    /// What an ultimatum carried out adds to war risk and takes from the economy.
+    pub ultimatum_cost: (i32, i32),
+    /// The week whose end brings the last US ultimatum (two weeks before the deadline), with
+    /// what it adds to war risk; `None` once it has come.
+    pub final_ultimatum: Option<(u32, i32)>,
+    /// Whether Iran signals the strait as this week ends, and what that adds to oil and war risk.
+    pub hormuz_threat: Option<(i32, i32)>,
+    /// What squeezes Iran into signalling: economy below the first, or war risk above the second.
+    pub squeezed_when: (i32, i32),
+    pub round: u32,
+    /// The week whose end turns a try-and-see posture into the screw, with no text accepted.
+    pub screw_from: u32,
+}
+
+/// The stakes of this week (see [`Stakes`]).
+pub fn stakes(state: &GameState) -> Stakes {
+    use super::round::{
+        FINAL_ULTIMATUM_WAR_RISK, HORMUZ_OIL, HORMUZ_WAR_RISK, SQUEEZED_ECONOMY, SQUEEZED_WAR_RISK,
+        hormuz_threat_due,
+    };
+    let war_risk = state.track(TrackId::WarRisk);
+    let carriers_move_at = [GULF_OF_OMAN_AT, STRAIT_AT]
+        .into_iter()
+        .find(|&at| war_risk < at);
+    Stakes {
+        war_risk,
+        war_chance: super::ending::war_chance(war_risk),
+        carriers_move_at,
+        posture: state.coercion.clone(),
+        screw_step: super::coercion::screw_step(state.coercion.turns),
+        ultimatum_cost: (
+            super::coercion::ULTIMATUM_WAR_RISK,
+            super::coercion::ULTIMATUM_ECONOMY,
+        ),
+        final_ultimatum: (!state.flags.contains(&Flag::Ultimatum))
+            .then(|| (state.deadline.saturating_sub(1), FINAL_ULTIMATUM_WAR_RISK)),
+        hormuz_threat: hormuz_threat_due(state).then_some((HORMUZ_OIL, HORMUZ_WAR_RISK)),
+        squeezed_when: (SQUEEZED_ECONOMY, SQUEEZED_WAR_RISK),
+        round: state.round,
+        // The rules turn the screw at the first week-end whose week is half the deadline or more.
+        screw_from: state.deadline.div_ceil(2).max(state.round),
+    }
+}
+
 /// Where the forces stand now.
 pub fn theatre(state: &GameState) -> Theatre {
     let drawn = |id: &str| state.drawn.iter().any(|d| d == id);
@@ -100,11 +163,11 @@ pub fn theatre(state: &GameState) -> Theatre {
                 ARABIAN_SEA,
                 "kept outside the Gulf at Oman's request".into(),
             ),
-            _ if war_risk >= 70 => (
+            _ if war_risk >= STRAIT_AT => (
                 STRAIT_APPROACH,
                 format!("war risk {war_risk}%: at the mouth of the strait"),
             ),
-            _ if war_risk >= 45 => (
+            _ if war_risk >= GULF_OF_OMAN_AT => (
                 GULF_OF_OMAN,
                 format!("war risk {war_risk}%: in the Gulf of Oman"),
             ),

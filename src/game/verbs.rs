@@ -363,57 +363,90 @@ pub(super) fn errand_done(state: &super::GameState, errand: Errand) -> bool {
         .any(|(_, e)| matches!(e, Event::ErrandDone { errand: x, success: true } if *x == errand))
 }
 
-pub(super) fn errand(world: &mut World, errand: Errand) {
-    let cause = Cause::Oman(Verb::Errand(errand));
-    let credibility = f64::from(world.state.track(TrackId::OmanCredibility));
-    let chance = match errand {
+/// One thing an errand brings when it succeeds. The rules apply these, and the errand menu shows
+/// them, so what the menu promises is what the errand does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gain {
+    Track(TrackId, i32),
+    Patience(Side, i32),
+    /// An option (issue id, option id) comes onto the table.
+    Unlock(&'static str, &'static str),
+}
+
+/// What an errand that fails costs Oman's credibility.
+pub const ERRAND_FAILURE_COST: i32 = 1;
+
+/// What an errand brings when it succeeds, in the order the rules apply it.
+pub fn errand_gains(errand: Errand) -> &'static [Gain] {
+    use Gain::{Patience, Track, Unlock};
+    match errand {
+        Errand::Russia => &[Unlock("stockpile", "ship-russia")],
+        Errand::Iaea => &[
+            Track(TrackId::BreakoutBelief, 4),
+            Track(TrackId::IsraeliPressure, -3),
+            Track(TrackId::WarRisk, -2),
+        ],
+        Errand::Gulf => &[Unlock("proxies", "gulf-pact"), Track(TrackId::WarRisk, -3)],
+        Errand::Qatar => &[
+            Track(TrackId::Economy, 3),
+            Patience(Side::Iran, 5),
+            Track(TrackId::UsPatience, -2),
+        ],
+        Errand::E3 => &[
+            Track(TrackId::Economy, 2),
+            Track(TrackId::IsraeliPressure, 4),
+        ],
+    }
+}
+
+/// The chance an errand succeeds now: it rests on Oman's standing with whom it asks.
+pub fn errand_chance(state: &super::GameState, errand: Errand) -> f64 {
+    let credibility = f64::from(state.track(TrackId::OmanCredibility));
+    match errand {
         Errand::Russia => 0.35 + credibility / 200.0,
-        Errand::Iaea => 0.4 + f64::from(world.state.track(TrackId::IranTrustInOman)) / 200.0,
-        Errand::Gulf => 0.2 + f64::from(world.state.track(TrackId::GulfPressure)) / 150.0,
+        Errand::Iaea => 0.4 + f64::from(state.track(TrackId::IranTrustInOman)) / 200.0,
+        Errand::Gulf => 0.2 + f64::from(state.track(TrackId::GulfPressure)) / 150.0,
         Errand::Qatar => 1.0,
         Errand::E3 => 0.3 + credibility / 200.0,
-    };
+    }
+}
+
+pub(super) fn errand(world: &mut World, errand: Errand) {
+    let cause = Cause::Oman(Verb::Errand(errand));
+    let chance = errand_chance(world.state, errand);
     let success = world.state.world_rng.chance(chance);
     world.emit(Event::ErrandDone { errand, success });
     if !success {
-        world.shift(TrackId::OmanCredibility, -1, &cause);
+        world.shift(TrackId::OmanCredibility, -ERRAND_FAILURE_COST, &cause);
         return;
     }
-    if let Some((issue, option)) = errand_unlocks(errand) {
-        unlock(world, issue, option);
-    }
     match errand {
-        Errand::Russia => {}
         Errand::Iaea => {
             world.state.flags.insert(Flag::IaeaProtocol);
-            world.shift(TrackId::BreakoutBelief, 4, &cause);
-            world.shift(TrackId::IsraeliPressure, -3, &cause);
-            world.shift(TrackId::WarRisk, -2, &cause);
-        }
-        Errand::Gulf => {
-            world.shift(TrackId::WarRisk, -3, &cause);
         }
         Errand::Qatar => {
             world.state.flags.insert(Flag::Escrow);
-            world.shift(TrackId::Economy, 3, &cause);
-            world.patience(Side::Iran, 5, &cause);
-            world.shift(TrackId::UsPatience, -2, &cause);
         }
         Errand::E3 => {
             world.state.flags.insert(Flag::SnapbackHeld);
-            world.shift(TrackId::Economy, 2, &cause);
-            world.shift(TrackId::IsraeliPressure, 4, &cause);
+        }
+        Errand::Russia | Errand::Gulf => {}
+    }
+    for gain in errand_gains(errand) {
+        match *gain {
+            Gain::Track(t, by) => world.shift(t, by, &cause),
+            Gain::Patience(side, by) => world.patience(side, by, &cause),
+            Gain::Unlock(issue, option) => unlock(world, issue, option),
         }
     }
 }
 
 /// The option (issue id, option id) an errand puts on the table when it succeeds.
 pub fn errand_unlocks(errand: Errand) -> Option<(&'static str, &'static str)> {
-    match errand {
-        Errand::Russia => Some(("stockpile", "ship-russia")),
-        Errand::Gulf => Some(("proxies", "gulf-pact")),
-        Errand::Iaea | Errand::Qatar | Errand::E3 => None,
-    }
+    errand_gains(errand).iter().find_map(|g| match *g {
+        Gain::Unlock(issue, option) => Some((issue, option)),
+        _ => None,
+    })
 }
 
 /// What can put a locked option on the table: the errands that unlock it, and whether some event

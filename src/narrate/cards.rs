@@ -24,7 +24,7 @@ pub fn effect(content: &Content, e: &CardEffect) -> String {
         }
         CardEffect::FollowUp(id, _) => {
             let title = content.card(id).map_or(id.as_str(), |c| c.title.as_str());
-            format!("makes \"{title}\" likelier")
+            format!("makes {} likelier", super::causes::quoted(title))
         }
     }
 }

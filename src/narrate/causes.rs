@@ -30,16 +30,21 @@ pub fn learned(content: &Content, side: Side, fact: &Learned) -> String {
     LANGUAGE.learned(content, side, fact)
 }
 
+/// A card's title in quotes, once: a title that is itself a quotation ("\"Soon\"") keeps its own
+/// marks instead of being printed with doubled ones.
+pub fn quoted(title: &str) -> String {
+    if title.len() >= 2 && title.starts_with('"') && title.ends_with('"') {
+        title.to_string()
+    } else {
+        format!("\"{title}\"")
+    }
+}
+
 pub(super) fn english(content: &Content, c: &Cause) -> String {
-    let title = |id: &str| {
-        content
-            .card(id)
-            .map_or(id, |c| c.title.as_str())
-            .to_string()
-    };
+    let title = |id: &str| quoted(content.card(id).map_or(id, |c| c.title.as_str()));
     match c {
-        Cause::Card(id) => format!("card \"{}\"", title(id)),
-        Cause::CardChoice(id, label) => format!("card \"{}\": {label}", title(id)),
+        Cause::Card(id) => format!("card {}", title(id)),
+        Cause::CardChoice(id, label) => format!("card {}: {label}", title(id)),
         Cause::Oman(v) => format!("Oman: {}", english_verb(*v)),
         Cause::Delegation(side) => format!("{} move", side.name()),
         Cause::Drift(d) => format!("drift: {}", english_drift(*d)),
@@ -137,5 +142,22 @@ pub(super) fn english_learned(content: &Content, side: Side, fact: &Learned) -> 
             }
             note
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_quoted_title_is_not_quoted_twice() {
+        let content = crate::content::Content::builtin();
+        let speech = content
+            .cards
+            .iter()
+            .find(|c| c.title.starts_with('"'))
+            .expect("a card titled with a quotation");
+        let line = super::cause(&content, &crate::game::Cause::Card(speech.id.clone()));
+        assert!(!line.contains("\"\""), "{line}");
+        assert_eq!(line, format!("card {}", speech.title));
+        assert_eq!(super::quoted("Soon"), "\"Soon\"");
     }
 }

@@ -21,7 +21,7 @@ pub(super) fn why(app: &App, word: Option<&&str>) -> String {
     let mut out = format!(
         "{}: {} at the start, {} now.",
         track.name(),
-        crate::narrate::track_value(track, s.tracks.start(track)),
+        crate::narrate::track_value(track, s.opening(track)),
         crate::narrate::track_value(track, s.track(track))
     );
     let changes: Vec<String> = s

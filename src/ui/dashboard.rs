@@ -52,6 +52,10 @@ pub(super) fn spark(values: &[i32], range: (i32, i32), width: usize) -> String {
 /// The values a track has had: one per finished week, then now.
 pub(super) fn series(app: &App, track: TrackId) -> Vec<i32> {
     let mut v = app.session.state.tracks.history(track).to_vec();
+    // The chart starts where week 1's screen did (see `GameState::opening`).
+    if let Some(first) = v.first_mut() {
+        *first = app.session.state.opening(track);
+    }
     v.push(app.session.state.track(track));
     v
 }
@@ -150,7 +154,7 @@ fn inspector(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 &format!(
                     "{} {} → {}, weekly",
                     track.name(),
-                    crate::narrate::track_value(track, app.session.state.tracks.start(track)),
+                    crate::narrate::track_value(track, app.session.state.opening(track)),
                     crate::narrate::track_value(track, app.session.state.track(track))
                 ),
                 theme,

@@ -43,12 +43,21 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             theme.text,
         ));
     } else {
+        if *outcome == Outcome::War {
+            out.push(Line::raw(""));
+            out.extend(
+                words::war_story(&app.session.content, &app.session.state)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.text)),
+            );
+        }
         for side in Side::BOTH {
             if let Some(r) = &app.session.state.delegation(side).last_reply {
                 out.push(Line::styled(
                     format!(
-                        "{} last said: {}",
+                        "{} last said (week {}): {}",
                         side.name(),
+                        r.round,
                         words::reason(&app.session.content, r)
                     ),
                     theme.text,
@@ -58,15 +67,30 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     }
 
     out.push(Line::raw(""));
-    out.push(Line::styled(
-        "The final text against the real red lines (✗ crossed · ? never found by Oman)",
-        theme.title,
-    ));
-    for ((i, clause), issue) in app
-        .session
-        .state
-        .text
-        .each_clause()
+    // A deal is judged on the signed text; any other ending on the last text the delegations
+    // saw, not on a draft nobody answered ("not drafted … US ok Iran ok").
+    let state = &app.session.state;
+    let (clauses, heading) = if matches!(outcome, Outcome::Agreement(_)) {
+        (
+            Some(state.text.clauses.clone()),
+            "The final text against the real red lines (✗ crossed · ? never found by Oman)"
+                .to_string(),
+        )
+    } else {
+        let last = Side::BOTH
+            .iter()
+            .filter_map(|&s| Some((state.delegation(s).last_reply.as_ref()?.round, s)))
+            .max();
+        let clauses = last.and_then(|(_, s)| crate::game::last_tabled(state, s));
+        (clauses, words::last_text_heading(last.map(|(w, _)| w)))
+    };
+    out.push(Line::styled(heading, theme.title));
+    for ((i, clause), issue) in clauses
+        .iter()
+        .flatten()
+        .copied()
+        .enumerate()
+        .map(|(i, c)| (crate::model::IssueId::at(i), c))
         .zip(&app.session.content.domain.issues)
     {
         let label = match clause {
@@ -128,7 +152,7 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             format!(
                 "  {:<19}{:>7} → {:<7} {turn}",
                 t.name(),
-                crate::narrate::track_value(t, app.session.state.tracks.start(t)),
+                crate::narrate::track_value(t, app.session.state.opening(t)),
                 crate::narrate::track_value(t, app.session.state.track(t))
             ),
             theme.text,

@@ -13,7 +13,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::panels::block;
 use super::theme::Theme;
 use crate::app::App;
-use crate::game::{ForceKind, HORMUZ, PLACES, Strait, theatre};
+use crate::game::{ForceKind, HORMUZ, PLACES, Strait, stakes, theatre};
 
 /// Longitudes and latitudes shown: from Baghdad to the Arabian Sea.
 const LON: [f64; 2] = [43.5, 64.0];
@@ -94,7 +94,8 @@ fn glyph(kind: ForceKind, n: usize) -> String {
 }
 
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let legend_w = if area.width >= 120 { 48 } else { 34 };
+    // Wide enough for the week's stakes, which are what the map is read for.
+    let legend_w = if area.width >= 120 { 52 } else { 40 };
     let [map_area, legend_area] = area.layout(&Layout::horizontal([
         Constraint::Min(0),
         Constraint::Length(legend_w),
@@ -154,13 +155,20 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         });
     frame.render_widget(canvas, map_area);
 
-    let mut lines = vec![
+    // What the forces mean for this week's moves comes first: the map is read for a decision.
+    let mut lines = vec![Line::styled("As this week ends:", theme.title)];
+    lines.extend(
+        crate::narrate::stakes(&app.session.content, &stakes(&app.session.state))
+            .into_iter()
+            .map(|l| Line::styled(l, theme.text)),
+    );
+    lines.extend([
+        Line::raw(""),
         Line::from(vec![
             Span::styled("Strait of Hormuz: ", theme.title),
             Span::styled(t.strait.name(), strait_style),
         ]),
-        Line::raw(""),
-    ];
+    ]);
     if t.forces.is_empty() {
         lines.push(Line::styled(
             "No warships in the news yet. Carriers appear with the cards that send them.",
@@ -172,11 +180,15 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if f.kind == ForceKind::Carrier {
             n += 1;
         }
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!("{:<3}", glyph(f.kind, n)), theme.key),
             Span::styled(f.name, theme.text),
-        ]));
-        lines.push(Line::styled(format!("   {}", f.why), theme.dim));
+        ];
+        // Narrow, the stakes above already say why the forces stand where they do.
+        if legend_w > 40 {
+            spans.push(Span::styled(format!(": {}", f.why), theme.dim));
+        }
+        lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
@@ -186,7 +198,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(block("Forces", theme)),
+            .block(block("Forces and stakes", theme)),
         legend_area,
     );
 }

@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::panels::block;
+use super::panels::{block, wrap};
 use super::theme::Theme;
-use crate::app::{App, Confirm, Overlay, keymap};
+use crate::app::{App, Confirm, MenuItem, Overlay, keymap};
 use crate::game::Phase;
 use crate::narrate as words;
 
@@ -20,17 +20,37 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Overlay::Help => help(frame, app, theme, area),
             Overlay::Card { id, selected } => card(frame, app, theme, area, id, *selected),
             Overlay::Menu(menu) => {
+                let points = app.session.state.action_points;
                 let lines: Vec<Line> = menu
                     .items
                     .iter()
                     .enumerate()
-                    .map(|(i, item)| {
-                        let style = if i == menu.selected {
-                            theme.selected
-                        } else {
-                            theme.text
+                    .flat_map(|(i, item)| {
+                        // A move that costs more actions than are left shows, greyed, as such.
+                        let short = matches!(item, MenuItem::Run(_, c) if c.cost() > points);
+                        let style = match (i == menu.selected, short) {
+                            (true, _) => theme.selected,
+                            (false, true) => theme.dim,
+                            (false, false) => theme.text,
                         };
-                        Line::styled(format!(" {} {} ", i + 1, item.label()), style)
+                        let mut label = format!(" {} {}", i + 1, item.label());
+                        if short {
+                            label.push_str(" (no actions left)");
+                        }
+                        // Wrapped here, with an indent, so a long line of effects reads as one.
+                        let room = area.width.saturating_sub(7) as usize;
+                        let effects = menu.effects.get(i).cloned().flatten();
+                        wrap(&label, room, "   ")
+                            .into_iter()
+                            .map(move |l| Line::styled(l, style))
+                            .chain(
+                                effects
+                                    .map(|e| wrap(&format!("     {e}"), room, "     "))
+                                    .into_iter()
+                                    .flatten()
+                                    .map(|l| Line::styled(l, theme.dim)),
+                            )
+                            .collect::<Vec<_>>()
                     })
                     .chain([
                         Line::raw(""),
@@ -39,8 +59,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     .collect();
                 let width = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 4;
                 // Long labels wrap rather than being cut on a narrow terminal.
-                let wrap = width > area.width.saturating_sub(2);
-                popup(frame, theme, area, &menu.title, lines, width, wrap);
+                let wrapped = width > area.width.saturating_sub(2);
+                popup(frame, theme, area, &menu.title, lines, width, wrapped);
             }
             Overlay::Confirm(what) => {
                 let question = match *what {

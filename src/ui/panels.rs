@@ -174,6 +174,46 @@ pub(super) fn truncate(s: &str, width: usize) -> String {
     }
 }
 
+/// Greedy word wrap to `width` columns: leading spaces are kept, words longer than a line are
+/// cut across lines, and every line after the first starts with `indent`, so a wrapped entry
+/// reads as one.
+pub(super) fn wrap(s: &str, width: usize, indent: &str) -> Vec<String> {
+    let lead = s.len() - s.trim_start_matches(' ').len();
+    let (pad, rest) = s.split_at(lead);
+    let width = width.max(indent.chars().count().max(lead) + 2);
+    let mut out = Vec::new();
+    let mut line = pad.to_string();
+    let mut len = lead;
+    // Whether the line holds a word yet (not only its indent).
+    let mut worded = false;
+    for word in rest.split(' ').filter(|w| !w.is_empty()) {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let gap = usize::from(worded);
+            if len + gap + word.len() <= width {
+                if worded {
+                    line.push(' ');
+                }
+                line.extend(word.iter());
+                len += gap + word.len();
+                worded = true;
+                break;
+            }
+            if !worded {
+                // A word wider than a whole line: cut it.
+                let room = width - len;
+                line.extend(word.drain(..room));
+            }
+            out.push(std::mem::take(&mut line));
+            line.push_str(indent);
+            len = indent.chars().count();
+            worded = false;
+        }
+    }
+    out.push(line);
+    out
+}
+
 pub(super) fn delegations(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut lines = Vec::new();
     for side in Side::BOTH {
@@ -316,4 +356,22 @@ pub(super) fn news(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Paragraph::new(lines).block(block("News (4 for all, 7 map)", theme)),
         area,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_words_keeps_the_lead_and_cuts_only_a_word_too_long() {
+        assert_eq!(
+            wrap("  one two three", 9, "    "),
+            ["  one two", "    three"]
+        );
+        assert_eq!(wrap("abcdefghij", 6, " "), ["abcdef", " ghij"]);
+        assert_eq!(wrap("short", 80, "  "), ["short"]);
+        for l in wrap(&"word ".repeat(40), 17, "  ") {
+            assert!(l.chars().count() <= 17, "{l}");
+        }
+    }
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::panels::{block, truncate};
+use super::panels::{block, truncate, wrap};
 use super::theme::Theme;
 use crate::app::App;
 use crate::game::Side;
@@ -159,30 +159,47 @@ pub(super) fn describe_cause(app: &App, cause: &crate::game::Cause) -> String {
     words::cause(&app.session.content, cause)
 }
 
-pub(super) fn news(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let lines: Vec<Line> = app
-        .session
+/// The news log wrapped to `width` columns, oldest first: each entry's first line, then its
+/// continuation lines indented; the week headers are marked as titles.
+fn news_lines(app: &App, width: usize) -> Vec<(String, bool)> {
+    app.session
         .state
         .log
         .iter()
         .filter_map(|(_, e)| words::describe(&app.session.content, e))
-        .map(|s| {
-            let style = if s.starts_with("──") {
-                theme.title
-            } else {
-                theme.text
-            };
-            Line::styled(s, style)
+        .flat_map(|s| {
+            let title = s.starts_with("──");
+            wrap(&s, width, "  ").into_iter().map(move |l| (l, title))
         })
+        .collect()
+}
+
+/// How far back from the newest line the news screen can scroll in `area` (its body).
+pub(super) fn news_max_scroll(app: &App, area: Rect) -> u16 {
+    let lines = news_lines(app, area.width.saturating_sub(2) as usize).len();
+    u16::try_from(lines)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(area.height.saturating_sub(2))
+}
+
+pub(super) fn news(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let lines: Vec<Line> = news_lines(app, area.width.saturating_sub(2) as usize)
+        .into_iter()
+        .map(|(s, title)| Line::styled(s, if title { theme.title } else { theme.text }))
         .collect();
-    let visible = area.height.saturating_sub(2);
-    let max_scroll = (lines.len() as u16).saturating_sub(visible);
-    // Scrolling counts back from the newest line.
-    let top = max_scroll.saturating_sub(app.scroll.min(max_scroll));
+    let max_scroll = news_max_scroll(app, area);
+    // Scrolling counts back from the newest line: PgUp goes to older news, PgDn to newer.
+    let back = app.scroll.min(max_scroll);
+    let top = max_scroll - back;
+    let title = if back == 0 {
+        "News log, newest at the bottom (PgUp older)".to_string()
+    } else {
+        format!("News log, {back} lines back (PgUp older · PgDn newer)")
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .scroll((top, 0))
-            .block(block("News log (PgUp/PgDn scroll)", theme)),
+            .block(block(&title, theme)),
         area,
     );
 }
@@ -246,10 +263,12 @@ pub(super) fn glossary(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
             format!("Source: {}", truncate(&c.source, 200)),
             theme.dim,
         ));
+        // Only the cards this game has drawn: the rest would spoil the deck.
         let seen: Vec<&str> = app
             .session
             .content
             .cards_illustrating(&c.id)
+            .filter(|k| app.session.state.drawn.contains(&k.id))
             .map(|k| k.title.as_str())
             .collect();
         if !seen.is_empty() {
