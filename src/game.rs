@@ -20,7 +20,7 @@ mod theatre;
 mod track;
 mod verbs;
 
-pub use cards::draw_weights;
+pub use cards::{draw_weights, due_crisis};
 pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use delegation::{Complaint, FactionCheck, Reply, Rule, Trend};

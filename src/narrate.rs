@@ -16,6 +16,7 @@ mod commands;
 mod events;
 mod names;
 mod outcomes;
+mod posture;
 mod replies;
 
 pub use advice::reason as advice;
@@ -28,6 +29,7 @@ pub use names::{
     statement_name, track_short, track_value,
 };
 pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
+pub use posture::posture;
 pub use replies::{ask, counter, drivers, reading, reason, trend};
 
 use crate::advisor::Reason;

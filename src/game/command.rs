@@ -204,6 +204,12 @@ pub enum Event {
     OffTheRecordHeld,
     StatementMade(Statement),
     DeadlineExtended(u32),
+    /// The US ultimatum's deadline moved (from week, to week), and why.
+    UltimatumMoved {
+        from: u32,
+        to: u32,
+        cause: Cause,
+    },
     GoodwillSpent(Side),
     /// A delegation's own move, e.g. the US turning the screw or Iran's Hormuz signal.
     DelegationMove {

@@ -96,7 +96,9 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
             let title = content
                 .card(card)
                 .map_or(card.as_str(), |c| c.title.as_str());
-            if *injected {
+            if content.crisis(card).is_some() {
+                format!("CRISIS: {}", title.trim_start_matches("Crisis: "))
+            } else if *injected {
                 format!("NEWS (scripted): {title}")
             } else {
                 format!("NEWS: {title}")
@@ -218,6 +220,11 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
         Event::DeadlineExtended(d) => {
             format!("{}eadline extended to week {d}", either(tense, "D", "d"))
         }
+        Event::UltimatumMoved { from, to, cause } => format!(
+            "The US ultimatum {} out in week {to}, not week {from} ({})",
+            either(tense, "now runs", "then ran"),
+            super::causes::cause(content, cause)
+        ),
         Event::GoodwillSpent(side) => format!("Oman spends goodwill with {}", side.name()),
         Event::DelegationMove { side, act } => {
             format!("{} {}", side.name(), english_act(content, *act))
