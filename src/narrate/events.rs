@@ -105,11 +105,19 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
             }
         }
         Event::CardChoiceMade { card, choice } => {
-            let label = content
+            match content
                 .card(card)
                 .and_then(|c| c.choices.get(*choice as usize))
-                .map_or("?", |c| c.label.as_str());
-            format!("Oman decides: {label}")
+            {
+                // What the choice does, so the log and plain mode say it, not only its label.
+                Some(c) if !c.effects.is_empty() => format!(
+                    "Oman decides: {} ({})",
+                    c.label,
+                    super::cards::effects(content, &c.effects)
+                ),
+                Some(c) => format!("Oman decides: {}", c.label),
+                None => "Oman decides: ?".to_string(),
+            }
         }
         Event::Replied(r) => format!(
             "{} {}: {}",
