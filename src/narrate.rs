@@ -193,6 +193,11 @@ mod tests {
             Event::OffTheRecordHeld,
             Event::StatementMade(Statement::UrgeRestraint),
             Event::DeadlineExtended(14),
+            Event::UltimatumMoved {
+                from: 8,
+                to: 10,
+                cause: Cause::Card("ultimatum-issued".into()),
+            },
             Event::GoodwillSpent(Side::Us),
             Event::RatificationFailed {
                 side: Side::Iran,
@@ -232,6 +237,9 @@ mod tests {
     /// Real replies to a tabled text, one with each rule.
     fn replies(content: &Content) -> Vec<Reply> {
         let mut state = game::start(content, 3, Difficulty::Normal);
+        if matches!(state.phase, game::Phase::Choosing(_)) {
+            game::apply(&mut state, content, &Command::ChooseCardOption(0)).expect("answered");
+        }
         for (id, issue) in content.domain.each_issue() {
             let clause = Clause::Option(Choice::at(issue.choice_count() / 2));
             game::apply(&mut state, content, &Command::Draft { issue: id, clause })
