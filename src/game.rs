@@ -23,7 +23,7 @@ mod verbs;
 
 pub use verbs::{errand_unlocks, goodwill_terms, unlocked_by};
 
-pub use cards::draw_weights;
+pub use cards::{draw_weights, due_crisis};
 pub use coercion::{Posture, Variant as CoercionVariant};
 pub use command::{Audience, CaucusKind, Command, Errand, Event, RuleError, Statement};
 pub use delegation::{Complaint, FactionCheck, Reply, Rule, Trend};

@@ -18,6 +18,7 @@ mod events;
 mod locks;
 mod names;
 mod outcomes;
+mod posture;
 mod preview;
 mod replies;
 mod theatre;
@@ -34,6 +35,7 @@ pub use names::{
     statement_name, track_short, track_value,
 };
 pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
+pub use posture::posture;
 pub use preview::{errand_outlook, foreseen};
 pub use replies::{ask, counter, drivers, reading, reason, trend};
 pub use theatre::stakes;
@@ -201,6 +203,11 @@ mod tests {
             Event::OffTheRecordHeld,
             Event::StatementMade(Statement::UrgeRestraint),
             Event::DeadlineExtended(14),
+            Event::UltimatumMoved {
+                from: 8,
+                to: 10,
+                cause: Cause::Card("ultimatum-issued".into()),
+            },
             Event::GoodwillSpent(Side::Us),
             Event::GoodwillLent {
                 side: Side::Iran,
@@ -272,6 +279,9 @@ mod tests {
     /// Real replies to a tabled text, one with each rule.
     fn replies(content: &Content) -> Vec<Reply> {
         let mut state = game::start(content, 3, Difficulty::Normal);
+        if matches!(state.phase, game::Phase::Choosing(_)) {
+            game::apply(&mut state, content, &Command::ChooseCardOption(0)).expect("answered");
+        }
         for (id, issue) in content.domain.each_issue() {
             let clause = Clause::Option(Choice::at(issue.choice_count() / 2));
             game::apply(&mut state, content, &Command::Draft { issue: id, clause })

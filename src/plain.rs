@@ -451,8 +451,12 @@ fn status(app: &App) -> String {
         s.deadline,
         s.action_points,
         s.seed,
-        if matches!(s.phase, Phase::Choosing(_)) {
-            " A card waits for your choice."
+        if let Phase::Choosing(id) = &s.phase {
+            if app.session.content.crisis(id).is_some() {
+                " A crisis waits for your answer (choose N)."
+            } else {
+                " A card waits for your choice."
+            }
         } else {
             ""
         }
@@ -470,6 +474,8 @@ fn status(app: &App) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     );
+    // The same US posture banner as the table screen.
+    lines.extend(crate::narrate::posture(&app.session.content, s));
     for (i, issue) in app.session.content.domain.each_issue() {
         let clause = match s.text.clause(i) {
             Clause::Open => "not drafted".to_string(),

@@ -24,6 +24,8 @@ use crate::app::{App, Msg, Screen, keymap};
 /// Smallest terminal the game draws in.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
+/// Rows of the US posture banner on the table screen.
+const POSTURE_HEIGHT: u16 = 2;
 
 /// Where everything goes on the main screens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +36,9 @@ pub struct Areas {
     pub guide: Rect,
     pub body: Rect,
     pub hints: Rect,
-    /// Table screen only: the draft text, the delegations, the tracks and the news.
+    /// Table screen only: the US posture banner, the draft text, the delegations, the tracks
+    /// and the news.
+    pub posture: Rect,
     pub text: Rect,
     pub delegations: Rect,
     pub tracks: Rect,
@@ -50,8 +54,13 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         Constraint::Min(0),
         Constraint::Length(1),
     ]));
+    // The US posture stands above the table, in full, so coercion is never a cut-off log line.
+    let [posture, table] = body.layout(&Layout::vertical([
+        Constraint::Length(POSTURE_HEIGHT),
+        Constraint::Min(0),
+    ]));
     let right_width = if body.width >= 120 { 40 } else { 30 };
-    let [left, right] = body.layout(&Layout::horizontal([
+    let [left, right] = table.layout(&Layout::horizontal([
         Constraint::Min(0),
         Constraint::Length(right_width),
     ]));
@@ -69,6 +78,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         guide,
         body,
         hints,
+        posture,
         text,
         delegations,
         tracks,
@@ -213,6 +223,7 @@ pub fn view(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     match app.screen {
         Screen::Table => {
+            panels::posture(frame, app, theme, a.posture);
             panels::draft(frame, app, theme, a.text);
             panels::delegations(frame, app, theme, a.delegations);
             panels::tracks(frame, app, theme, a.tracks);

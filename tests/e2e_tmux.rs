@@ -127,7 +127,8 @@ fn help_opens_and_q_quits_with_the_terminal_restored() {
     if !have_tmux("help_opens_and_q_quits_with_the_terminal_restored") {
         return;
     }
-    let s = Session::start("help-quit", "--seed 42 --save-dir saves", "");
+    // Seed 5 opens on a card without choices (seed 42 opens on a crisis to answer, a move).
+    let s = Session::start("help-quit", "--seed 5 --save-dir saves", "");
     s.wait_for("Enter to begin");
     assert_eq!(
         s.modes(),
@@ -144,7 +145,7 @@ fn help_opens_and_q_quits_with_the_terminal_restored() {
     let screen = s.wait_for("EXITED=0");
     // Nothing was played, so nothing was autosaved (an empty game must not push real autosaves
     // out); the seed is still printed.
-    assert!(screen.contains("Seed 42."), "{screen}");
+    assert!(screen.contains("Seed 5."), "{screen}");
     assert_eq!(s.modes(), "0 0", "alternate screen and mouse restored");
 }
 
@@ -227,8 +228,9 @@ fn a_mouse_click_selects_an_issue_and_a_screen() {
     s.wait_for("Enter to begin");
     s.keys(&["Enter", "Enter"]);
     s.wait_for("Draft text (");
-    // Row 7 (1-based) is the third issue: header, status, border, column header, then issues.
-    click(&s, 10, 7);
+    // Row 9 (1-based) is the third issue: header, status, the two lines of the US posture,
+    // border, column header, then issues.
+    click(&s, 10, 9);
     let screen = s.wait_for("▶ Verification");
     assert!(!screen.contains("▶ Enrichment"), "{screen}");
     // The header tab "3Dash" opens the dashboard.

@@ -270,8 +270,8 @@ mod tests {
 
     #[test]
     fn quit_asks_when_unsaved_and_ctrl_c_does_not() {
-        let mut a = app();
-        close_all(&mut a);
+        // No move made yet (answering a week-1 crisis would be one).
+        let mut a = super::super::testing::acting(game::Difficulty::Normal);
         assert_eq!(a.update(Msg::Quit), vec![Effect::Quit]);
         a.update(Msg::Right);
         assert!(a.update(Msg::Quit).is_empty());

@@ -95,6 +95,7 @@ pub(crate) fn run_cli(
         }
     } else {
         print!("{}", simulate_print::table(&summaries));
+        print!("\n{}", simulate_print::crises(&summaries));
         if let Some(b) = &bilateral {
             print!("\n{}", simulate_print::bilateral(b, false));
         }

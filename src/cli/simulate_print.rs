@@ -42,6 +42,37 @@ pub fn table(summaries: &[Summary]) -> String {
     out
 }
 
+/// How often each crisis broke, per policy: the share of games (a crisis breaks at most once a
+/// game) and how many different sets of crises the games saw.
+pub fn crises(summaries: &[Summary]) -> String {
+    let Some(first) = summaries.first() else {
+        return String::new();
+    };
+    let mut out = format!("{:<26}", "crisis (% of games)");
+    for s in summaries {
+        let _ = write!(out, " {:>7}", s.tally.policy);
+    }
+    out.push('\n');
+    for id in first.tally.crises.keys() {
+        let _ = write!(out, "{id:<26}");
+        for s in summaries {
+            let n = s.tally.crises.get(id).copied().unwrap_or(0);
+            let _ = write!(
+                out,
+                " {:>6.1}%",
+                100.0 * f64::from(n) / f64::from(s.tally.games.max(1))
+            );
+        }
+        out.push('\n');
+    }
+    let _ = write!(out, "{:<26}", "different sets of crises");
+    for s in summaries {
+        let _ = write!(out, " {:>7}", s.tally.crisis_sets);
+    }
+    out.push('\n');
+    out
+}
+
 /// The same counts as a Markdown table, with shares.
 pub fn markdown(summaries: &[Summary]) -> String {
     let mut out = String::from(

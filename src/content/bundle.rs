@@ -18,6 +18,8 @@ pub struct Bundle {
     pub scenarios: Vec<Source>,
     pub delegations: Vec<Source>,
     pub cards: Vec<Source>,
+    /// Crises: cards that break on a condition, not by draw.
+    pub crises: Vec<Source>,
     pub glossary: Option<Source>,
 }
 
@@ -33,7 +35,8 @@ macro_rules! embedded {
 /// The rules that play the content. Raise it when a change to the rules makes the same commands
 /// play out differently: a save written under older rules then loads as it was written, with a
 /// warning, instead of being refused as tampered when its replay diverges.
-const RULES: &str = "rules 3: ideas are graded by the real answer; every move tells its effects";
+const RULES: &str =
+    "rules 4: crises take the week's card slot; ideas are graded by the real answer";
 
 impl Bundle {
     /// The content shipped inside the binary, each folder in file-name order like
@@ -58,12 +61,16 @@ impl Bundle {
                 embedded!("cards/nuclear.ron"),
                 embedded!("cards/regional.ron"),
             ],
+            crises: vec![
+                embedded!("crises/coercion.ron"),
+                embedded!("crises/extremes.ron"),
+            ],
             glossary: Some(embedded!("glossary.ron")),
         }
     }
 
     /// Reads a folder laid out like `assets/`: `domain.ron`, `glossary.ron`, and the `.ron` files of
-    /// `scenarios/`, `delegations/` and `cards/` (sorted by name, so the order is the same everywhere).
+    /// `scenarios/`, `delegations/`, `cards/` and `crises/` (sorted by name, so the order is the same everywhere).
     pub fn from_dir(dir: &Path) -> io::Result<Bundle> {
         let read = |p: &Path| -> io::Result<Source> {
             Ok(Source {
@@ -97,6 +104,7 @@ impl Bundle {
             scenarios: folder("scenarios")?,
             delegations: folder("delegations")?,
             cards: folder("cards")?,
+            crises: folder("crises")?,
             glossary: optional("glossary.ron")?,
         })
     }
@@ -124,6 +132,7 @@ impl Bundle {
             .chain(&self.scenarios)
             .chain(&self.delegations)
             .chain(&self.cards)
+            .chain(&self.crises)
             .chain(&self.glossary);
         for s in all {
             h.update(s.text.as_bytes());

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Source;
 use super::resolve::{Report, check_option, quoted};
-use super::schema::{Card, CardEffect, Condition, DelegationDef, Scenario};
+use super::schema::{Card, CardEffect, Condition, DelegationDef, Scenario, Signal};
 use crate::model::Side;
 use crate::negotiation::Domain;
 
@@ -94,6 +94,30 @@ pub(super) fn check_card(
                     );
                 }
             }
+            CardEffect::Give(_, d) => {
+                if d.abs() > 30 || *d == 0 {
+                    report.err(
+                        &[&at, "Give"],
+                        format!("Give moves 1-30 points of give either way, not {d}"),
+                    );
+                }
+            }
+            CardEffect::Hardliners(_, d) => {
+                if d.abs() > 25 || *d == 0 {
+                    report.err(
+                        &[&at, "Hardliners"],
+                        format!("Hardliners moves a bar 1-25 points either way, not {d}"),
+                    );
+                }
+            }
+            CardEffect::Deadline(w) => {
+                if w.abs() > 8 || *w == 0 {
+                    report.err(
+                        &[&at, "Deadline"],
+                        format!("Deadline moves the ultimatum 1-8 weeks either way, not {w}"),
+                    );
+                }
+            }
             CardEffect::Verify(percent) => {
                 if !(1..=100).contains(percent) {
                     report.err(
@@ -153,6 +177,11 @@ fn check_conditions(
             Condition::Unlocked(issue, option) => {
                 check_option(report, domain, &[at, &quoted(option)], issue, option);
             }
+            Condition::Signal(Signal::UltimatumWithin(0)) => report.err(
+                &[at, "UltimatumWithin"],
+                format!("{never}: an ultimatum never runs out within 0 weeks"),
+            ),
+            Condition::Signal(_) => {}
         }
     }
     for (t, lo) in &lower {

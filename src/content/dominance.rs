@@ -60,6 +60,12 @@ pub(super) fn check(report: &mut Report, at: &str, card: &Card) {
 enum Axis {
     Track(TrackId),
     Patience(Side),
+    /// How far a delegation has come down from its hopes: more give is better for the talks.
+    Give(Side),
+    /// A delegation's hardliners' bar at home: higher is worse for the talks.
+    Hardliners(Side),
+    /// Weeks before the US ultimatum runs out: more time is better for the talks.
+    Deadline,
     /// An option on the table (unlocked) or off it for one side (a red line added or lifted).
     Option(Option<Side>, String, String),
     /// An effect whose worth depends on what happens next (a follow-up card, a verification
@@ -72,6 +78,9 @@ impl Axis {
         match self {
             Axis::Track(t) => t.name().to_string(),
             Axis::Patience(s) => format!("{} patience", s.name()),
+            Axis::Give(s) => format!("{} give", s.name()),
+            Axis::Hardliners(s) => format!("{} hardliners", s.name()),
+            Axis::Deadline => "ultimatum deadline".to_string(),
             Axis::Option(None, issue, option) => format!("{issue} {option} unlocked"),
             Axis::Option(Some(s), issue, option) => {
                 format!("{} red line on {issue} {option}", s.name())
@@ -82,7 +91,8 @@ impl Axis {
 }
 
 /// An option's effects, summed per axis, each as "more is better for the talks" (a rise in war
-/// risk counts negative, a red line added counts -1, one lifted +1).
+/// risk counts negative, a red line added counts -1, one lifted +1, give counts positive,
+/// hardliners' bar negative, weeks added to an ultimatum positive).
 fn worth(choice: &CardChoice) -> BTreeMap<Axis, i64> {
     let mut w = BTreeMap::new();
     for e in &choice.effects {
@@ -106,6 +116,9 @@ fn worth(choice: &CardChoice) -> BTreeMap<Axis, i64> {
                 1,
             ),
             CardEffect::Verify(percent) => (Axis::TwoEdged(format!("verify {percent}%")), 1),
+            CardEffect::Give(s, d) => (Axis::Give(*s), i64::from(*d)),
+            CardEffect::Hardliners(s, d) => (Axis::Hardliners(*s), -i64::from(*d)),
+            CardEffect::Deadline(w) => (Axis::Deadline, i64::from(*w)),
         };
         *w.entry(axis).or_insert(0) += value;
     }

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::deck::{check_card, check_scenario};
 use super::schema::{
-    Card, CardFile, Checkpoint, Concept, DelegationDef, DomainFile, GlossaryFile, Lift, Scenario,
+    Card, CardFile, Checkpoint, Concept, CrisisFile, DelegationDef, DomainFile, GlossaryFile, Lift,
+    Scenario,
 };
 use super::{Bundle, ContentError, Source, locate, parse};
 use crate::model::{Choice, IssueId, Side, TrackId};
@@ -53,6 +54,8 @@ pub struct Content {
     pub delegations: Vec<DelegationProfile>,
     /// The scenario's deck.
     pub cards: Vec<Card>,
+    /// Crises, in file order: the first whose conditions hold breaks when a week begins.
+    pub crises: Vec<Card>,
     pub glossary: Vec<Concept>,
     /// Fingerprint of the content text (see [`Bundle::hash`]).
     pub hash: String,
@@ -70,8 +73,14 @@ impl Content {
         &self.delegations[side as usize]
     }
 
+    /// A card of the deck or a crisis: both are answered through the same card choice.
     pub fn card(&self, id: &str) -> Option<&Card> {
-        self.cards.iter().find(|c| c.id == id)
+        self.cards.iter().chain(&self.crises).find(|c| c.id == id)
+    }
+
+    /// A crisis by id (`None` for an ordinary card).
+    pub fn crisis(&self, id: &str) -> Option<&Card> {
+        self.crises.iter().find(|c| c.id == id)
     }
 
     pub fn concept(&self, id: &str) -> Option<&Concept> {
@@ -142,6 +151,14 @@ pub fn lint(bundle: &Bundle) -> Vec<ContentError> {
             }
         }
     }
+    for source in &bundle.crises {
+        if let Ok(file) = parse::<CrisisFile>(source) {
+            report.on(source);
+            for card in &file.crises {
+                super::dominance::check(&mut report, &format!("id: {}", quoted(&card.id)), card);
+            }
+        }
+    }
     super::cutoff::check(&mut report, bundle);
     report.errors
 }
@@ -183,6 +200,7 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
     let delegations: Vec<(Source, DelegationDef)> =
         parse_each(&bundle.delegations, &mut parse_errors);
     let card_files: Vec<(Source, CardFile)> = parse_each(&bundle.cards, &mut parse_errors);
+    let crisis_files: Vec<(Source, CrisisFile)> = parse_each(&bundle.crises, &mut parse_errors);
     if bundle.scenarios.is_empty() {
         parse_errors.push(ContentError {
             file: "scenarios/".into(),
@@ -234,10 +252,29 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
             cards.push(card.clone());
         }
     }
-    let card_ids: BTreeSet<&str> = cards.iter().map(|c| c.id.as_str()).collect();
+    let mut crises = Vec::new();
+    for (source, file) in &crisis_files {
+        report.on(source);
+        report.version(file.version);
+        for crisis in &file.crises {
+            if card_sources.insert(crisis.id.clone(), source).is_some() {
+                report.err(
+                    &[&format!("id: {}", quoted(&crisis.id))],
+                    format!("duplicate card id \"{}\"", crisis.id),
+                );
+            }
+            crises.push(crisis.clone());
+        }
+    }
+    let card_ids: BTreeSet<&str> = cards.iter().chain(&crises).map(|c| c.id.as_str()).collect();
     for card in &cards {
         report.on(card_sources[&card.id]);
         check_card(&mut report, &domain, &card_ids, &concept_ids, card);
+    }
+    for crisis in &crises {
+        report.on(card_sources[&crisis.id]);
+        check_card(&mut report, &domain, &card_ids, &concept_ids, crisis);
+        check_crisis(&mut report, crisis);
     }
 
     let mut chosen = None;
@@ -288,7 +325,7 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
             .expect("invariant: checked one delegation per side");
         by_side.push(profile.clone());
     }
-    let card_count = card_ids.len();
+    let card_count = cards.len();
     // A restricted deck still holds the injected cards, so the core can find them.
     // Hindsight cards tell what came after the cutoff: material for the debrief, never news.
     let deck = if scenario_def.deck.is_empty() {
@@ -321,9 +358,37 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
         domain,
         delegations: by_side,
         cards: deck,
+        crises,
         glossary,
         hash: bundle.hash(),
     })
+}
+
+/// A crisis breaks on its conditions and asks Oman to answer: without conditions it would break
+/// in week 1 of every game, and without choices it would be news, not a crisis.
+fn check_crisis(report: &mut Report, crisis: &Card) {
+    let at = format!("id: {}", quoted(&crisis.id));
+    if crisis.when.is_empty() {
+        report.err(
+            &[&at],
+            format!(
+                "crisis \"{}\" has no conditions (`when`): a crisis breaks on the state",
+                crisis.id
+            ),
+        );
+    }
+    if crisis.choices.is_empty() {
+        report.err(
+            &[&at],
+            format!("crisis \"{}\" offers Oman no choices", crisis.id),
+        );
+    }
+    if !crisis.once {
+        report.err(
+            &[&at, "once"],
+            format!("crisis \"{}\" must be one-shot (once: true)", crisis.id),
+        );
+    }
 }
 
 fn parse_each<T: serde::de::DeserializeOwned>(

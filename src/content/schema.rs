@@ -196,6 +196,25 @@ pub enum Condition {
     NotDrawn(String),
     /// This option (issue id, option id) has been unlocked.
     Unlocked(String, String),
+    /// A move of coercive diplomacy stands (what crises answer).
+    Signal(Signal),
+}
+
+/// Coercive moves a crisis answers, read from the state when a week begins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Signal {
+    /// A US ultimatum with a deadline is running.
+    UltimatumRunning,
+    /// The US ultimatum runs out within this many weeks.
+    UltimatumWithin(u32),
+    /// The US offered a carrot last week.
+    CarrotOffered,
+    /// Iran threatened the Strait of Hormuz last week.
+    HormuzThreat,
+    /// Iran retaliated last week for a threat carried out.
+    Retaliation,
+    /// The US screw has turned at least this many weeks.
+    ScrewTurned(u32),
 }
 
 /// What a card does. A closed set: new kinds of effect are new variants with tests.
@@ -216,6 +235,14 @@ pub enum CardEffect {
     /// Inspectors see for themselves: the US view of breakout time moves this many percent
     /// (1-100) of the way to the true value, whichever way the truth lies.
     Verify(u32),
+    /// A delegation comes down from its hopes towards its walk-away (percent of give, 1-30;
+    /// negative: it digs in), scaled like any other push by persona and urgency.
+    Give(Side, i32),
+    /// A delegation's hardliners raise their bar at home (percent of utility, -25 to 25).
+    Hardliners(Side, i32),
+    /// The US ultimatum's deadline moves by this many weeks (buying time, or cutting it short);
+    /// nothing when no ultimatum runs.
+    Deadline(i32),
 }
 
 /// A decision the card asks of Oman.
@@ -261,6 +288,15 @@ fn yes() -> bool {
 pub struct CardFile {
     pub version: u32,
     pub cards: Vec<Card>,
+}
+
+/// `assets/crises/*.ron`: crises, cards that break when their conditions hold rather than by
+/// draw, at most once a game, and take the week's card slot. Every crisis asks Oman to choose.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisFile {
+    pub version: u32,
+    pub crises: Vec<Card>,
 }
 
 /// A glossary concept.

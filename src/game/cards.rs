@@ -2,6 +2,7 @@
 //! scripted injects, one-shot and recurring cards, follow-ups, and Oman's choices on a card.
 
 use super::command::Event;
+use super::position;
 use super::rules::World;
 use super::state::{GameState, Phase};
 use super::track::{Cause, TrackId};
@@ -21,6 +22,7 @@ pub(super) fn holds(s: &GameState, content: &Content, conditions: &[Condition]) 
             .domain
             .locate(issue, option)
             .is_some_and(|hit| s.unlocked.contains(&hit)),
+        Condition::Signal(signal) => s.coercion.signals(*signal, s.round),
     })
 }
 
@@ -67,9 +69,28 @@ fn due_inject(world: &World) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Draws this round's card: a scripted inject if one is due, else a weighted draw.
+/// The first crisis that has not broken in this game and whose conditions hold now.
+pub fn due_crisis<'a>(s: &GameState, content: &'a Content) -> Option<&'a Card> {
+    content
+        .crises
+        .iter()
+        .find(|c| !s.drawn.contains(&c.id) && holds(s, content, &c.when))
+}
+
+/// Draws this round's card: a crisis if one breaks (it takes the week's slot, so Oman answers
+/// one thing at a time), else a scripted inject if one is due, else a weighted draw.
 pub(super) fn draw(world: &mut World) {
     let content = world.content;
+    if let Some(crisis) = due_crisis(world.state, content) {
+        world.state.drawn.push(crisis.id.clone());
+        world.emit(Event::CardDrawn {
+            card: crisis.id.clone(),
+            injected: false,
+        });
+        resolve(world, &crisis.effects, &Cause::Card(crisis.id.clone()));
+        world.state.phase = Phase::Choosing(crisis.id.clone());
+        return;
+    }
     let inject = due_inject(world).and_then(|i| {
         let card = content.card(&content.scenario.injects[i].card)?;
         world.state.injects_fired.insert(i);
@@ -158,6 +179,22 @@ pub(super) fn resolve(world: &mut World, effects: &[CardEffect], cause: &Cause) 
             CardEffect::FollowUp(card, weight) => {
                 *world.state.follow_ups.entry(card.clone()).or_insert(0) += weight;
             }
+            CardEffect::Give(side, d) => {
+                position::concede(world, *side, f64::from(*d) / 100.0, cause);
+            }
+            CardEffect::Hardliners(side, d) => {
+                position::mobilise(world, *side, f64::from(*d) / 100.0, cause);
+            }
+            CardEffect::Deadline(weeks) => {
+                let (round, end) = (world.state.round, world.state.deadline);
+                if let Some((from, to)) = world.state.coercion.move_deadline(*weeks, round, end) {
+                    world.emit(Event::UltimatumMoved {
+                        from,
+                        to,
+                        cause: cause.clone(),
+                    });
+                }
+            }
             CardEffect::Verify(percent) => {
                 let gap = world.state.track(TrackId::Breakout)
                     - world.state.track(TrackId::BreakoutBelief);
@@ -226,6 +263,8 @@ mod tests {
     #[test]
     fn injects_fire_once_in_order_and_their_cards_are_never_drawn_at_random() {
         let mut content = Content::builtin();
+        // Crises take a week's slot before any inject; this test is about the deck alone.
+        content.crises.clear();
         content.scenario.injects = vec![
             Inject {
                 round: 2,

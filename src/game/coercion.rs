@@ -12,6 +12,7 @@ use super::position;
 use super::rules::World;
 use super::state::Flag;
 use super::track::{Cause, TrackId};
+use crate::content::Signal;
 use crate::model::{Choice, IssueId, Persona};
 
 /// George's variants of coercive diplomacy.
@@ -38,6 +39,44 @@ pub struct Posture {
     pub turns: u32,
     /// The week of the last carrot offered.
     pub last_carrot: Option<u32>,
+    /// The week Iran last threatened the Strait of Hormuz (crises answer it the week after).
+    #[serde(default)]
+    pub last_hormuz: Option<u32>,
+    /// The week Iran last retaliated for a threat carried out.
+    #[serde(default)]
+    pub last_retaliation: Option<u32>,
+}
+
+impl Posture {
+    /// Whether a coercive move stands as week `round` begins (a crisis's trigger).
+    pub fn signals(&self, signal: Signal, round: u32) -> bool {
+        let last_week = |w: Option<u32>| w.is_some_and(|w| w + 1 == round);
+        let left = self
+            .deadline
+            .filter(|&w| self.variant == Variant::Ultimatum && w >= round)
+            .map(|w| w - round);
+        match signal {
+            Signal::UltimatumRunning => left.is_some(),
+            Signal::UltimatumWithin(n) => left.is_some_and(|l| l < n),
+            Signal::CarrotOffered => last_week(self.last_carrot),
+            Signal::HormuzThreat => last_week(self.last_hormuz),
+            Signal::Retaliation => last_week(self.last_retaliation),
+            Signal::ScrewTurned(n) => self.variant == Variant::Screw && self.turns >= n,
+        }
+    }
+
+    /// Moves a running ultimatum's deadline by `weeks`, kept after this week and within the
+    /// talks; returns (from, to) when it moved.
+    pub(super) fn move_deadline(&mut self, weeks: i32, round: u32, end: u32) -> Option<(u32, u32)> {
+        let from = self
+            .deadline
+            .filter(|_| self.variant == Variant::Ultimatum)?;
+        let to = from
+            .saturating_add_signed(weeks)
+            .clamp(round.min(end), end.max(round));
+        self.deadline = Some(to);
+        (to != from).then_some((from, to))
+    }
 }
 
 /// What an ultimatum carried out adds to war risk and takes from Iran's economy.
@@ -93,6 +132,8 @@ pub(super) fn choose(world: &mut World) {
         deadline,
         turns: 0,
         last_carrot: None,
+        last_hormuz: None,
+        last_retaliation: None,
     };
     world.emit(Event::DelegationMove {
         side: Side::Us,
@@ -145,6 +186,7 @@ pub(super) fn us_move(world: &mut World, us_accepted: bool) {
                 position::concede(world, Side::Iran, -position::BACKFIRE, &us);
                 position::mobilise(world, Side::Iran, 0.05, &us);
                 let iran = Cause::Delegation(Side::Iran);
+                world.state.coercion.last_retaliation = Some(round);
                 world.shift(TrackId::GulfPressure, 3, &iran);
                 world.emit(Event::DelegationMove {
                     side: Side::Iran,

@@ -212,6 +212,12 @@ pub enum Event {
     OffTheRecordHeld,
     StatementMade(Statement),
     DeadlineExtended(u32),
+    /// The US ultimatum's deadline moved (from week, to week), and why.
+    UltimatumMoved {
+        from: u32,
+        to: u32,
+        cause: Cause,
+    },
     GoodwillSpent(Side),
     /// Goodwill spent: the delegation's hopes are `lowers` lower (utility) for the rest of
     /// `week` only, and the next favour asked of it would lower them by `next`.

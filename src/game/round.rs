@@ -176,6 +176,7 @@ fn delegation_moves(world: &mut World) {
         world.shift(TrackId::WarRisk, HORMUZ_WAR_RISK, &iran);
         // Counter-coercion: a threat to the Strait raises what Washington pays for no deal.
         position::concede(world, Side::Us, position::HORMUZ_GIVE, &iran);
+        world.state.coercion.last_hormuz = Some(world.state.round);
         world.emit(Event::DelegationMove {
             side: Side::Iran,
             act: Act::HormuzThreat,

@@ -22,6 +22,11 @@ pub fn effect(content: &Content, e: &CardEffect) -> String {
         CardEffect::Verify(p) => {
             format!("inspectors look: US breakout estimate moves {p}% toward the truth")
         }
+        CardEffect::Give(s, d) if *d > 0 => format!("{} comes down {d}", s.name()),
+        CardEffect::Give(s, d) => format!("{} digs in {}", s.name(), -d),
+        CardEffect::Hardliners(s, d) => format!("{} hardliners' bar {d:+}", s.name()),
+        CardEffect::Deadline(w) if *w > 0 => format!("ultimatum {w} weeks later"),
+        CardEffect::Deadline(w) => format!("ultimatum {} weeks sooner", -w),
         CardEffect::FollowUp(id, _) => {
             let title = content.card(id).map_or(id.as_str(), |c| c.title.as_str());
             format!("makes {} likelier", super::causes::quoted(title))

@@ -181,18 +181,28 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
             let title = content
                 .card(card)
                 .map_or(card.as_str(), |c| c.title.as_str());
-            if *injected {
+            if content.crisis(card).is_some() {
+                format!("CRISIS: {}", title.trim_start_matches("Crisis: "))
+            } else if *injected {
                 format!("NEWS (scripted): {title}")
             } else {
                 format!("NEWS: {title}")
             }
         }
         Event::CardChoiceMade { card, choice } => {
-            let label = content
+            match content
                 .card(card)
                 .and_then(|c| c.choices.get(*choice as usize))
-                .map_or("?", |c| c.label.as_str());
-            format!("Oman decides: {label}")
+            {
+                // What the choice does, so the log and plain mode say it, not only its label.
+                Some(c) if !c.effects.is_empty() => format!(
+                    "Oman decides: {} ({})",
+                    c.label,
+                    super::cards::effects(content, &c.effects)
+                ),
+                Some(c) => format!("Oman decides: {}", c.label),
+                None => "Oman decides: ?".to_string(),
+            }
         }
         Event::Replied(r) => format!(
             "{} {}: {}",
@@ -344,6 +354,11 @@ pub(super) fn english(content: &Content, event: &Event, tense: Tense) -> Option<
         Event::DeadlineExtended(d) => {
             format!("{}eadline extended to week {d}", either(tense, "D", "d"))
         }
+        Event::UltimatumMoved { from, to, cause } => format!(
+            "The US ultimatum {} out in week {to}, not week {from} ({})",
+            either(tense, "now runs", "then ran"),
+            super::causes::cause(content, cause)
+        ),
         Event::GoodwillSpent(side) => format!("Oman spends goodwill with {}", side.name()),
         Event::GoodwillLent { .. } | Event::Done { .. } if past => return None,
         Event::GoodwillLent {

@@ -1,6 +1,6 @@
 //! Outcome counts of a batch of whole games played by one of Oman's scripted players.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -21,6 +21,10 @@ pub struct Tally {
     pub mean_commands: f64,
     /// Mean score of the agreements reached (0–100).
     pub mean_deal_points: f64,
+    /// In how many games each crisis broke (every crisis of the content, 0 when it never did).
+    pub crises: BTreeMap<String, u32>,
+    /// How many different sets of crises the games saw (the empty set included).
+    pub crisis_sets: usize,
 }
 
 /// The sums a [`Tally`] is made of; batches played apart (on several threads) add up.
@@ -31,6 +35,8 @@ pub struct Counts {
     rounds: u64,
     commands: u64,
     points: u64,
+    crises: BTreeMap<String, u32>,
+    crisis_sets: BTreeSet<Vec<String>>,
 }
 
 impl Default for Counts {
@@ -44,14 +50,30 @@ impl Default for Counts {
             rounds: 0,
             commands: 0,
             points: 0,
+            crises: BTreeMap::new(),
+            crisis_sets: BTreeSet::new(),
         }
     }
 }
 
 impl Counts {
     /// Counts one finished game, played with `commands` commands.
-    pub fn add(&mut self, state: &GameState, commands: usize) {
+    pub fn add(&mut self, content: &Content, state: &GameState, commands: usize) {
         self.games += 1;
+        for c in &content.crises {
+            self.crises.entry(c.id.clone()).or_insert(0);
+        }
+        let mut broke: Vec<String> = state
+            .drawn
+            .iter()
+            .filter(|id| content.crisis(id).is_some())
+            .cloned()
+            .collect();
+        broke.sort();
+        for id in &broke {
+            *self.crises.entry(id.clone()).or_insert(0) += 1;
+        }
+        self.crisis_sets.insert(broke);
         self.rounds += u64::from(state.round);
         self.commands += commands as u64;
         if let Some(outcome) = state.outcome() {
@@ -85,6 +107,10 @@ impl Counts {
         for (k, n) in other.outcomes {
             *self.outcomes.entry(k).or_insert(0) += n;
         }
+        for (k, n) in other.crises {
+            *self.crises.entry(k).or_insert(0) += n;
+        }
+        self.crisis_sets.extend(other.crisis_sets);
         self
     }
 
@@ -100,6 +126,8 @@ impl Counts {
             mean_commands: self.commands as f64 / f64::from(games),
             mean_deal_points: self.points as f64 / f64::from(agreements.max(1)),
             outcomes: self.outcomes,
+            crises: self.crises,
+            crisis_sets: self.crisis_sets.len(),
         }
     }
 }
@@ -115,7 +143,7 @@ pub fn count<'p>(
     for seed in seeds {
         let mut policy = player(seed);
         let (state, log) = play(content, seed, difficulty, policy.as_mut());
-        counts.add(&state, log.len());
+        counts.add(content, &state, log.len());
     }
     counts
 }

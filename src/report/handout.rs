@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::svg::esc;
-use crate::content::{Checkpoint, Condition, Content};
+use crate::content::{Checkpoint, Condition, Content, Signal};
 
 /// Print layout: an A4 page with room for a student's name, type that survives a photocopier.
 const STYLE: &str = "@page{size:A4;margin:10mm}\
@@ -163,6 +163,16 @@ fn inject_when(content: &Content, round: u32, when: &[Condition]) -> String {
                 content.card(id).map_or(id.as_str(), |c| c.title.as_str())
             ),
             Condition::Unlocked(issue, option) => format!("once {issue}: {option} is on the table"),
+            Condition::Signal(signal) => match signal {
+                Signal::UltimatumRunning => "while a US ultimatum runs".into(),
+                Signal::UltimatumWithin(n) => {
+                    format!("when the ultimatum is {n} weeks or less away")
+                }
+                Signal::CarrotOffered => "after a US carrot".into(),
+                Signal::HormuzThreat => "after Iran threatens the Strait".into(),
+                Signal::Retaliation => "after Iran retaliates".into(),
+                Signal::ScrewTurned(n) => format!("once the US screw has turned {n} weeks"),
+            },
         });
     }
     if parts.is_empty() {

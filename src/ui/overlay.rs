@@ -213,7 +213,12 @@ fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selec
     }
     if choosing {
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Oman must decide:", theme.title));
+        let ask = if app.session.content.crisis(id).is_some() {
+            "A crisis: Oman must answer, each answer costs someone:"
+        } else {
+            "Oman must decide:"
+        };
+        lines.push(Line::styled(ask, theme.title));
         for (i, choice) in card.choices.iter().enumerate() {
             let style = if i == selected {
                 theme.selected

@@ -75,6 +75,17 @@ fn clause_text(app: &App, issue: IssueId, clause: Clause) -> String {
     }
 }
 
+/// The US posture banner: George's variant, demand, deadline, threat and carrot.
+pub(super) fn posture(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let [first, second] = crate::narrate::posture(&app.session.content, &app.session.state);
+    let width = area.width.saturating_sub(1) as usize;
+    let lines = vec![
+        Line::styled(format!(" {}", truncate(&first, width)), theme.warn),
+        Line::styled(format!(" {}", truncate(&second, width)), theme.text),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
 pub(super) fn draft(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let inner_width = area.width.saturating_sub(2) as usize;
     // Narrow terminals give the clause the room: issue names are the part players know by heart.
