@@ -65,8 +65,8 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
             Some("odds") => {
                 let effects = app.ask_advisor();
                 runner.perform(app, effects);
-                if let Some(Overlay::Odds(answers)) = app.top() {
-                    let odds = crate::ui::odds::lines(&app.session.content, answers).join("\n");
+                if let Some(Overlay::Odds(ranking)) = app.top() {
+                    let odds = crate::ui::odds::lines(&app.session.content, ranking).join("\n");
                     say(&mut out, &odds);
                     say(&mut out, &crate::ui::odds::allowance(app));
                     // Read out, the window is closed as a key would close it.
