@@ -27,7 +27,7 @@ pub use delegation::{Complaint, FactionCheck, Reply, Rule, Trend};
 pub use ending::{DealKind, Ending, Outcome, Score};
 pub use fact::{Act, Drift, Learned, Verb};
 pub use rng::GameRng;
-pub use rules::{apply, apply_seated, before_start, replay, start};
+pub use rules::{apply, apply_quietly, apply_seated, before_start, replay, start};
 pub use seat::{AiDelegation, DelegationSeat, Seats};
 pub use state::{
     AdvisorLimit, AdvisorUse, Answer, DelegationState, Difficulty, Flag, GameState, Known,
