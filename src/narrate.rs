@@ -110,7 +110,7 @@ impl Language for English {
         advice::english_move(content, m)
     }
     fn table_now(&self, content: &Content, t: &TableNow) -> String {
-        advice::english_table_now(content, t)
+        advice::english_table_now(content, *t)
     }
 }
 

@@ -40,6 +40,14 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
     let mut out = std::io::stdout();
     // Plain mode has no start menu, so no save is loaded while it runs: no content folder needed.
     let mut runner = Runner::new(dir, None);
+    // A test hook: the debug builds of the test suite rank the week's moves with fewer futures.
+    #[cfg(feature = "test-hooks")]
+    if let Some(n) = std::env::var("MUSCAT_ADVISOR_FUTURES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        app.advisor_futures = n;
+    }
     let mut printed = 0;
     say(
         &mut out,

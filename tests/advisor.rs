@@ -188,7 +188,11 @@ fn a_saved_position_gets_odds_from_the_command_line() {
     assert!(has("table") && has("end") && moves.len() >= 8, "{moves:?}");
     let scores: Vec<f64> = moves.iter().filter_map(|m| m["score"].as_f64()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
-    assert!(v["table_now"].as_str().is_some_and(|t| t.starts_with("tabled now")));
+    assert!(
+        v["table_now"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("tabled now"))
+    );
     let total: f64 = moves[0]["odds"]
         .as_object()
         .expect("odds")
@@ -205,7 +209,10 @@ fn a_saved_position_gets_odds_from_the_command_line() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Best move: "), "{text}");
     assert!(text.contains("table the draft now"), "{text}");
-    assert!(text.contains("if Oman goes on playing like the shuttle"), "{text}");
+    assert!(
+        text.contains("if Oman goes on playing like the shuttle"),
+        "{text}"
+    );
     assert!(text.contains("Took"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -255,6 +262,8 @@ fn plain_mode_answers_odds_once_a_week_on_normal() {
     let mut child = Process::new(env!("CARGO_BIN_EXE_muscat"))
         .args(["play", "--plain", "--seed", "12", "--save-dir"])
         .arg(&dir)
+        // Every move of the week ranked in a debug build: fewer futures than in play.
+        .env("MUSCAT_ADVISOR_FUTURES", "30")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -270,7 +279,7 @@ fn plain_mode_answers_odds_once_a_week_on_normal() {
     let text = String::from_utf8_lossy(&out.stdout);
     for want in [
         "Best move: ",
-        "1000 futures a move, 6 weeks ahead, the same futures for every move:",
+        "30 futures a move, 6 weeks ahead, the same futures for every move:",
         "end the week",
         "Odds if Oman goes on playing like the shuttle for 6 weeks",
         "Normal: once a week (0 left this week).",

@@ -98,7 +98,10 @@ const LOG_TAIL: usize = 40;
 fn trimmed(start: &GameState) -> GameState {
     let log = &start.log;
     let since = start.round.saturating_sub(2);
-    let recent = log.iter().position(|(r, _)| *r >= since).unwrap_or(log.len());
+    let recent = log
+        .iter()
+        .position(|(r, _)| *r >= since)
+        .unwrap_or(log.len());
     let cut = recent.min(log.len().saturating_sub(LOG_TAIL));
     // Once per question: the futures copy the trimmed state.
     let mut state = start.clone();

@@ -356,8 +356,8 @@ fn counter(
                 continue;
             }
             let (a, b) = (i.index(), j.index());
-            let bound = (base - here[a] - here[b] + top_on[a] + top_on[b] + bonus).clamp(0.0, 1.0)
-                + 1e-9;
+            let bound =
+                (base - here[a] - here[b] + top_on[a] + top_on[b] + bonus).clamp(0.0, 1.0) + 1e-9;
             if bound < threshold
                 && ask
                     .as_ref()

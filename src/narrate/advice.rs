@@ -1,6 +1,8 @@
 //! The advisor's reasons in words: what stood in the way across the futures, how often, and
 //! the dangers worth a warning.
 
+use std::fmt::Write as _;
+
 use super::names::capital;
 use super::{LANGUAGE, Language};
 use crate::advisor::{Blocker, Fate, Move, Ranking, Reason, TableNow};
@@ -62,10 +64,11 @@ pub fn best(content: &Content, ranking: &Ranking) -> Option<String> {
     );
     if let Some(next) = ranking.moves.get(1) {
         let lead = 100.0 * (o.score() - next.odds.score());
-        s.push_str(&format!(
+        let _ = write!(
+            s,
             "; {lead:.0} points ahead of {}",
             move_name(content, next.move_)
-        ));
+        );
     }
     Some(s)
 }
@@ -120,12 +123,15 @@ fn would(content: &Content, blocker: Blocker) -> String {
             clause(issue)
         ),
         Blocker::Holdout { issue, .. } => {
-            format!("refuse and hold out for more, above all on {}", clause(issue))
+            format!(
+                "refuse and hold out for more, above all on {}",
+                clause(issue)
+            )
         }
     }
 }
 
-pub(super) fn english_table_now(content: &Content, t: &TableNow) -> String {
+pub(super) fn english_table_now(content: &Content, t: TableNow) -> String {
     if t.blocks.iter().all(Option::is_none) {
         return "tabled now, both delegations would sign; then their factions vote at home".into();
     }

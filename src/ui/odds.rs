@@ -36,7 +36,7 @@ fn cell(share: f64) -> String {
 fn row(content: &Content, place: usize, r: &Ranked) -> String {
     let o = &r.odds;
     format!(
-        "{place:>2}. {:<38} {} {} {} {:>+4.0}",
+        "{place:>2}. {:<44} {} {} {} {:>+4.0}",
         crate::narrate::move_name(content, r.move_),
         cell(o.share(Fate::Agreement)),
         cell(o.share(Fate::War)),
@@ -48,7 +48,7 @@ fn row(content: &Content, place: usize, r: &Ranked) -> String {
 /// The heading of the ranking table, over [`row`].
 fn header() -> String {
     format!(
-        "    {:<38} {:>4} {:>4} {:>4} {:>4}",
+        "    {:<44} {:>4} {:>4} {:>4} {:>4}",
         "move", "deal", "war", "walk", "score"
     )
 }
@@ -135,7 +135,7 @@ fn bar(share: f64, width: usize) -> String {
 }
 
 /// Moves the window lists; the rest are in `--plain` and `muscat odds`.
-const SHOWN: usize = 7;
+const SHOWN: usize = 5;
 
 /// The odds window: the best move with its odds and reasons, what tabling now gets, the
 /// ranking, and which play the futures assume.
@@ -144,7 +144,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, rank
     let mut body: Vec<Line> = Vec::new();
     let summary = summary(content, ranking);
     for (k, l) in summary.into_iter().enumerate() {
-        body.push(Line::styled(l, if k == 0 { theme.title } else { theme.dim }));
+        body.push(Line::styled(
+            l,
+            if k == 0 { theme.title } else { theme.dim },
+        ));
     }
     if let Some(top) = ranking.best() {
         body.push(Line::from(vec![
