@@ -4,10 +4,12 @@
 //! talks end in agreement, war, a walk-out, sidelining or the deadline within a horizon of weeks,
 //! with a reason built from the delegations' reply records.
 
+mod rank;
 mod reason;
 mod rollout;
 pub mod shuttle;
 
+pub use rank::{Move, Ranked, Ranking, TableNow, candidates, rank, table_now};
 pub use reason::{Blocker, Reason};
 pub use shuttle::Shuttle;
 
@@ -113,41 +115,6 @@ impl Odds {
     }
 }
 
-/// The moves the advisor weighs in play.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Move {
-    /// Table the current draft to both delegations.
-    TableDraft,
-    /// End the week as things stand.
-    EndWeek,
-}
-
-impl Move {
-    pub const ASKED: [Move; 2] = [Move::TableDraft, Move::EndWeek];
-
-    pub fn plan(self) -> Vec<Command> {
-        match self {
-            Move::TableDraft => vec![Command::Table(crate::game::Audience::Both)],
-            Move::EndWeek => vec![Command::EndRound],
-        }
-    }
-
-    /// Stable short name (JSON keys, plain mode).
-    pub fn key(self) -> &'static str {
-        match self {
-            Move::TableDraft => "table",
-            Move::EndWeek => "end",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Move::TableDraft => "If Oman tables the draft now",
-            Move::EndWeek => "If Oman ends the week now",
-        }
-    }
-}
-
 /// The odds of one move, or why it cannot be played now.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
@@ -171,7 +138,9 @@ pub fn advise(
                 content,
                 state,
                 &Question {
-                    plan: move_.plan(),
+                    plan: move_
+                        .plan(content, state)
+                        .expect("invariant: tabling and ending the week have plans"),
                     futures,
                     horizon,
                     threads,
@@ -191,44 +160,15 @@ pub fn ask(content: &Content, state: &GameState, question: &Question) -> Result<
     }
     let base = position_seed(state);
     let n = question.futures as usize;
-    let threads = question.threads.clamp(1, n.max(1));
     let prefix = rollout::Prefix::shared(content, state, &question.plan, question.horizon);
     let play = |i: usize| rollout::play_from(content, &prefix, &question.plan, mix(base, i as u64));
-    let futures: Vec<rollout::Future> = if threads == 1 {
-        (0..n).map(play).collect()
-    } else {
-        // Contiguous chunks joined in order: each future depends only on its index, so the answer
-        // does not depend on the number of threads.
-        let chunk = n.div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|t| {
-                    let play = &play;
-                    scope.spawn(move || {
-                        (t * chunk..((t + 1) * chunk).min(n))
-                            .map(play)
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("invariant: a future does not panic"))
-                .collect()
-        })
-    };
-    let mut counts = [0u32; 6];
-    for f in &futures {
-        counts[f.fate as usize] += 1;
-    }
-    let reasons = reason::explain(&futures, &counts);
-    Ok(Odds {
-        futures: question.futures,
-        // Futures end at the deadline, so the look-ahead is no longer than the weeks left.
-        horizon: question.horizon.min(state.rounds_left()),
-        counts,
-        reasons,
-    })
+    let futures = rank::spread(n, question.threads, &play);
+    // Futures end at the deadline, so the look-ahead is no longer than the weeks left.
+    Ok(rank::odds_of(
+        &futures,
+        question.futures,
+        question.horizon.min(state.rounds_left()),
+    ))
 }
 
 /// The seed of a position: the game seed, the week, how far the game has gone and the draft,

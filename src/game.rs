@@ -31,7 +31,7 @@ pub use ending::{DealKind, Ending, Outcome, Score, war_chance};
 pub use fact::{Act, Change, Drift, Learned, Verb};
 pub use grade::{Grade, Verdict};
 pub use rng::GameRng;
-pub use rules::{apply, apply_seated, before_start, replay, start};
+pub use rules::{apply, apply_quietly, apply_seated, before_start, replay, start};
 pub use seat::{AiDelegation, DelegationSeat, Seats};
 pub use state::{
     AdvisorLimit, AdvisorUse, Answer, DelegationState, Difficulty, Flag, GameState, Known,

@@ -23,7 +23,7 @@ mod preview;
 mod replies;
 mod theatre;
 
-pub use advice::reason as advice;
+pub use advice::{assumed, best, move_name, reason as advice, table_now};
 pub use cards::{basis, basis_sources, confidence, effect, effects};
 pub use causes::{act, cause, drift, learned, quoted, verb};
 pub use commands::command;
@@ -40,7 +40,7 @@ pub use preview::{errand_outlook, foreseen};
 pub use replies::{ask, counter, drivers, reading, reason, trend};
 pub use theatre::stakes;
 
-use crate::advisor::Reason;
+use crate::advisor::{Move, Reason, TableNow};
 use crate::content::Content;
 use crate::game::{Act, Cause, Command, Drift, Event, Learned, Reply, Side, Trend, Verb};
 
@@ -75,6 +75,10 @@ pub trait Language {
     fn command(&self, content: &Content, command: &Command) -> Option<String>;
     /// One of the advisor's reasons, without a full stop.
     fn advice(&self, content: &Content, reason: &Reason) -> String;
+    /// One of Oman's candidate moves, as the advisor ranks it ("caucus with Iran: reassure").
+    fn advisor_move(&self, content: &Content, m: Move) -> String;
+    /// What the delegations would answer to the draft tabled now.
+    fn table_now(&self, content: &Content, t: &TableNow) -> String;
 }
 
 /// The game's own language.
@@ -111,6 +115,12 @@ impl Language for English {
     }
     fn advice(&self, content: &Content, r: &Reason) -> String {
         advice::english(content, r)
+    }
+    fn advisor_move(&self, content: &Content, m: Move) -> String {
+        advice::english_move(content, m)
+    }
+    fn table_now(&self, content: &Content, t: &TableNow) -> String {
+        advice::english_table_now(content, *t)
     }
 }
 

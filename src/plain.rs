@@ -40,6 +40,14 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
     let mut out = std::io::stdout();
     // Plain mode has no start menu, so no save is loaded while it runs: no content folder needed.
     let mut runner = Runner::new(dir, None);
+    // A test hook: the debug builds of the test suite rank the week's moves with fewer futures.
+    #[cfg(feature = "test-hooks")]
+    if let Some(n) = std::env::var("MUSCAT_ADVISOR_FUTURES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        app.advisor_futures = n;
+    }
     let mut printed = 0;
     say(
         &mut out,
@@ -65,8 +73,8 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
             Some("odds") => {
                 let effects = app.ask_advisor();
                 runner.perform(app, effects);
-                if let Some(Overlay::Odds(answers)) = app.top() {
-                    let odds = crate::ui::odds::lines(&app.session.content, answers).join("\n");
+                if let Some(Overlay::Odds(ranking)) = app.top() {
+                    let odds = crate::ui::odds::lines(&app.session.content, ranking).join("\n");
                     say(&mut out, &odds);
                     say(&mut out, &crate::ui::odds::allowance(app));
                     // Read out, the window is closed as a key would close it.

@@ -182,8 +182,17 @@ fn a_saved_position_gets_odds_from_the_command_line() {
     assert!(v["elapsed_ms"].as_f64().is_some_and(|ms| ms >= 0.0));
     assert_eq!(v["futures"], 40);
     let moves = v["moves"].as_array().expect("moves");
-    assert_eq!(moves[0]["move"], "table");
-    assert_eq!(moves[1]["move"], "end");
+    assert_eq!(v["best"], moves[0]["move"]);
+    assert_eq!(v["assumes"], "shuttle");
+    let has = |key: &str| moves.iter().any(|m| m["move"] == key);
+    assert!(has("table") && has("end") && moves.len() >= 8, "{moves:?}");
+    let scores: Vec<f64> = moves.iter().filter_map(|m| m["score"].as_f64()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(
+        v["table_now"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("tabled now"))
+    );
     let total: f64 = moves[0]["odds"]
         .as_object()
         .expect("odds")
@@ -198,7 +207,12 @@ fn a_saved_position_gets_odds_from_the_command_line() {
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("If Oman tables the draft now"), "{text}");
+    assert!(text.contains("Best move: "), "{text}");
+    assert!(text.contains("table the draft now"), "{text}");
+    assert!(
+        text.contains("if Oman goes on playing like the shuttle"),
+        "{text}"
+    );
     assert!(text.contains("Took"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -248,6 +262,8 @@ fn plain_mode_answers_odds_once_a_week_on_normal() {
     let mut child = Process::new(env!("CARGO_BIN_EXE_muscat"))
         .args(["play", "--plain", "--seed", "12", "--save-dir"])
         .arg(&dir)
+        // Every move of the week ranked in a debug build: fewer futures than in play.
+        .env("MUSCAT_ADVISOR_FUTURES", "30")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -262,9 +278,10 @@ fn plain_mode_answers_odds_once_a_week_on_normal() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     for want in [
-        "If Oman tables the draft now: not possible (draft the",
-        "If Oman ends the week now (1000 futures, 6 weeks ahead):",
-        "agreement ",
+        "Best move: ",
+        "30 futures a move, 6 weeks ahead, the same futures for every move:",
+        "end the week",
+        "Odds if Oman goes on playing like the shuttle for 6 weeks",
         "Normal: once a week (0 left this week).",
         "The advisor has already been asked this week.",
     ] {
@@ -330,17 +347,46 @@ fn the_odds_window_at_80x24() {
             },
         ],
     };
-    let answers = vec![
-        advisor::Answer {
-            move_: advisor::Move::TableDraft,
-            odds: Ok(odds),
-        },
-        advisor::Answer {
-            move_: advisor::Move::EndWeek,
-            odds: Err(RuleError::GameOver),
-        },
-    ];
-    app.overlays.push(muscat::app::Overlay::Odds(answers));
+    // A ranking of fixed odds: each move a little worse than the one before.
+    let moves = [
+        advisor::Move::Statement(game::Statement::UrgeRestraint),
+        advisor::Move::TableDraft,
+        advisor::Move::Caucus(game::Side::Iran, game::CaucusKind::Reassure),
+        advisor::Move::Errand(game::Errand::Qatar),
+        advisor::Move::Goodwill(game::Side::Us),
+        advisor::Move::CarryCounter(game::Side::Iran),
+        advisor::Move::Caucus(game::Side::Us, game::CaucusKind::RelayPressure),
+        advisor::Move::Statement(game::Statement::AnnounceProgress),
+        advisor::Move::EndWeek,
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(k, move_)| {
+        let mut odds = odds.clone();
+        odds.counts[0] -= 30 * k as u32;
+        odds.counts[5] += 30 * k as u32;
+        advisor::Ranked {
+            move_,
+            plan: Vec::new(),
+            odds,
+        }
+    })
+    .collect();
+    let ranking = advisor::Ranking {
+        futures: 1000,
+        horizon: advisor::HORIZON,
+        moves,
+        table_now: Some(advisor::TableNow {
+            blocks: [
+                None,
+                Some(advisor::Blocker::RedLine {
+                    side: game::Side::Iran,
+                    issue: IssueId(0),
+                }),
+            ],
+        }),
+    };
+    app.overlays.push(muscat::app::Overlay::Odds(ranking));
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("backend");
     t.draw(|f| ui::view(f, &app, &Theme::mono())).expect("draw");
     insta::assert_snapshot!(t.backend());

@@ -1,13 +1,13 @@
 //! Asking the advisor from the game: the question is a logged command (difficulty limits how
-//! often); the front end plays the futures (an [`Effect::Advise`]) and the answer opens the odds
-//! window.
+//! often); the front end plays the futures (an [`Effect::Advise`]) and the ranking of this week's
+//! moves opens the odds window.
 
 use super::{App, Effect, Overlay, refusal};
-use crate::advisor::Answer;
-use crate::game::Command;
+use crate::advisor::Ranking;
+use crate::game::{Command, RuleError};
 
 impl App {
-    /// Asks the advisor for the odds of tabling the draft now and of ending the week now.
+    /// Asks the advisor to rank this week's moves.
     pub fn ask_advisor(&mut self) -> Vec<Effect> {
         if let Err(e) = self.session.apply(Command::AskAdvisor) {
             self.status = refusal(&e);
@@ -18,10 +18,16 @@ impl App {
         }]
     }
 
-    /// Shows the advisor's answer, played with `futures` futures per move.
-    pub fn advised(&mut self, answers: Vec<Answer>, futures: u32) {
-        self.status = format!("The advisor played {futures} futures for each move.");
-        self.overlays.push(Overlay::Odds(answers));
+    /// Shows the advisor's ranking, played with `futures` futures per move, or why it could
+    /// not rank.
+    pub fn advised(&mut self, ranking: Result<Ranking, RuleError>, futures: u32) {
+        match ranking {
+            Ok(ranking) => {
+                self.status = format!("The advisor played {futures} futures for each move.");
+                self.overlays.push(Overlay::Odds(ranking));
+            }
+            Err(e) => self.status = refusal(&e),
+        }
     }
 }
 
@@ -35,7 +41,13 @@ mod tests {
         let mut a = app(Difficulty::Easy);
         assert_eq!(a.update(Msg::Odds), [Effect::Advise { futures: 40 }]);
         assert_eq!(a.session.log, vec![Command::AskAdvisor]);
-        a.advised(Vec::new(), 40);
+        let ranking = crate::advisor::Ranking {
+            futures: 40,
+            horizon: 6,
+            moves: Vec::new(),
+            table_now: None,
+        };
+        a.advised(Ok(ranking), 40);
         assert!(a.top().is_some(), "the odds window opens");
         assert_eq!(a.status, "The advisor played 40 futures for each move.");
         a.update(Msg::Back);

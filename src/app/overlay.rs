@@ -32,7 +32,7 @@ pub enum Overlay {
     Confirm(Confirm),
     End,
     /// The advisor's answer (see [`App::ask_advisor`]).
-    Odds(Vec<crate::advisor::Answer>),
+    Odds(crate::advisor::Ranking),
     /// A reflection prompt being answered: its id and the answer typed so far.
     Reflect {
         id: String,

@@ -34,6 +34,8 @@ pub(crate) enum CliError {
     },
     #[error("{}: the talks in this save are over", .path.display())]
     Over { path: PathBuf },
+    #[error("{}: the advisor cannot rank moves here: {why}", .path.display())]
+    Refused { path: PathBuf, why: String },
     #[error("{}: that is one of the saves being read; choose another output file", .path.display())]
     OverwritesInput { path: PathBuf },
     #[error("cannot write {}: {source}", .path.display())]

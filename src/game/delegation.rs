@@ -302,17 +302,22 @@ fn counter(
     let mut best: Best = None;
     // The ask when nothing small wins its assent: its own utility first (in hundredths), then
     // what it believes the other side minds least.
-    let mut ask: Option<(i64, i64, Vec<(IssueId, Choice)>)> = None;
-    let mut consider = |best: &mut Best, p: &[Choice], change: &[(IssueId, Choice)]| {
+    type Ask = Option<(i64, i64, Vec<(IssueId, Choice)>)>;
+    let mut ask: Ask = None;
+    let consider = |best: &mut Best, ask: &mut Ask, p: &[Choice], change: &[(IssueId, Choice)]| {
         let u = profile.prefs.utility(p);
         if u < threshold {
             let mine = (u * 100.0).round() as i64;
+            // The estimate only breaks ties: a change below the ask so far needs none.
+            if ask.as_ref().is_some_and(|(m, _, _)| mine < *m) {
+                return;
+            }
             let other = (d.model.estimate(p) * 100.0).round() as i64;
             if ask
                 .as_ref()
                 .is_none_or(|(m, o, _)| mine > *m || (mine == *m && other > *o))
             {
-                ask = Some((mine, other, change.to_vec()));
+                *ask = Some((mine, other, change.to_vec()));
             }
             return;
         }
@@ -336,23 +341,51 @@ fn counter(
         }
         for &c in cs {
             p[i.index()] = c;
-            consider(&mut best, &p, &[(i, c)]);
+            consider(&mut best, &mut ask, &p, &[(i, c)]);
         }
         p[i.index()] = package[i.index()];
     }
     if let Some(b) = best {
         return (b.3, false);
     }
+    // A bound on the utility a change of two issues can reach (each at its best choice, every
+    // pairwise bonus won): a pair of issues that cannot reach the threshold nor the ask so far
+    // is skipped, which changes no answer.
+    let prefs = &profile.prefs;
+    let here: Vec<f64> = by_issue(package)
+        .map(|(i, c)| prefs.weighted_value(i, c))
+        .collect();
+    let top_on: Vec<f64> = domain
+        .issue_ids()
+        .zip(&choices)
+        .map(|(i, cs)| {
+            cs.iter()
+                .map(|&c| prefs.weighted_value(i, c))
+                .fold(f64::NEG_INFINITY, f64::max)
+        })
+        .collect();
+    let base: f64 = here.iter().sum();
+    let bonus: f64 = prefs.pairs.iter().map(|t| t.bonus.max(0.0)).sum();
     for (i, ci) in domain.issue_ids().zip(&choices) {
         for (j, cj) in domain.issue_ids().zip(&choices).skip(i.index() + 1) {
-            if !fixes(&[i, j]) {
+            if !fixes(&[i, j]) || ci.is_empty() || cj.is_empty() {
+                continue;
+            }
+            let (a, b) = (i.index(), j.index());
+            let bound =
+                (base - here[a] - here[b] + top_on[a] + top_on[b] + bonus).clamp(0.0, 1.0) + 1e-9;
+            if bound < threshold
+                && ask
+                    .as_ref()
+                    .is_some_and(|(m, _, _)| ((bound * 100.0).round() as i64) < *m)
+            {
                 continue;
             }
             for &a in ci {
                 p[i.index()] = a;
                 for &b in cj {
                     p[j.index()] = b;
-                    consider(&mut best, &p, &[(i, a), (j, b)]);
+                    consider(&mut best, &mut ask, &p, &[(i, a), (j, b)]);
                 }
                 p[j.index()] = package[j.index()];
             }

@@ -100,17 +100,34 @@ pub enum Ending {
 pub fn score(content: &Content, state: &GameState, package: &[Choice]) -> Score {
     let us = &content.delegation(Side::Us).prefs;
     let ir = &content.delegation(Side::Iran).prefs;
+    let signable = |i: IssueId, c: Choice| state.is_signable(content, i, c);
+    let frontier = Frontier::of(&content.domain, us, ir, &signable);
+    let pareto_distance = frontier.distance(OutcomePoint {
+        a: us.utility(package),
+        b: ir.utility(package),
+    });
+    scored(content, state, package, pareto_distance)
+}
+
+/// A deal without its quality: no distance to the Pareto frontier (NaN) and no points. The
+/// advisor's futures count deals; the frontier, which weighs every text, is most of a deal's cost.
+pub(super) fn unscored(content: &Content, state: &GameState, package: &[Choice]) -> Score {
+    Score {
+        pareto_distance: f64::NAN,
+        points: 0,
+        ..scored(content, state, package, 0.0)
+    }
+}
+
+/// The score of a deal at a given distance to the Pareto frontier.
+fn scored(content: &Content, state: &GameState, package: &[Choice], pareto_distance: f64) -> Score {
+    let us = &content.delegation(Side::Us).prefs;
+    let ir = &content.delegation(Side::Iran).prefs;
     let utility = (us.utility(package), ir.utility(package));
     let walkaway = (
         delegation::walkaway(content.delegation(Side::Us), state).value,
         delegation::walkaway(content.delegation(Side::Iran), state).value,
     );
-    let signable = |i: IssueId, c: Choice| state.is_signable(content, i, c);
-    let frontier = Frontier::of(&content.domain, us, ir, &signable);
-    let pareto_distance = frontier.distance(OutcomePoint {
-        a: utility.0,
-        b: utility.1,
-    });
     let durability = Side::BOTH
         .iter()
         .flat_map(|&s| delegation::ratification(content, state, s, package))

@@ -20,6 +20,8 @@ pub(super) struct World<'a, 's> {
     /// Events with the round they happened in (a round that ends logs under the old round,
     /// then the new round's card under the new one).
     pub events: Vec<(u32, Event)>,
+    /// Whether a deal is scored in full (see [`apply_quietly`]).
+    pub scored: bool,
 }
 
 impl World<'_, '_> {
@@ -70,6 +72,7 @@ pub fn start(content: &Content, seed: u64, difficulty: Difficulty) -> GameState 
         content,
         seats: &mut Seats::new(&mut us, &mut iran),
         events: Vec::new(),
+        scored: true,
     };
     round::begin(&mut world);
     let events = std::mem::take(&mut world.events);
@@ -117,6 +120,41 @@ pub fn apply_seated(
     command: &Command,
     seats: &mut Seats<'_>,
 ) -> Result<Vec<Event>, RuleError> {
+    let start = state.log.len();
+    carry_out(state, content, seat, command, seats, true)?;
+    Ok(state.log[start..].iter().map(|(_, e)| e.clone()).collect())
+}
+
+/// Applies one of Oman's commands like [`apply`], with the AI in both delegations' seats, without
+/// handing back a copy of the events (they are in the log) and without scoring a deal's quality:
+/// its agreement has no distance to the Pareto frontier (NaN) and no points, since finding the
+/// frontier means weighing every text. For the advisor's futures, which play many commands, count
+/// deals and read few events; every rule decides as in [`apply`].
+pub fn apply_quietly(
+    state: &mut GameState,
+    content: &Content,
+    command: &Command,
+) -> Result<(), RuleError> {
+    let (mut us, mut iran) = (AiDelegation, AiDelegation);
+    carry_out(
+        state,
+        content,
+        Seat::Oman,
+        command,
+        &mut Seats::new(&mut us, &mut iran),
+        false,
+    )
+}
+
+/// Checks and carries out one command, appending its events to the log.
+fn carry_out(
+    state: &mut GameState,
+    content: &Content,
+    seat: Seat,
+    command: &Command,
+    seats: &mut Seats<'_>,
+    scored: bool,
+) -> Result<(), RuleError> {
     if command.seat() != seat {
         return Err(RuleError::NotYourSeat { seat });
     }
@@ -127,6 +165,7 @@ pub fn apply_seated(
         content,
         seats,
         events: Vec::new(),
+        scored,
     };
     match *command {
         Command::Draft { issue, clause } => {
@@ -159,9 +198,8 @@ pub fn apply_seated(
         });
     }
     let events = std::mem::take(&mut world.events);
-    let happened = events.iter().map(|(_, e)| e.clone()).collect();
     state.log.extend(events);
-    Ok(happened)
+    Ok(())
 }
 
 /// The gauges a move changed, each once with its first and last value, in the order they moved.

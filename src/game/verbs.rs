@@ -294,7 +294,12 @@ fn ratify(world: &mut World, package: &[Choice]) {
             }
         }
     }
-    let outcome = Outcome::Agreement(ending::score(content, world.state, package));
+    let score = if world.scored {
+        ending::score(content, world.state, package)
+    } else {
+        ending::unscored(content, world.state, package)
+    };
+    let outcome = Outcome::Agreement(score);
     world.state.phase = Phase::Ended(outcome.clone());
     world.emit(Event::Ended(outcome));
 }

@@ -1,10 +1,13 @@
 //! The advisor's reasons in words: what stood in the way across the futures, how often, and
 //! the dangers worth a warning.
 
+use std::fmt::Write as _;
+
 use super::names::capital;
 use super::{LANGUAGE, Language};
-use crate::advisor::{Blocker, Fate, Reason};
+use crate::advisor::{Blocker, Fate, Move, Ranking, Reason, TableNow};
 use crate::content::Content;
+use crate::game::{CaucusKind, Side};
 use crate::model::IssueId;
 
 /// One of the advisor's reasons in one sentence, without a full stop.
@@ -24,6 +27,122 @@ fn how_many(n: u32, of: u32) -> &'static str {
     } else {
         "some futures"
     }
+}
+
+/// One of Oman's candidate moves, as the advisor ranks it.
+pub fn move_name(content: &Content, m: Move) -> String {
+    LANGUAGE.advisor_move(content, m)
+}
+
+/// What the delegations would answer to the draft tabled now, without a full stop.
+pub fn table_now(content: &Content, t: &TableNow) -> String {
+    LANGUAGE.table_now(content, t)
+}
+
+/// Which play the futures assume, so a share is read as a forecast of that play and not as a
+/// promise.
+pub fn assumed(horizon: u32) -> String {
+    format!(
+        "Odds if Oman goes on playing like the shuttle for {horizon} weeks after the move (fill \
+         the text, carry the counter of the side furthest from yes, table each new text once, \
+         end the week): a forecast of that play, not a promise"
+    )
+}
+
+/// The best move with its odds and its lead over the next, without a full stop; `None` when
+/// no move is possible.
+pub fn best(content: &Content, ranking: &Ranking) -> Option<String> {
+    let top = ranking.best()?;
+    let o = &top.odds;
+    let pct = |f: Fate| format!("{:.0}%", 100.0 * o.share(f));
+    let mut s = format!(
+        "Best move: {}: agreement {} (±{:.0}), war {}",
+        move_name(content, top.move_),
+        pct(Fate::Agreement),
+        100.0 * o.margin(Fate::Agreement),
+        pct(Fate::War),
+    );
+    if let Some(next) = ranking.moves.get(1) {
+        let lead = 100.0 * (o.score() - next.odds.score());
+        let _ = write!(
+            s,
+            "; {lead:.0} points ahead of {}",
+            move_name(content, next.move_)
+        );
+    }
+    Some(s)
+}
+
+pub(super) fn english_move(content: &Content, m: Move) -> String {
+    let _ = content;
+    match m {
+        Move::TableDraft => "table the draft now".into(),
+        Move::CarryCounter(side) => format!("carry {}'s counter and table it", capital(side)),
+        Move::Caucus(side, CaucusKind::TestIdea { .. }) => {
+            format!("caucus with {}: test an idea", side.name())
+        }
+        Move::Caucus(side, kind) => {
+            format!("caucus with {}: {}", side.name(), super::caucus_name(kind))
+        }
+        Move::Errand(e) => format!("errand to {}", super::errand_name(e)),
+        Move::Statement(st) => format!("public statement: {}", super::statement_name(st)),
+        Move::Goodwill(side) => format!("spend goodwill with {}", side.name()),
+        Move::EndWeek => "end the week".into(),
+    }
+}
+
+/// What stands in one side's way, after "would": "refuse: the … clause crosses its red line".
+fn would(content: &Content, blocker: Blocker) -> String {
+    let clause = |issue: IssueId| {
+        content
+            .domain
+            .get(issue)
+            .map_or_else(|| "text".to_string(), |i| i.name.to_lowercase())
+    };
+    match blocker {
+        Blocker::RedLine { issue, .. } => {
+            format!("refuse: the {} clause crosses its red line", clause(issue))
+        }
+        Blocker::Faction {
+            side,
+            faction,
+            issue,
+        } => {
+            let name = content
+                .delegation(side)
+                .factions
+                .get(faction as usize)
+                .map_or("a faction", |f| f.name.as_str());
+            format!(
+                "sign, but its {name} would not ratify it because of the {} clause",
+                clause(issue)
+            )
+        }
+        Blocker::Walkaway { issue, .. } => format!(
+            "refuse: it is worth less than walking away, above all over {}",
+            clause(issue)
+        ),
+        Blocker::Holdout { issue, .. } => {
+            format!(
+                "refuse and hold out for more, above all on {}",
+                clause(issue)
+            )
+        }
+    }
+}
+
+pub(super) fn english_table_now(content: &Content, t: TableNow) -> String {
+    if t.blocks.iter().all(Option::is_none) {
+        return "tabled now, both delegations would sign; then their factions vote at home".into();
+    }
+    let each: Vec<String> = Side::BOTH
+        .iter()
+        .map(|&side| match t.blocks[side as usize] {
+            None => format!("{} would sign", capital(side)),
+            Some(b) => format!("{} would {}", capital(side), would(content, b)),
+        })
+        .collect();
+    format!("tabled now, {}", each.join("; "))
 }
 
 fn percent(n: u32, of: u32) -> String {

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
-use crate::advisor::{Answer, Fate, HORIZON, Odds};
+use crate::advisor::{Fate, HORIZON, Odds, Ranked, Ranking};
 use crate::app::App;
 use crate::content::Content;
 
@@ -27,29 +27,69 @@ pub fn shares(odds: &Odds) -> String {
         .join(" · ")
 }
 
-/// The answer as plain lines: per move, a heading, the shares and the reasons.
-pub fn lines(content: &Content, answers: &[Answer]) -> Vec<String> {
+/// A share in whole percent, right-aligned in four cells.
+fn cell(share: f64) -> String {
+    format!("{:>4}", percent(share))
+}
+
+/// The ranking as a table row: place, move, agreement, war, walk-out and score.
+fn row(content: &Content, place: usize, r: &Ranked) -> String {
+    let o = &r.odds;
+    format!(
+        "{place:>2}. {:<44} {} {} {} {:>+4.0}",
+        crate::narrate::move_name(content, r.move_),
+        cell(o.share(Fate::Agreement)),
+        cell(o.share(Fate::War)),
+        cell(o.share(Fate::Walkout)),
+        100.0 * o.score()
+    )
+}
+
+/// The heading of the ranking table, over [`row`].
+fn header() -> String {
+    format!(
+        "    {:<44} {:>4} {:>4} {:>4} {:>4}",
+        "move", "deal", "war", "walk", "score"
+    )
+}
+
+/// The best move's headline, its reasons and what tabling now would get.
+fn summary(content: &Content, ranking: &Ranking) -> Vec<String> {
     let mut out = Vec::new();
-    for a in answers {
-        match &a.odds {
-            Ok(odds) => {
-                out.push(format!(
-                    "{} ({} futures, {} weeks ahead):",
-                    a.move_.label(),
-                    odds.futures,
-                    odds.horizon
-                ));
-                out.push(format!("  {}", shares(odds)));
-                for r in &odds.reasons {
-                    out.push(format!(
-                        "  Why: {}.",
-                        capitalised(&crate::narrate::advice(content, r))
-                    ));
-                }
-            }
-            Err(e) => out.push(format!("{}: not possible ({e}).", a.move_.label())),
+    match crate::narrate::best(content, ranking) {
+        Some(best) => out.push(format!("{best}.")),
+        None => out.push("No move is possible now.".into()),
+    }
+    if let Some(top) = ranking.best() {
+        for r in &top.odds.reasons {
+            out.push(format!(
+                "Why: {}.",
+                capitalised(&crate::narrate::advice(content, r))
+            ));
         }
     }
+    if let Some(now) = &ranking.table_now {
+        out.push(format!(
+            "{}.",
+            capitalised(&crate::narrate::table_now(content, now))
+        ));
+    }
+    out
+}
+
+/// The ranking as plain lines (`--plain` and `muscat odds`): the best move with its odds and
+/// reasons, what tabling now gets, every move ranked, and which play the futures assume.
+pub fn lines(content: &Content, ranking: &Ranking) -> Vec<String> {
+    let mut out = summary(content, ranking);
+    out.push(format!(
+        "{} futures a move, {} weeks ahead, the same futures for every move:",
+        ranking.futures, ranking.horizon
+    ));
+    out.push(header());
+    for (k, r) in ranking.moves.iter().enumerate() {
+        out.push(row(content, k + 1, r));
+    }
+    out.push(format!("{}.", crate::narrate::assumed(ranking.horizon)));
     out
 }
 
@@ -94,59 +134,51 @@ fn bar(share: f64, width: usize) -> String {
     )
 }
 
-/// The odds window: for each move, a bar per ending and the reasons.
-pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, answers: &[Answer]) {
+/// Moves the window lists; the rest are in `--plain` and `muscat odds`.
+const SHOWN: usize = 5;
+
+/// The odds window: the best move with its odds and reasons, what tabling now gets, the
+/// ranking, and which play the futures assume.
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, ranking: &Ranking) {
+    let content = &app.session.content;
     let mut body: Vec<Line> = Vec::new();
-    for a in answers {
-        body.push(Line::styled(a.move_.label(), theme.title));
-        match &a.odds {
-            Ok(odds) => {
-                for f in Fate::ALL {
-                    if odds.count(f) == 0 && f != Fate::Agreement {
-                        continue;
-                    }
-                    let style = if f == Fate::Agreement {
-                        theme.good
-                    } else {
-                        theme.text
-                    };
-                    body.push(Line::from(vec![
-                        Span::styled(format!("  {:<18}", f.label()), theme.text),
-                        Span::styled(bar(odds.share(f), 20), style),
-                        Span::styled(
-                            format!(
-                                " {:>4} ±{:.0}",
-                                percent(odds.share(f)),
-                                100.0 * odds.margin(f)
-                            ),
-                            theme.text,
-                        ),
-                    ]));
-                }
-                for r in &odds.reasons {
-                    body.push(Line::styled(
-                        format!(
-                            "  {}.",
-                            capitalised(&crate::narrate::advice(&app.session.content, r))
-                        ),
-                        theme.dim,
-                    ));
-                }
-            }
-            Err(e) => body.push(Line::styled(
-                format!("  Not possible now: {e}."),
-                theme.warn,
-            )),
-        }
-        body.push(Line::raw(""));
+    let summary = summary(content, ranking);
+    for (k, l) in summary.into_iter().enumerate() {
+        body.push(Line::styled(
+            l,
+            if k == 0 { theme.title } else { theme.dim },
+        ));
     }
-    let futures = answers
-        .iter()
-        .find_map(|a| a.odds.as_ref().ok().map(|o| o.futures))
-        .unwrap_or(0);
+    if let Some(top) = ranking.best() {
+        body.push(Line::from(vec![
+            Span::styled("Deal ", theme.text),
+            Span::styled(bar(top.odds.share(Fate::Agreement), 20), theme.good),
+            Span::styled(" war ", theme.text),
+            Span::styled(bar(top.odds.share(Fate::War), 20), theme.warn),
+        ]));
+    }
+    body.push(Line::styled(header(), theme.dim));
+    for (k, r) in ranking.moves.iter().take(SHOWN).enumerate() {
+        let style = if k == 0 { theme.good } else { theme.text };
+        body.push(Line::styled(row(content, k + 1, r), style));
+    }
+    if ranking.moves.len() > SHOWN {
+        body.push(Line::styled(
+            format!(
+                "    … {} more moves (all in --plain and muscat odds)",
+                ranking.moves.len() - SHOWN
+            ),
+            theme.dim,
+        ));
+    }
+    body.push(Line::styled(
+        format!("{}.", crate::narrate::assumed(ranking.horizon)),
+        theme.dim,
+    ));
     body.push(Line::styled(
         format!(
-            "{futures} futures played with the real rules. {}",
+            "{} futures a move, the same for every move. {}",
+            ranking.futures,
             allowance(app)
         ),
         theme.dim,
@@ -156,7 +188,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, answ
         frame,
         theme,
         area,
-        "The advisor: what are the odds?",
+        "The advisor: this week's moves",
         body,
         76,
         true,

@@ -86,7 +86,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 popup(frame, theme, area, title, lines, 66, wrap);
             }
             Overlay::End => super::debrief::draw(frame, app, theme, area),
-            Overlay::Odds(answers) => super::odds::draw(frame, app, theme, area, answers),
+            Overlay::Odds(ranking) => super::odds::draw(frame, app, theme, area, ranking),
             Overlay::Reflect { id, text } => reflect(frame, app, theme, area, id, text),
         }
     }
