@@ -50,7 +50,7 @@ impl Tactic {
         k: 0.0,
         band: 0.03,
         mirror: 0.6,
-        deadline: 0.08,
+        deadline: 0.12,
         reciprocity: 0.1,
         reciprocity_cap: 0.03,
         reciprocity_keep: 0.8,
@@ -63,7 +63,7 @@ impl Tactic {
         k: 0.0,
         band: 0.03,
         mirror: 0.9,
-        deadline: 0.1,
+        deadline: 0.2,
         reciprocity: 0.2,
         reciprocity_cap: 0.05,
         reciprocity_keep: 0.8,
@@ -76,7 +76,7 @@ impl Tactic {
         k: 0.0,
         band: 0.03,
         mirror: 1.2,
-        deadline: 0.15,
+        deadline: 0.3,
         reciprocity: 0.3,
         reciprocity_cap: 0.06,
         reciprocity_keep: 0.8,
@@ -123,6 +123,10 @@ pub enum Why {
     Offer,
     /// The other side's best offer so far already meets the target: it is offered back.
     RepeatBest,
+    /// The last offer of the session: the best of the other side's offers that this side can
+    /// sign (it has shown it can sign them), else packages as good as its best offer that it
+    /// seems likeliest to sign, rather than a demand that ends the session without a deal.
+    LastOffer,
     /// Nothing is signable: walk away.
     NothingSignable,
     /// The offer meets what this side still hopes for.
@@ -402,11 +406,12 @@ impl Negotiator {
     }
 
     /// The move at time `t`: walk away when nothing is signable; offer back the other side's
-    /// best offer when it already meets the target; else, among signable packages within the
-    /// band above the target, the one the other side is estimated to like best, ties broken
-    /// towards its last offer.
-    pub fn propose(&mut self, space: &Space, t: f64) -> Proposal {
-        let proposal = self.choose(space, t);
+    /// best offer when it already meets the target, or when this is the `last` offer of the
+    /// session (the caller knows); else, among signable packages within the band above the
+    /// target, the one the other side is estimated to like best, ties broken towards its last
+    /// offer.
+    pub fn propose(&mut self, space: &Space, t: f64, last: bool) -> Proposal {
+        let proposal = self.choose(space, t, last);
         if let Proposal::Offer { index, reason } = &proposal {
             self.trace.push(TraceEntry {
                 own: true,
@@ -418,7 +423,7 @@ impl Negotiator {
         proposal
     }
 
-    fn choose(&self, space: &Space, t: f64) -> Proposal {
+    fn choose(&self, space: &Space, t: f64, last: bool) -> Proposal {
         if !self.has_options() {
             return Proposal::WalkAway {
                 reason: self.reason(Why::NothingSignable, t, 0.0),
@@ -436,6 +441,29 @@ impl Negotiator {
                 reason: self.reason(Why::RepeatBest, t, u),
             };
         }
+        if last
+            && let Some((u, index)) = self
+                .received
+                .iter()
+                .filter_map(|r| space.index_of(&r.2).map(|i| (r.1, i)))
+                .filter(|&(u, i)| self.admissible[i] && u >= self.reservation)
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+        {
+            // Every package the other side offered is one it can sign: the best of them that
+            // this side can sign too is a deal, where a demand would end the session without one.
+            return Proposal::Offer {
+                index,
+                reason: self.reason(Why::LastOffer, t, u),
+            };
+        }
+        // The last offer, when the other side's best cannot be signed here: as good for this
+        // side as that best and no better, among the packages the other side is likeliest to sign.
+        let (target, why) = if last {
+            let floor = self.best_received().map_or(self.reservation, |b| b.1);
+            (floor.max(self.reservation), Why::LastOffer)
+        } else {
+            (target, Why::Offer)
+        };
         let start = self.acceptable.partition_point(|a| a.0 < target);
         let start = start.min(self.acceptable.len() - 1);
         let ceiling = self.acceptable[start].0.max(target) + self.tactic.band;
@@ -462,7 +490,7 @@ impl Negotiator {
             );
         Proposal::Offer {
             index: index as usize,
-            reason: self.reason(Why::Offer, t, u),
+            reason: self.reason(why, t, u),
         }
     }
 
@@ -551,7 +579,7 @@ pub fn alternating_offers(
             } else {
                 (&mut *second, &mut *first)
             };
-            let index = match mover.propose(space, time(step)) {
+            let index = match mover.propose(space, time(step), last) {
                 Proposal::Offer { index, .. } => index,
                 Proposal::WalkAway { .. } => return end(None, trace, time(step), true),
             };
@@ -608,7 +636,7 @@ mod tests {
         let no_a0 = |p: &[Choice]| p[0] != Choice(0);
         let mut na = Negotiator::new(&space, a.clone(), 0.2, Tactic::HAWK, &no_a0);
         for step in 0..10 {
-            let Proposal::Offer { index, reason } = na.propose(&space, f64::from(step) / 10.0)
+            let Proposal::Offer { index, reason } = na.propose(&space, f64::from(step) / 10.0, false)
             else {
                 panic!("an offer");
             };
@@ -623,7 +651,7 @@ mod tests {
         });
         assert!(!nb.has_options());
         assert!(matches!(
-            nb.propose(&space, 0.5),
+            nb.propose(&space, 0.5, false),
             Proposal::WalkAway {
                 reason: Reason {
                     why: Why::NothingSignable,
@@ -747,7 +775,10 @@ mod tests {
         let ranking = Ranking::new(&space, &a, &|_| true);
         let mut one = Negotiator::ranked(&ranking, a.clone(), 0.3, Tactic::DOVE);
         let mut two = Negotiator::new(&space, a, 0.3, Tactic::DOVE, &|_| true);
-        assert_eq!(one.propose(&space, 0.5), two.propose(&space, 0.5));
+        assert_eq!(
+            one.propose(&space, 0.5, false),
+            two.propose(&space, 0.5, false)
+        );
         assert_eq!(one.top(), two.top());
     }
 }

@@ -101,7 +101,7 @@ impl Setup {
         let state = game::before_start(content, 0, Difficulty::Normal);
         let space = Space::new(&content.domain, &|i, c| state.is_available(content, i, c))
             .expect("invariant: content holds at most 20 options an issue");
-        let admissible = Side::BOTH.map(|side| {
+        let admissible: [Vec<bool>; 2] = Side::BOTH.map(|side| {
             let profile = content.delegation(side);
             let lines = &state.delegation(side).red_lines;
             space
