@@ -725,12 +725,12 @@ mod tests {
         let (space, a, b) = wide();
         let mut na = Negotiator::new(&space, a.clone(), 0.3, Tactic::PRAGMATIST, &|_| true);
         let theirs = worth(&space, &b, 1.0);
-        for step in 0..80u32 {
+        for step in 0..60u32 {
             na.observe(&theirs, f64::from(step + 1) / 101.0);
         }
-        let linear = faratin_target(0.3, na.top(), 0.8, 0.0, 1.0);
-        let target = na.target(0.8);
-        assert!(target > 0.85 && target > linear + 0.3, "{target} vs {linear}");
+        let linear = faratin_target(0.3, na.top(), 0.6, 0.0, 1.0);
+        let target = na.target(0.6);
+        assert!(target > 0.9 && target > linear + 0.3, "{target} vs {linear}");
         assert!(na.target(0.999) < 0.5, "the deadline pulls at the end");
     }
 
