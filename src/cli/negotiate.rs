@@ -226,7 +226,7 @@ pub(crate) fn game_domain(content: &Content) -> Value {
         });
         kept.push(choices);
     }
-    let side = |side: Side, name: &str| {
+    let side = |side: Side| {
         let prefs = &content.delegation(side).prefs;
         let values: Vec<Vec<f64>> = prefs
             .values
@@ -236,14 +236,13 @@ pub(crate) fn game_domain(content: &Content) -> Value {
             .collect();
         json!({
             "type": "setup",
-            "side": name,
             "issues": issues,
             "weights": prefs.weights,
             "values": values,
             "reservation": game::delegation::walkaway(content.delegation(side), &state).value,
         })
     };
-    json!({"us": side(Side::Us, "us"), "iran": side(Side::Iran, "iran")})
+    json!({"us": side(Side::Us), "iran": side(Side::Iran)})
 }
 
 /// Runs `muscat negotiate`: prints the game's domain, or serves the protocol on stdin/stdout
