@@ -202,6 +202,8 @@ def session(binary, engine_setup, peer_setup, peer_cls, engine_opens, tactic):
     state = mech.run()
     engine.close()
     deal = state.agreement
+    last = engine.reasons[-1]["why"] if engine.reasons and engine.reasons[-1] else None
+    session.last_why = last
     if deal is None:
         return None, (engine_setup["reservation"], peer_setup["reservation"])
     return deal, (float(ue(deal)), float(up(deal)))
@@ -215,6 +217,7 @@ def main():
     ap.add_argument("--peers", default=",".join(PEERS))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--speed-sessions", type=int, default=20)
+    ap.add_argument("--detail", action="store_true", help="break deals down by the engine's last decision")
     args = ap.parse_args()
 
     game = json.loads(subprocess.check_output([args.binary, "negotiate", "--game-domain"]))
@@ -242,7 +245,7 @@ def main():
                         deal, (ue, up) = session(
                             args.binary, engine_setup, peer_setup, peer_cls, engine_opens, args.tactic
                         )
-                        row = {"deal": deal is not None, "ue": ue, "up": up}
+                        row = {"deal": deal is not None, "ue": ue, "up": up, "why": session.last_why}
                         if deal is not None:
                             row["pareto"], row["nash"] = quality(engine_setup, peer_setup, (ue, up))
                             row["below"] = (
@@ -261,6 +264,16 @@ def main():
                 f"| {sum(1 for r in deals if r['ue'] > r['up'] + 1e-9)} | {sum(1 for r in deals if r['below'])} |",
                 flush=True,
             )
+            if args.detail:
+                from collections import Counter
+
+                for why, n in sorted(Counter(r["why"] for r in deals).items(), key=str):
+                    sub = [r for r in deals if r["why"] == why]
+                    print(
+                        f"|  | ended by engine's {why} | {n} |  |  | {mean([r['pareto'] for r in sub]):.3f} "
+                        f"| {mean([r['ue'] for r in sub]):.3f} | {mean([r['up'] for r in sub]):.3f} |  |  |",
+                        flush=True,
+                    )
 
     if args.speed_sessions:
         issues = [make_issue(values=i["options"], name=i["name"]) for i in game["us"]["issues"]]

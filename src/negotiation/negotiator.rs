@@ -49,8 +49,8 @@ impl Tactic {
         exponent: 0.4,
         k: 0.0,
         band: 0.03,
-        mirror: 0.6,
-        deadline: 0.12,
+        mirror: 0.5,
+        deadline: 0.1,
         reciprocity: 0.1,
         reciprocity_cap: 0.03,
         reciprocity_keep: 0.8,
@@ -62,8 +62,8 @@ impl Tactic {
         exponent: 1.0,
         k: 0.0,
         band: 0.03,
-        mirror: 0.9,
-        deadline: 0.2,
+        mirror: 0.75,
+        deadline: 0.15,
         reciprocity: 0.2,
         reciprocity_cap: 0.05,
         reciprocity_keep: 0.8,
@@ -75,8 +75,8 @@ impl Tactic {
         exponent: 2.0,
         k: 0.0,
         band: 0.03,
-        mirror: 1.2,
-        deadline: 0.3,
+        mirror: 1.0,
+        deadline: 0.25,
         reciprocity: 0.3,
         reciprocity_cap: 0.06,
         reciprocity_keep: 0.8,
@@ -131,6 +131,10 @@ pub enum Why {
     NothingSignable,
     /// The offer meets what this side still hopes for.
     MeetsTarget,
+    /// The offer meets the target, but a package as good for this side seems clearly better
+    /// for the other: it is rejected and that package offered instead, for a deal nearer the
+    /// Pareto frontier.
+    Improves,
     /// Late in the session, the offer is as good as any likely before the deadline.
     BestLikely,
     /// The last answer of the session: anything signable beats no deal.
@@ -233,6 +237,9 @@ pub struct Negotiator {
     best_received: Option<usize>,
     /// Utility given back for the other side's net moves so far (capped, fading).
     given_back: f64,
+    /// A package found better for both than an offer just turned down (`Why::Improves`), to be
+    /// offered next.
+    improvement: Option<u32>,
     trace: Vec<TraceEntry>,
 }
 
@@ -269,6 +276,7 @@ impl Negotiator {
             received: Vec::new(),
             best_received: None,
             given_back: 0.0,
+            improvement: None,
             trace: Vec::new(),
         }
     }
@@ -411,7 +419,17 @@ impl Negotiator {
     /// target, the one the other side is estimated to like best, ties broken towards its last
     /// offer.
     pub fn propose(&mut self, space: &Space, t: f64, last: bool) -> Proposal {
-        let proposal = self.choose(space, t, last);
+        let improvement = self.improvement.take();
+        let proposal = match improvement {
+            Some(index) if !last => {
+                let u = self.prefs.utility(space.get(index as usize));
+                Proposal::Offer {
+                    index: index as usize,
+                    reason: self.reason(Why::Improves, t, u),
+                }
+            }
+            _ => self.choose(space, t, last),
+        };
         if let Proposal::Offer { index, reason } = &proposal {
             self.trace.push(TraceEntry {
                 own: true,
@@ -494,6 +512,21 @@ impl Negotiator {
         }
     }
 
+    /// A signable package at least as good for this side as `offer` (worth `u`) and within the
+    /// band above it, that the other side is estimated to like clearly more than `offer`.
+    fn improvement_on(&self, space: &Space, offer: &[Choice], u: f64) -> Option<u32> {
+        const CLEARLY: f64 = 0.05;
+        let theirs = self.model.estimate(offer);
+        let start = self.acceptable.partition_point(|a| a.0 < u);
+        self.acceptable[start..]
+            .iter()
+            .take_while(|a| a.0 <= u + self.tactic.band)
+            .map(|&(_, i)| (self.model.estimate(space.get(i as usize)), i))
+            .filter(|&(e, _)| e >= theirs + CLEARLY)
+            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+            .map(|x| x.1)
+    }
+
     /// Whether this side may sign a package at all.
     pub fn may_sign(&self, space: &Space, package: &[Choice]) -> bool {
         space
@@ -513,6 +546,13 @@ impl Negotiator {
             (Answer::End, Why::NothingSignable)
         } else if !self.may_sign(space, offer) {
             (Answer::Reject, Why::NotSignable)
+        } else if u >= target
+            && !last
+            && t < self.tactic.endgame
+            && let Some(better) = self.improvement_on(space, offer, u)
+        {
+            self.improvement = Some(better);
+            (Answer::Reject, Why::Improves)
         } else if u >= target {
             (Answer::Accept, Why::MeetsTarget)
         } else if last {
