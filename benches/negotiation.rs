@@ -26,9 +26,12 @@ fn session(c: &mut Criterion) {
     group.bench_function("building the space", |b| {
         b.iter(|| {
             let space = Space::new(domain, &open).expect("the game's domain");
-            let mut a = Negotiator::new(&space, us.clone(), WALKAWAY, Tactic::PRAGMATIST, &|_| true);
+            let mut a =
+                Negotiator::new(&space, us.clone(), WALKAWAY, Tactic::PRAGMATIST, &|_| true);
             let mut z =
-                Negotiator::new(&space, iran.clone(), WALKAWAY, Tactic::PRAGMATIST, &|_| true);
+                Negotiator::new(&space, iran.clone(), WALKAWAY, Tactic::PRAGMATIST, &|_| {
+                    true
+                });
             black_box(alternating_offers(&space, &mut a, &mut z, ROUNDS))
         });
     });

@@ -42,7 +42,10 @@ impl Agent {
     fn finish(self) -> (bool, String) {
         drop(self.stdin);
         let out = self.child.wait_with_output().unwrap();
-        (out.status.success(), String::from_utf8_lossy(&out.stderr).into())
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into(),
+        )
     }
 }
 
@@ -127,7 +130,10 @@ fn a_whole_session_through_the_binary_ends_in_a_deal_above_the_walk_away() {
     }
     let deal = deal.expect("a deal within the session");
     let mine = utility(&WEIGHTS_ENGINE, &DOWN, &deal);
-    assert!(mine >= 0.35, "the engine's utility {mine} is above its walk-away");
+    assert!(
+        mine >= 0.35,
+        "the engine's utility {mine} is above its walk-away"
+    );
     let (ok, stderr) = agent.finish();
     assert!(ok && stderr.is_empty(), "{stderr}");
 }
@@ -136,9 +142,15 @@ fn a_whole_session_through_the_binary_ends_in_a_deal_above_the_walk_away() {
 fn malformed_lines_get_clear_error_lines_and_no_panic() {
     let mut agent = Agent::start();
     let cases = [
-        ("{\"type\":\"propose\",\"time\":0.5}", "no session: send setup first"),
+        (
+            "{\"type\":\"propose\",\"time\":0.5}",
+            "no session: send setup first",
+        ),
         ("this is not json", "not a request"),
-        ("{\"type\":\"dance\"}", "not a request: unknown variant `dance`"),
+        (
+            "{\"type\":\"dance\"}",
+            "not a request: unknown variant `dance`",
+        ),
         (
             "{\"type\":\"setup\",\"issues\":[],\"weights\":[],\"values\":[],\"reservation\":0.3}",
             "the domain has no issues",
@@ -160,7 +172,10 @@ fn malformed_lines_get_clear_error_lines_and_no_panic() {
             "{\"type\":\"respond\",\"offer\":[0,1,9],\"time\":0.2}",
             "issue 2 has 4 options; 9 is not one",
         ),
-        ("{\"type\":\"propose\",\"time\":-1}", "time -1 is not in [0, 1]"),
+        (
+            "{\"type\":\"propose\",\"time\":-1}",
+            "time -1 is not in [0, 1]",
+        ),
         (
             "{\"type\":\"setup\",\"issues\":[{\"name\":\"a\",\"options\":[\"x\"]}],\"weights\":[1],\"values\":[[2]],\"reservation\":0.3}",
             "value 2 of choice 0 is not a number in [0, 1]",
@@ -169,7 +184,10 @@ fn malformed_lines_get_clear_error_lines_and_no_panic() {
     for (line, message) in bad {
         let reply = agent.send(line);
         assert_eq!(reply["type"], "error", "{reply}");
-        assert!(reply["message"].as_str().unwrap().contains(message), "{reply}");
+        assert!(
+            reply["message"].as_str().unwrap().contains(message),
+            "{reply}"
+        );
     }
     // The session set up before the errors goes on.
     let reply = agent.send("{\"type\":\"propose\",\"time\":0.5}");

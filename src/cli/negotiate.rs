@@ -82,8 +82,7 @@ pub(crate) fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Res
 }
 
 fn handle(session: &mut Option<Session>, line: &str) -> Result<Value, String> {
-    let request: Request =
-        serde_json::from_str(line).map_err(|e| format!("not a request: {e}"))?;
+    let request: Request = serde_json::from_str(line).map_err(|e| format!("not a request: {e}"))?;
     let check_time = |t: f64| {
         if t.is_finite() && (0.0..=1.0).contains(&t) {
             Ok(t)
@@ -292,10 +291,15 @@ mod tests {
         let replies = talk(&format!(
             "{{\"type\":\"propose\",\"time\":0.1}}\nnot json\n{SETUP}\n{{\"type\":\"respond\",\"offer\":[0],\"time\":0.2}}\n{{\"type\":\"respond\",\"offer\":[0,7],\"time\":0.2}}\n{{\"type\":\"propose\",\"time\":3}}\n{{\"type\":\"propose\",\"time\":0.5}}\n"
         ));
-        let types: Vec<&str> = replies.iter().map(|r| r["type"].as_str().unwrap()).collect();
+        let types: Vec<&str> = replies
+            .iter()
+            .map(|r| r["type"].as_str().unwrap())
+            .collect();
         assert_eq!(
             types,
-            ["error", "error", "ready", "error", "error", "error", "offer"]
+            [
+                "error", "error", "ready", "error", "error", "error", "offer"
+            ]
         );
         assert_eq!(replies[0]["message"], "no session: send setup first");
         assert_eq!(replies[1]["line"], 2);

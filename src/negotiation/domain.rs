@@ -283,7 +283,10 @@ pub(crate) mod tests {
         );
         assert!(err.to_string().contains("at most 256"), "{err}");
         let mut visited = 0;
-        assert!(d.for_each_package(&|_, _| true, &mut |_| visited += 1).is_err());
+        assert!(
+            d.for_each_package(&|_, _| true, &mut |_| visited += 1)
+                .is_err()
+        );
         assert_eq!(visited, 0);
     }
 
@@ -295,7 +298,8 @@ pub(crate) mod tests {
         let choices = d.allowed_choices(&|_, _| true).unwrap();
         assert_eq!(choices[0].len(), 256);
         let mut visited = 0;
-        d.for_each_package(&|_, _| true, &mut |_| visited += 1).unwrap();
+        d.for_each_package(&|_, _| true, &mut |_| visited += 1)
+            .unwrap();
         assert_eq!(visited as u64, d.size());
     }
 

@@ -44,7 +44,7 @@ pub struct Tactic {
 }
 
 impl Tactic {
-    /// Holds out: concedes late and matches only part of the other side's moves.
+    /// Holds out: concedes late and matches half of the other side's moves.
     pub const HAWK: Tactic = Tactic {
         exponent: 0.4,
         k: 0.0,
@@ -57,7 +57,8 @@ impl Tactic {
         endgame: 0.95,
     };
 
-    /// Meets the other side halfway: concedes linearly at most, as far as it is met.
+    /// Concedes linearly at most, and only three quarters as far as it is met or as the
+    /// deadline presses.
     pub const PRAGMATIST: Tactic = Tactic {
         exponent: 1.0,
         k: 0.0,
@@ -70,7 +71,7 @@ impl Tactic {
         endgame: 0.92,
     };
 
-    /// Gives early, and more than it is given, but still not to whoever merely waits.
+    /// Gives early, as much as it is given, but still not to whoever merely waits.
     pub const DOVE: Tactic = Tactic {
         exponent: 2.0,
         k: 0.0,
@@ -486,9 +487,8 @@ impl Negotiator {
         let start = start.min(self.acceptable.len() - 1);
         let ceiling = self.acceptable[start].0.max(target) + self.tactic.band;
         let last = self.last_received();
-        let similarity = |p: &[Choice]| {
-            last.map_or(0, |o| o.iter().zip(p).filter(|(a, b)| a == b).count())
-        };
+        let similarity =
+            |p: &[Choice]| last.map_or(0, |o| o.iter().zip(p).filter(|(a, b)| a == b).count());
         let (u, index) = self.acceptable[start..]
             .iter()
             .take_while(|a| a.0 <= ceiling)
@@ -502,10 +502,7 @@ impl Negotiator {
                     .then(y.2.total_cmp(&x.2))
                     .then(y.3.cmp(&x.3))
             })
-            .map_or_else(
-                || self.acceptable[start],
-                |x| (x.2, x.3),
-            );
+            .map_or_else(|| self.acceptable[start], |x| (x.2, x.3));
         Proposal::Offer {
             index: index as usize,
             reason: self.reason(why, t, u),
@@ -538,7 +535,13 @@ impl Negotiator {
     /// target; late on, sign what is as good as the best offer likely before the deadline; on
     /// the `last` answer of the session, anything signable beats no deal. Walk away only when
     /// nothing at all is signable.
-    pub fn respond(&mut self, space: &Space, offer: &[Choice], t: f64, last: bool) -> (Answer, Reason) {
+    pub fn respond(
+        &mut self,
+        space: &Space,
+        offer: &[Choice],
+        t: f64,
+        last: bool,
+    ) -> (Answer, Reason) {
         self.observe(offer, t);
         let u = self.prefs.utility(offer);
         let target = self.target(t);
@@ -676,7 +679,8 @@ mod tests {
         let no_a0 = |p: &[Choice]| p[0] != Choice(0);
         let mut na = Negotiator::new(&space, a.clone(), 0.2, Tactic::HAWK, &no_a0);
         for step in 0..10 {
-            let Proposal::Offer { index, reason } = na.propose(&space, f64::from(step) / 10.0, false)
+            let Proposal::Offer { index, reason } =
+                na.propose(&space, f64::from(step) / 10.0, false)
             else {
                 panic!("an offer");
             };
@@ -705,7 +709,9 @@ mod tests {
     fn wide() -> (Space, Preferences, Preferences) {
         use crate::negotiation::domain::{Domain, tests::plain_issue};
         let d = Domain {
-            issues: (0..4).map(|i| plain_issue(&format!("i{i}"), 5, false)).collect(),
+            issues: (0..4)
+                .map(|i| plain_issue(&format!("i{i}"), 5, false))
+                .collect(),
         };
         let space = Space::new(&d, &|_, _| true).unwrap();
         let up = vec![1.0, 0.75, 0.5, 0.25, 0.0];
@@ -742,7 +748,10 @@ mod tests {
             assert!(na.given_back() <= Tactic::PRAGMATIST.reciprocity_cap + 1e-12);
             if step == 14 {
                 let target = na.target(t);
-                assert!(target > 0.9, "step 15: target {target} should hold near the top");
+                assert!(
+                    target > 0.9,
+                    "step 15: target {target} should hold near the top"
+                );
             }
         }
         assert!(na.target(0.5) > 0.9, "{}", na.target(0.5));
@@ -770,7 +779,10 @@ mod tests {
         }
         let linear = faratin_target(0.3, na.top(), 0.6, 0.0, 1.0);
         let target = na.target(0.6);
-        assert!(target > 0.9 && target > linear + 0.3, "{target} vs {linear}");
+        assert!(
+            target > 0.9 && target > linear + 0.3,
+            "{target} vs {linear}"
+        );
         assert!(na.target(0.999) < 0.5, "the deadline pulls at the end");
     }
 
@@ -819,6 +831,6 @@ mod tests {
             one.propose(&space, 0.5, false),
             two.propose(&space, 0.5, false)
         );
-        assert_eq!(one.top(), two.top());
+        assert!((one.top() - two.top()).abs() < 1e-12);
     }
 }

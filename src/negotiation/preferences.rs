@@ -151,7 +151,10 @@ impl Preferences {
         };
         let plus: f64 = self.pairs.iter().map(|p| p.bonus.max(0.0)).sum();
         let minus: f64 = self.pairs.iter().map(|p| p.bonus.min(0.0)).sum();
-        (fold(f64::min, f64::INFINITY) + minus, fold(f64::max, f64::NEG_INFINITY) + plus)
+        (
+            fold(f64::min, f64::INFINITY) + minus,
+            fold(f64::max, f64::NEG_INFINITY) + plus,
+        )
     }
 
     /// Utility of a complete package, in [0, 1]. A package of another shape, or a choice
