@@ -4,6 +4,10 @@
 //! Kalai–Smorodinsky points, distances, welfare) that judge a deal.
 //!
 //! It knows nothing of tracks, cards or terminals; the game's delegations are built on top of it.
+//! The step API is [`Negotiator::propose`] (an offer, or walking away), [`Negotiator::respond`]
+//! and [`Negotiator::observe`], with the time and "is this the last offer/answer" given by the
+//! caller and a [`Reason`] for every decision; [`alternating_offers`] runs two in one process
+//! and `muscat negotiate --stdio` runs one for an outside harness.
 //!
 //! ```
 //! use muscat::content::Content;
