@@ -1,10 +1,12 @@
-//! The `muscat` command line: play (default), simulate, check, replay, report, class, odds.
+//! The `muscat` command line: play (default), simulate, check, replay, report, class, odds,
+//! negotiate.
 //! Parses the arguments with clap and hands each subcommand to its own module.
 
 mod check;
 mod choices;
 mod error;
 mod handout;
+mod negotiate;
 mod odds;
 mod replay;
 mod report;
@@ -193,6 +195,15 @@ enum Cmd {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// The negotiation engine as an agent for an outside harness (docs/negotiation-protocol.md)
+    Negotiate {
+        /// Play one side over JSON lines on stdin/stdout
+        #[arg(long, required_unless_present = "game_domain")]
+        stdio: bool,
+        /// Print the game's domain and both sides' setup lines as JSON, and exit
+        #[arg(long, conflicts_with = "stdio")]
+        game_domain: bool,
+    },
     /// Test hook for the crash test: saves after every move of scripted games until killed
     #[cfg(feature = "test-hooks")]
     #[command(hide = true)]
@@ -267,6 +278,7 @@ pub fn main() -> ExitCode {
             games,
             seed,
         }) => timing::run(&content, games.clamp(1, 100_000), seed),
+        Some(Cmd::Negotiate { game_domain, .. }) => negotiate::run(game_domain),
         #[cfg(feature = "test-hooks")]
         Some(Cmd::SaveLoop { dir, count }) => save_loop::save_loop(&dir, count)
             .map(|()| ExitCode::SUCCESS)

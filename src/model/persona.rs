@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// How a delegation concedes over time (Faratin exponent): a hawk holds out, a dove gives early.
+/// How a delegation concedes (its tactic is `negotiation::Tactic::of`): a hawk holds out, a dove
+/// gives early.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Persona {
     Hawk,
@@ -11,15 +12,6 @@ pub enum Persona {
 }
 
 impl Persona {
-    /// Concession exponent e of F(t) = k + (1 − k)·t^(1/e).
-    pub fn exponent(self) -> f64 {
-        match self {
-            Persona::Hawk => 0.4,
-            Persona::Pragmatist => 1.0,
-            Persona::Dove => 2.0,
-        }
-    }
-
     /// One step harder (for higher difficulty).
     pub fn harder(self) -> Persona {
         match self {

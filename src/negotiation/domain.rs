@@ -9,6 +9,26 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Choice, IssueId};
 
+/// Choices an issue may hold: a [`Choice`] is one byte, so 256 (indices 0–255).
+pub const MAX_CHOICES: usize = 256;
+/// Issues a domain may hold: an [`IssueId`] is one byte.
+pub const MAX_ISSUES: usize = 256;
+
+/// Why a domain cannot be negotiated over.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error(
+        "issue \"{issue}\" has {count} choices; an issue holds at most {MAX_CHOICES} (options plus deferral)"
+    )]
+    TooManyChoices { issue: String, count: usize },
+    #[error("the domain has {0} issues; it holds at most {MAX_ISSUES}")]
+    TooManyIssues(usize),
+    #[error("issue \"{0}\" has no choices")]
+    NoChoices(String),
+    #[error("the domain has no issues")]
+    NoIssues,
+}
+
 /// One option of an issue, ordered from the US-preferred end to the Iran-preferred end.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -144,23 +164,54 @@ impl Domain {
             .product()
     }
 
-    /// Per issue, the choices that pass `allowed(issue, choice)`, in order.
-    pub fn allowed_choices(&self, allowed: &dyn Fn(IssueId, Choice) -> bool) -> Vec<Vec<Choice>> {
-        self.each_issue()
+    /// Whether every issue and choice can be named by an [`IssueId`] and a [`Choice`]: a larger
+    /// domain is refused whole rather than truncated.
+    pub fn check(&self) -> Result<(), DomainError> {
+        if self.issues.is_empty() {
+            return Err(DomainError::NoIssues);
+        }
+        if self.issues.len() > MAX_ISSUES {
+            return Err(DomainError::TooManyIssues(self.issues.len()));
+        }
+        for issue in &self.issues {
+            match issue.choice_count() {
+                0 => return Err(DomainError::NoChoices(issue.id.clone())),
+                count if count > MAX_CHOICES => {
+                    return Err(DomainError::TooManyChoices {
+                        issue: issue.id.clone(),
+                        count,
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Per issue, the choices that pass `allowed(issue, choice)`, in order; every choice is
+    /// offered to the filter, or the domain is refused.
+    pub fn allowed_choices(
+        &self,
+        allowed: &dyn Fn(IssueId, Choice) -> bool,
+    ) -> Result<Vec<Vec<Choice>>, DomainError> {
+        self.check()?;
+        Ok(self
+            .each_issue()
             .map(|(i, issue)| issue.choices().filter(|&c| allowed(i, c)).collect())
-            .collect()
+            .collect())
     }
 
     /// Calls `visit` with every package whose choices all pass `allowed(issue, choice)`.
-    /// Depth-first over issues, so the caller can keep running sums if it wants.
+    /// Depth-first over issues, so the caller can keep running sums if it wants. A domain too
+    /// large to name is refused before anything is visited.
     pub fn for_each_package(
         &self,
         allowed: &dyn Fn(IssueId, Choice) -> bool,
         visit: &mut dyn FnMut(&[Choice]),
-    ) {
-        let choices = self.allowed_choices(allowed);
+    ) -> Result<(), DomainError> {
+        let choices = self.allowed_choices(allowed)?;
         if choices.iter().any(Vec::is_empty) {
-            return;
+            return Ok(());
         }
         let mut package: Package = choices.iter().map(|first| first[0]).collect();
         let mut cursor = vec![0usize; choices.len()];
@@ -170,7 +221,7 @@ impl Domain {
             let mut i = choices.len();
             loop {
                 if i == 0 {
-                    return;
+                    return Ok(());
                 }
                 i -= 1;
                 cursor[i] += 1;
@@ -194,8 +245,9 @@ pub(crate) mod tests {
         choices.iter().map(|&c| Choice(c)).collect()
     }
 
-    pub(crate) fn toy() -> Domain {
-        let issue = |id: &str, n: usize, deferrable: bool| Issue {
+    /// An issue of `n` plain options, for tests.
+    pub(crate) fn plain_issue(id: &str, n: usize, deferrable: bool) -> Issue {
+        Issue {
             id: id.into(),
             name: id.into(),
             deferrable,
@@ -206,17 +258,57 @@ pub(crate) mod tests {
                     locked: false,
                 })
                 .collect(),
-        };
-        Domain {
-            issues: vec![issue("a", 3, false), issue("b", 2, true)],
         }
+    }
+
+    pub(crate) fn toy() -> Domain {
+        Domain {
+            issues: vec![plain_issue("a", 3, false), plain_issue("b", 2, true)],
+        }
+    }
+
+    #[test]
+    fn an_issue_of_300_options_is_refused_not_truncated() {
+        let d = Domain {
+            issues: vec![plain_issue("wide", 300, false), plain_issue("b", 2, false)],
+        };
+        assert_eq!(d.size(), 600);
+        let err = d.allowed_choices(&|_, _| true).unwrap_err();
+        assert_eq!(
+            err,
+            DomainError::TooManyChoices {
+                issue: "wide".into(),
+                count: 300
+            }
+        );
+        assert!(err.to_string().contains("at most 256"), "{err}");
+        let mut visited = 0;
+        assert!(
+            d.for_each_package(&|_, _| true, &mut |_| visited += 1)
+                .is_err()
+        );
+        assert_eq!(visited, 0);
+    }
+
+    #[test]
+    fn an_issue_of_256_choices_is_kept_whole() {
+        let d = Domain {
+            issues: vec![plain_issue("wide", 255, true)],
+        };
+        let choices = d.allowed_choices(&|_, _| true).unwrap();
+        assert_eq!(choices[0].len(), 256);
+        let mut visited = 0;
+        d.for_each_package(&|_, _| true, &mut |_| visited += 1)
+            .unwrap();
+        assert_eq!(visited as u64, d.size());
     }
 
     #[test]
     fn enumerates_every_package_once() {
         let d = toy();
         let mut seen = Vec::new();
-        d.for_each_package(&|_, _| true, &mut |p| seen.push(p.to_vec()));
+        d.for_each_package(&|_, _| true, &mut |p| seen.push(p.to_vec()))
+            .unwrap();
         assert_eq!(seen.len() as u64, d.size());
         assert_eq!(d.size(), 9);
         let mut sorted = seen.clone();
@@ -229,10 +321,11 @@ pub(crate) mod tests {
         let d = toy();
         let mut n = 0;
         let not_b2 = |i, c| !(i == IssueId(1) && c == Choice(2));
-        d.for_each_package(&not_b2, &mut |_| n += 1);
+        d.for_each_package(&not_b2, &mut |_| n += 1).unwrap();
         assert_eq!(n, 6);
         let mut none = 0;
-        d.for_each_package(&|i, _| i != IssueId(0), &mut |_| none += 1);
+        d.for_each_package(&|i, _| i != IssueId(0), &mut |_| none += 1)
+            .unwrap();
         assert_eq!(none, 0);
     }
 

@@ -33,12 +33,18 @@ impl Frontier {
         allowed: &dyn Fn(IssueId, Choice) -> bool,
     ) -> Frontier {
         let mut all = Vec::new();
-        domain.for_each_package(allowed, &mut |p| {
-            all.push(OutcomePoint {
-                a: a.utility(p),
-                b: b.utility(p),
-            });
-        });
+        // A domain too large to name yields no frontier rather than a truncated one.
+        if domain
+            .for_each_package(allowed, &mut |p| {
+                all.push(OutcomePoint {
+                    a: a.utility(p),
+                    b: b.utility(p),
+                });
+            })
+            .is_err()
+        {
+            return Frontier { points: Vec::new() };
+        }
         Frontier::from_points(all)
     }
 

@@ -220,11 +220,14 @@ pub fn space(content: &Content, state: &GameState, walkaway: Point, tabled: Vec<
     let frontier = Frontier::of(&content.domain, us, ir, &signable);
     let mut cells = std::collections::BTreeSet::new();
     let scale = f64::from(CLOUD - 1);
-    content.domain.for_each_package(&available, &mut |p| {
-        let x = (us.utility(p) * scale).round() as u16;
-        let y = (ir.utility(p) * scale).round() as u16;
-        cells.insert((x, y));
-    });
+    content
+        .domain
+        .for_each_package(&available, &mut |p| {
+            let x = (us.utility(p) * scale).round() as u16;
+            let y = (ir.utility(p) * scale).round() as u16;
+            cells.insert((x, y));
+        })
+        .expect("invariant: content holds at most 20 options an issue");
     let reservation = OutcomePoint {
         a: walkaway.us,
         b: walkaway.iran,

@@ -11,7 +11,7 @@ use crate::game::{self, Difficulty, Side};
 use crate::model::{Choice, Persona};
 use crate::negotiation::preferences::red_line_hits;
 use crate::negotiation::{
-    DealQuality, Frontier, Negotiator, OutcomePoint, Space, Tactic, alternating_offers,
+    DealQuality, Frontier, Negotiator, OutcomePoint, Ranking, Space, Tactic, alternating_offers,
 };
 
 /// Offers each side may make before the session ends without a deal.
@@ -87,10 +87,11 @@ pub struct BilateralSummary {
 }
 
 /// What stays fixed across the sweep: the space, each side's signable set at the start of the
-/// game, and the normalisation.
+/// game, each side's ranking of it (built once, not once a session), and the normalisation.
 struct Setup {
     space: Space,
     admissible: [Vec<bool>; 2],
+    ranking: [Ranking; 2],
     range: [(f64, f64); 2],
     start_walkaway: [f64; 2],
 }
@@ -98,8 +99,9 @@ struct Setup {
 impl Setup {
     fn new(content: &Content) -> Setup {
         let state = game::before_start(content, 0, Difficulty::Normal);
-        let space = Space::new(&content.domain, &|i, c| state.is_available(content, i, c));
-        let admissible = Side::BOTH.map(|side| {
+        let space = Space::new(&content.domain, &|i, c| state.is_available(content, i, c))
+            .expect("invariant: content holds at most 20 options an issue");
+        let admissible: [Vec<bool>; 2] = Side::BOTH.map(|side| {
             let profile = content.delegation(side);
             let lines = &state.delegation(side).red_lines;
             space
@@ -121,9 +123,16 @@ impl Setup {
         });
         let start_walkaway =
             Side::BOTH.map(|side| walkaway(content.delegation(side), &state).value);
+        let ranking = Side::BOTH.map(|side| {
+            let mask = &admissible[side as usize];
+            Ranking::new(&space, &content.delegation(side).prefs, &|p| {
+                space.index_of(p).is_some_and(|i| mask[i])
+            })
+        });
         Setup {
             space,
             admissible,
+            ranking,
             range,
             start_walkaway,
         }
@@ -215,14 +224,11 @@ fn negotiator(
     reservation: f64,
     persona: Persona,
 ) -> Negotiator {
-    let admissible = &setup.admissible[side as usize];
-    let space = &setup.space;
-    Negotiator::new(
-        space,
+    Negotiator::ranked(
+        &setup.ranking[side as usize],
         content.delegation(side).prefs.clone(),
         reservation,
-        Tactic::with_exponent(persona.exponent()),
-        &|p| space.index_of(p).is_some_and(|i| admissible[i]),
+        Tactic::of(persona),
     )
 }
 
