@@ -66,8 +66,8 @@ impl Difficulty {
     pub fn yielding(self) -> f64 {
         match self {
             Difficulty::Easy => 1.25,
-            Difficulty::Normal => 1.0,
-            Difficulty::Hard => 0.8,
+            Difficulty::Normal => 0.8,
+            Difficulty::Hard => 0.7,
         }
     }
 
