@@ -99,8 +99,8 @@ enum Cmd {
     /// Play headless games with a scripted Oman and count the outcomes
     Simulate {
         /// Games per policy (default 1000); for `routines`, the fresh games each reported
-        /// routine is measured on (default 2000, seeds from SEED + 1000000)
-        #[arg(long)]
+        /// routine is measured on (default 2000, seeds from SEED + 1000000); 1 to 10000000
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
         games: Option<u32>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -146,11 +146,13 @@ enum Cmd {
     /// The advisor's look-ahead from a saved position: the odds of tabling the draft or ending the week
     Odds {
         save: PathBuf,
-        /// Futures to play for each move
-        #[arg(long, default_value_t = crate::advisor::FUTURES)]
+        /// Futures to play for each move (1 to 100000)
+        #[arg(long, default_value_t = crate::advisor::FUTURES,
+              value_parser = clap::value_parser!(u32).range(1..=100_000))]
         futures: u32,
-        /// Weeks to look ahead (the current one counts)
-        #[arg(long, default_value_t = crate::advisor::HORIZON)]
+        /// Weeks to look ahead, the current one counting (1 to 104)
+        #[arg(long, default_value_t = crate::advisor::HORIZON,
+              value_parser = clap::value_parser!(u32).range(1..=104))]
         horizon: u32,
         /// Print JSON (with elapsed_ms)
         #[arg(long)]

@@ -27,7 +27,9 @@ pub use names::{
     capital, caucus_name, choice, clause, clause_label, errand_name, priority_name, pts,
     statement_name, track_short, track_value,
 };
-pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
+pub use outcomes::{
+    ending_title, outcome_line, outcome_title, save_entry, save_summary, save_trust,
+};
 pub use replies::{ask, counter, drivers, reading, reason, trend};
 
 use crate::advisor::Reason;

@@ -32,6 +32,12 @@ pub(crate) enum CliError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A loaded save's state does not fit its content; nothing reads it.
+    #[error("{}: {source}", .path.display())]
+    Misfit {
+        path: PathBuf,
+        source: save::CheckError,
+    },
     #[error("{}: the talks in this save are over", .path.display())]
     Over { path: PathBuf },
     #[error("{}: that is one of the saves being read; choose another output file", .path.display())]

@@ -52,6 +52,13 @@ pub fn render(r: &Report) -> String {
         r.commands,
         esc(&r.cutoff)
     );
+    if let Some(line) = super::record_line(r) {
+        let _ = writeln!(
+            out,
+            "<p class=\"record\"><strong>{}</strong></p>",
+            esc(&line)
+        );
+    }
     let _ = write!(
         out,
         "<h2 id=\"outcome\">Outcome</h2>\n<p class=\"outcome\">{}",

@@ -136,6 +136,9 @@ pub fn render(r: &Report) -> String {
          A game models; it does not predict.\n",
         r.scenario, r.seed, r.difficulty, r.rounds_played, r.deadline, r.commands, r.cutoff
     );
+    if let Some(line) = super::record_line(r) {
+        let _ = writeln!(out, "{line}\n");
+    }
     let _ = write!(out, "## Outcome\n\n**{}**", r.outcome.title);
     if let Some(p) = r.outcome.points {
         let _ = write!(out, " — score {p}/100");

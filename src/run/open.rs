@@ -76,6 +76,18 @@ pub fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, OpenError> {
     Ok(app)
 }
 
+/// The autosave to continue: `autosave`, or if it is missing (a file system that lost it), the
+/// newest readable `autosave-N`.
+fn newest_autosave(saves: &[save::SaveEntry]) -> Option<&save::SaveEntry> {
+    saves.iter().find(|s| s.name == save::AUTOSAVE).or_else(|| {
+        (1..save::AUTOSAVES_KEPT).find_map(|n| {
+            saves
+                .iter()
+                .find(|s| s.name == format!("{}-{n}", save::AUTOSAVE) && s.summary.is_ok())
+        })
+    })
+}
+
 /// Builds the app: a loaded save, or a new game; with the start menu when the player named no
 /// save and an autosave exists, or when the named save cannot be loaded (the file is left as it
 /// is, and the player may start afresh or pick another). Plain mode has no menu: a save that
@@ -94,13 +106,16 @@ pub fn prepare(options: &Options, dir: &Path) -> Result<App, OpenError> {
     let seed = options.seed.unwrap_or_else(fresh_seed);
     let state = game::start(&content, seed, options.difficulty);
     let mut app = App::new(content, state, Vec::new());
+    // Temporary files a killed game left behind are never saves; the lock keeps others' writes.
+    let _ = save::clean(dir);
     if options.plain {
         return Ok(app);
     }
-    let saves = save::list(dir);
+    let mut saves = save::list(dir);
+    save::appraise(&mut saves, &app.session.content);
     if let Some(problem) = failed {
         app.start = Some(Start::failed(problem.to_string(), saves));
-    } else if let Some(auto) = saves.iter().find(|s| s.name == save::AUTOSAVE).cloned() {
+    } else if let Some(auto) = newest_autosave(&saves).cloned() {
         app.start = Some(Start::menu(saves, Some(&auto)));
     } else if options.guide {
         // No autosave yet: most likely a first game, so the guide runs (G hides it).

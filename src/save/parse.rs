@@ -142,6 +142,7 @@ pub fn parse(label: &str, text: &str) -> Result<SaveFile, ReadError> {
         2 => migrate::v2_to_v3(decode(label, text)?),
         _ => decode::<SaveFile>(label, text)?,
     };
+    save.written_format = Some(format);
     save.state_as_written = options()
         .from_str::<ron::Value>(text)
         .ok()
