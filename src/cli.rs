@@ -183,6 +183,10 @@ enum Cmd {
         dir: PathBuf,
         #[arg(long, default_value_t = u64::MAX)]
         count: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value = "loop")]
+        name: String,
     },
 }
 
@@ -244,7 +248,12 @@ pub fn main() -> ExitCode {
             out.assets.as_deref(),
         ),
         #[cfg(feature = "test-hooks")]
-        Some(Cmd::SaveLoop { dir, count }) => save_loop::save_loop(&dir, count)
+        Some(Cmd::SaveLoop {
+            dir,
+            count,
+            seed,
+            name,
+        }) => save_loop::save_loop(&dir, count, seed, &name)
             .map(|()| ExitCode::SUCCESS)
             .map_err(CliError::from),
     };

@@ -288,11 +288,9 @@ pub fn fits(content: &Content, state: &GameState) -> Result<(), Misfit> {
     {
         return Err(Misfit::Card { card: card.clone() });
     }
-    if let Some((week, _)) = state.log.iter().find(|(week, _)| *week > state.round) {
-        return Err(Misfit::EventWeek {
-            week: *week,
-            round: state.round,
-        });
+    let last = state.deadline.saturating_add(1);
+    if let Some((week, _)) = state.log.iter().find(|(week, _)| *week > last) {
+        return Err(Misfit::EventWeek { week: *week, last });
     }
     Ok(())
 }

@@ -190,8 +190,8 @@ pub enum Misfit {
     /// A red line or an unlock names a choice that does not exist (both count from 1).
     #[error("a red line or unlock names choice {choice} of issue {issue}, which does not exist")]
     Choice { issue: usize, choice: usize },
-    #[error("an event is dated week {week}, after the current week {round}")]
-    EventWeek { week: u32, round: u32 },
+    #[error("an event is dated week {week}, after the last week the game can reach ({last})")]
+    EventWeek { week: u32, last: u32 },
 }
 
 #[cfg(test)]
