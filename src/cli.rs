@@ -47,8 +47,8 @@ pub(crate) struct ContentArgs {
 
 #[derive(clap::Args, Clone, Debug)]
 struct PlayArgs {
-    /// Seed of the game (same seed + same moves = same game)
-    #[arg(long)]
+    /// Seed of the game (same seed + same moves = same game), 0 to 18446744073709551615
+    #[arg(long, allow_hyphen_values = true, value_parser = parse_seed)]
     seed: Option<u64>,
     #[arg(long, value_enum, default_value = "normal")]
     difficulty: Level,
@@ -188,6 +188,13 @@ enum Cmd {
         #[arg(long, default_value = "loop")]
         name: String,
     },
+}
+
+/// A seed as typed, with a message that says what a seed is (`--seed -1` is not one).
+fn parse_seed(text: &str) -> Result<u64, String> {
+    text.trim().parse().map_err(|_| {
+        format!("a seed is a whole number from 0 to {}, not \"{text}\"", u64::MAX)
+    })
 }
 
 /// Parses the command line and runs what it asks for.

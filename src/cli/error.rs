@@ -26,8 +26,8 @@ pub(crate) enum CliError {
     /// The content a save was played with cannot be loaded (`report`, `class`).
     #[error("{}: {source}", .path.display())]
     SaveContent { path: PathBuf, source: LoadError },
-    /// A folder or scenario file given to `check` cannot be read.
-    #[error("{}: {source}", .path.display())]
+    /// A folder or scenario file given to `check` cannot be read (the error names the file).
+    #[error("{source}")]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,

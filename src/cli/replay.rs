@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::error::CliError;
-use crate::content::load_with;
+use crate::content::load_saved;
 use crate::save;
 
 /// Replays the save at `path` with the content it names (from `assets` when given) and prints
@@ -17,7 +17,10 @@ pub(crate) fn run(
     assets: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
     let saved = save::read(path)?;
-    let content = load_with(Some(&saved.scenario), assets)?;
+    let content = load_saved(&saved.scenario, assets).map_err(|source| CliError::SaveContent {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let replayed = save::replayed(&content, &saved);
     let out = serde_json::json!({
         "save": path.display().to_string(),

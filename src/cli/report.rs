@@ -22,7 +22,7 @@ pub(crate) struct Opened {
 /// say whether it is verified.
 pub(crate) fn open(path: &Path, assets: Option<&Path>) -> Result<Opened, CliError> {
     let saved = save::read(path)?;
-    let content = crate::content::load_with(Some(&saved.scenario), assets).map_err(|source| {
+    let content = crate::content::load_saved(&saved.scenario, assets).map_err(|source| {
         CliError::SaveContent {
             path: path.to_path_buf(),
             source,

@@ -58,7 +58,7 @@ pub enum OpenError {
 /// Builds the app for a save: its state checked against its log (see [`save::check`]).
 pub fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, OpenError> {
     let saved = save::read(path)?;
-    let content = crate::content::load_with(Some(&saved.scenario), assets).map_err(|source| {
+    let content = crate::content::load_saved(&saved.scenario, assets).map_err(|source| {
         OpenError::SaveContent {
             path: path.to_path_buf(),
             scenario: saved.scenario.clone(),

@@ -25,6 +25,8 @@ pub enum ReadError {
     TooLarge { file: String },
     #[error("{file}: not a text file (byte {byte} is not UTF-8)")]
     NotText { file: String, byte: usize },
+    #[error("{file}: not a regular file (a folder, pipe, device or socket), so it is not read")]
+    NotAFile { file: String },
     #[error("{file}: the file is empty")]
     Empty { file: String },
     /// The text does not decode, at `line:col`.
