@@ -193,7 +193,10 @@ enum Cmd {
 /// A seed as typed, with a message that says what a seed is (`--seed -1` is not one).
 fn parse_seed(text: &str) -> Result<u64, String> {
     text.trim().parse().map_err(|_| {
-        format!("a seed is a whole number from 0 to {}, not \"{text}\"", u64::MAX)
+        format!(
+            "a seed is a whole number from 0 to {}, not \"{text}\"",
+            u64::MAX
+        )
     })
 }
 

@@ -191,24 +191,19 @@ enum Line {
 /// instead of ending the game.
 fn next_line(input: &mut impl BufRead) -> std::io::Result<Line> {
     let mut bytes = Vec::new();
-    let read = Read::take(&mut *input, MAX_LINE as u64 + 1)
-        .read_until(b'\n', &mut bytes)?;
+    let read = Read::take(&mut *input, MAX_LINE as u64 + 1).read_until(b'\n', &mut bytes)?;
     if read == 0 {
         return Ok(Line::End);
     }
     if bytes.len() > MAX_LINE && bytes.last() != Some(&b'\n') {
         // Drop the rest of the long line.
         let mut rest = Vec::new();
-        while Read::take(&mut *input, MAX_LINE as u64)
-            .read_until(b'\n', &mut rest)?
-            > 0
+        while Read::take(&mut *input, MAX_LINE as u64).read_until(b'\n', &mut rest)? > 0
             && rest.last() != Some(&b'\n')
         {
             rest.clear();
         }
-        return Ok(Line::Skipped(format!(
-            "is longer than {MAX_LINE} bytes"
-        )));
+        return Ok(Line::Skipped(format!("is longer than {MAX_LINE} bytes")));
     }
     while matches!(bytes.last(), Some(b'\n' | b'\r')) {
         bytes.pop();

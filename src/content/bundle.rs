@@ -19,7 +19,11 @@ fn named(path: &Path, what: impl std::fmt::Display, kind: io::ErrorKind) -> io::
 pub fn read_file(path: &Path, cap: u64) -> io::Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| named(path, &e, e.kind()))?;
     if meta.is_dir() {
-        return Err(named(path, "is a folder, not a file", io::ErrorKind::InvalidInput));
+        return Err(named(
+            path,
+            "is a folder, not a file",
+            io::ErrorKind::InvalidInput,
+        ));
     }
     if !meta.is_file() {
         return Err(named(
