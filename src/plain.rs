@@ -36,8 +36,21 @@ const HELP: &str = "Commands (any unique prefix works):
 
 /// Runs the text mode until `quit` or the end of input.
 pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
-    let stdin = std::io::stdin();
-    let mut out = std::io::stdout();
+    run_on(
+        app,
+        dir,
+        &mut std::io::stdin().lock(),
+        &mut std::io::stdout(),
+    )
+}
+
+/// The text mode over any input and output (the fuzz test feeds it transcripts).
+pub fn run_on(
+    app: &mut App,
+    dir: &Path,
+    input: &mut impl BufRead,
+    mut out: &mut impl Write,
+) -> Result<ExitCode, std::io::Error> {
     // Plain mode has no start menu, so no save is loaded while it runs: no content folder needed.
     let mut runner = Runner::new(dir, None);
     let mut printed = 0;
@@ -52,12 +65,11 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
     flush_news(app, &mut out, &mut printed);
     let mut announced = Vec::new();
     announce(app, &mut out, &mut announced);
-    let mut input = stdin.lock();
     let mut number = 0;
     let mut failure = None;
     loop {
         number += 1;
-        let line = match next_line(&mut input) {
+        let line = match next_line(input) {
             Ok(Line::Text(line)) => line,
             Ok(Line::End) => break,
             Ok(Line::Skipped(why)) => {
