@@ -194,6 +194,21 @@ fn content_files_are_named_in_every_message() {
         )
     );
     assert!(start.elapsed() < Duration::from_secs(10));
+    std::fs::remove_file(&card).expect("rm");
+
+    // A missing file is named with its folder.
+    let domain = assets.join("domain.ron");
+    std::fs::remove_file(&domain).expect("rm domain");
+    let (code, out, _) = muscat(&["check", assets.to_str().expect("utf-8")], b"", &saves);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(&format!(
+            "{}:1:1: missing file {}",
+            domain.display(),
+            domain.display()
+        )),
+        "{out}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -86,6 +86,9 @@ pub struct Bundle {
     pub delegations: Vec<Source>,
     pub cards: Vec<Source>,
     pub glossary: Option<Source>,
+    /// The folder it was read from (none for the built-in content), so a missing file is named
+    /// with its full path.
+    pub folder: Option<std::path::PathBuf>,
 }
 
 macro_rules! embedded {
@@ -126,6 +129,7 @@ impl Bundle {
                 embedded!("cards/regional.ron"),
             ],
             glossary: Some(embedded!("glossary.ron")),
+            folder: None,
         }
     }
 
@@ -166,6 +170,7 @@ impl Bundle {
             delegations: folder("delegations")?,
             cards: folder("cards")?,
             glossary: optional("glossary.ron")?,
+            folder: Some(dir.to_path_buf()),
         })
     }
 
