@@ -317,3 +317,31 @@ fn plain_mode_skips_a_bad_line_and_refuses_reserved_names() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn command_line_numbers_are_bounded() {
+    let dir = temp("bounds");
+    for (args, said) in [
+        (
+            vec!["odds", "x.ron", "--futures", "1000000000"],
+            "error: invalid value '1000000000' for '--futures <FUTURES>': 1000000000 is not in 1..=100000\n",
+        ),
+        (
+            vec!["odds", "x.ron", "--horizon", "0"],
+            "error: invalid value '0' for '--horizon <HORIZON>': 0 is not in 1..=104\n",
+        ),
+        (
+            vec!["simulate", "--games", "4294967295"],
+            "error: invalid value '4294967295' for '--games <GAMES>': 4294967295 is not in 1..=10000000\n",
+        ),
+        (
+            vec!["play", "--plain", "--seed", "-1"],
+            "error: invalid value '-1' for '--seed <SEED>': a seed is a whole number from 0 to 18446744073709551615, not \"-1\"\n",
+        ),
+    ] {
+        let (code, _, err) = muscat(&args, b"", &dir);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.starts_with(said), "{args:?}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
