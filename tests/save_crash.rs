@@ -114,7 +114,7 @@ fn a_kill_at_any_moment_leaves_every_save_whole() {
             std::fs::read_dir(&dir)
                 .expect("dir")
                 .filter_map(Result::ok)
-                .all(|e| !e.file_name().to_string_lossy().ends_with(".tmp")),
+                .all(|e| !is_tmp(&e.file_name().to_string_lossy())),
             "round {round}: temporary files are cleaned at start"
         );
     }
@@ -124,6 +124,12 @@ fn a_kill_at_any_moment_leaves_every_save_whole() {
         .count();
     assert!(autosaves >= 2, "the autosaves rotated under the kills too");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn is_tmp(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("tmp"))
 }
 
 fn autosaves(dir: &Path) -> Vec<(PathBuf, save::SaveFile)> {
@@ -178,7 +184,7 @@ fn three_games_sharing_a_folder_lose_no_autosave() {
     assert!(
         names
             .iter()
-            .all(|n| !n.ends_with(".tmp") && !n.contains("broken")),
+            .all(|n| !is_tmp(n) && !n.contains("broken")),
         "{names:?}"
     );
     let _ = std::fs::remove_dir_all(&dir);
@@ -259,7 +265,7 @@ fn a_full_disk_loses_no_autosave_and_says_so() {
         .expect("dir")
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
+        .filter(|n| is_tmp(n))
         .collect();
     let offer = first_offer(&dir);
     let _ = Command::new("umount").arg(&dir).status();
