@@ -57,6 +57,17 @@ impl Tracks {
         self.values[track as usize]
     }
 
+    /// Whether every track has a value in its range and a history (a state read from a file
+    /// may have neither; found by the save fuzz).
+    pub fn are_whole(&self) -> bool {
+        self.values.len() == TrackId::ALL.len()
+            && self.history.len() == TrackId::ALL.len()
+            && TrackId::ALL.iter().zip(&self.values).all(|(t, v)| {
+                let (lo, hi) = t.range();
+                (lo..=hi).contains(v)
+            })
+    }
+
     /// History points of a track: the start value, then one per finished round.
     pub fn history(&self, track: TrackId) -> &[i32] {
         &self.history[track as usize]

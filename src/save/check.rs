@@ -235,6 +235,9 @@ pub fn fits(content: &Content, state: &GameState) -> Result<(), Misfit> {
     {
         return Err(Misfit::Delegations);
     }
+    if !state.tracks.are_whole() {
+        return Err(Misfit::Tracks);
+    }
     let most = content.scenario.deadline.saturating_add(MAX_EXTRA_WEEKS);
     if state.deadline == 0 || state.deadline > most {
         return Err(Misfit::Deadline {

@@ -185,6 +185,8 @@ pub enum Misfit {
     },
     #[error("the saved game waits on card \"{card}\", which no longer exists")]
     Card { card: String },
+    #[error("the saved tracks are not one value in range for each track")]
+    Tracks,
     #[error("the deadline is week {deadline}; this scenario allows weeks 1 to {most}")]
     Deadline { deadline: u32, most: u32 },
     #[error("the week is {round}; with deadline week {deadline} it must be 1 to {}", .deadline + 1)]
