@@ -137,3 +137,20 @@ mod tests {
         assert_eq!(t.start(TrackId::Oil), 100);
     }
 }
+
+#[cfg(test)]
+mod whole {
+    use super::*;
+
+    #[test]
+    fn tracks_cut_short_or_out_of_range_are_not_whole() {
+        let full = Tracks::new(|_| None);
+        assert!(full.are_whole());
+        let mut short = full.clone();
+        short.values.pop();
+        assert!(!short.are_whole());
+        let mut wild = full.clone();
+        wild.values[0] = i32::MIN;
+        assert!(!wild.are_whole());
+    }
+}
