@@ -51,8 +51,8 @@ pub(crate) struct ContentArgs {
 
 #[derive(clap::Args, Clone, Debug)]
 struct PlayArgs {
-    /// Seed of the game (same seed + same moves = same game)
-    #[arg(long)]
+    /// Seed of the game (same seed + same moves = same game), 0 to 18446744073709551615
+    #[arg(long, allow_hyphen_values = true, value_parser = parse_seed)]
     seed: Option<u64>,
     #[arg(long, value_enum, default_value = "normal")]
     difficulty: Level,
@@ -103,8 +103,8 @@ enum Cmd {
     /// Play headless games with a scripted Oman and count the outcomes
     Simulate {
         /// Games per policy (default 1000); for `routines`, the fresh games each reported
-        /// routine is measured on (default 2000, seeds from SEED + 1000000)
-        #[arg(long)]
+        /// routine is measured on (default 2000, seeds from SEED + 1000000); 1 to 10000000
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
         games: Option<u32>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -150,11 +150,13 @@ enum Cmd {
     /// The advisor's look-ahead from a saved position: the odds of tabling the draft or ending the week
     Odds {
         save: PathBuf,
-        /// Futures to play for each move
-        #[arg(long, default_value_t = crate::advisor::FUTURES)]
+        /// Futures to play for each move (1 to 100000)
+        #[arg(long, default_value_t = crate::advisor::FUTURES,
+              value_parser = clap::value_parser!(u32).range(1..=100_000))]
         futures: u32,
-        /// Weeks to look ahead (the current one counts)
-        #[arg(long, default_value_t = crate::advisor::HORIZON)]
+        /// Weeks to look ahead, the current one counting (1 to 104)
+        #[arg(long, default_value_t = crate::advisor::HORIZON,
+              value_parser = clap::value_parser!(u32).range(1..=104))]
         horizon: u32,
         /// Print JSON (with elapsed_ms)
         #[arg(long)]
@@ -212,7 +214,21 @@ enum Cmd {
         dir: PathBuf,
         #[arg(long, default_value_t = u64::MAX)]
         count: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value = "loop")]
+        name: String,
     },
+}
+
+/// A seed as typed, with a message that says what a seed is (`--seed -1` is not one).
+fn parse_seed(text: &str) -> Result<u64, String> {
+    text.trim().parse().map_err(|_| {
+        format!(
+            "a seed is a whole number from 0 to {}, not \"{text}\"",
+            u64::MAX
+        )
+    })
 }
 
 /// Parses the command line and runs what it asks for.
@@ -280,7 +296,12 @@ pub fn main() -> ExitCode {
         }) => timing::run(&content, games.clamp(1, 100_000), seed),
         Some(Cmd::Negotiate { game_domain, .. }) => negotiate::run(game_domain),
         #[cfg(feature = "test-hooks")]
-        Some(Cmd::SaveLoop { dir, count }) => save_loop::save_loop(&dir, count)
+        Some(Cmd::SaveLoop {
+            dir,
+            count,
+            seed,
+            name,
+        }) => save_loop::save_loop(&dir, count, seed, &name)
             .map(|()| ExitCode::SUCCESS)
             .map_err(CliError::from),
     };

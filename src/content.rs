@@ -10,7 +10,7 @@ mod history;
 mod resolve;
 pub mod schema;
 
-pub use bundle::{Bundle, Source};
+pub use bundle::{Bundle, MAX_CONTENT_BYTES, Source, read_file};
 pub use history::HistoryDate;
 pub use resolve::{
     Content, DEFAULT_SCENARIO, DelegationProfile, FactionProfile, RedLine, lint, load,
@@ -42,18 +42,22 @@ impl fmt::Display for ContentError {
 /// Why content could not be loaded. Each variant's text is what the command line prints.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    /// The `--assets` folder cannot be read.
-    #[error("{}: {source}", .dir.display())]
+    /// The `--assets` folder, or a file in it, cannot be read (the error names the path).
+    #[error("{source}")]
     Folder {
         dir: PathBuf,
         source: std::io::Error,
     },
-    /// A scenario named by its file cannot be read.
-    #[error("{path}: {source}")]
+    /// A scenario named by its file cannot be read (the error names the path).
+    #[error("{source}")]
     ScenarioFile {
         path: String,
         source: std::io::Error,
     },
+    /// A save names its scenario by an id that is not one (a path, say): a save never makes the
+    /// game read a file it names.
+    #[error("the save names scenario \"{scenario}\", which is not a scenario id")]
+    NotAnId { scenario: String },
     /// The files were read and are wrong: every problem found, one `file:line:col: message` line
     /// each.
     #[error("{}", lines(.0))]
@@ -70,13 +74,7 @@ fn lines(errors: &[ContentError]) -> String {
 
 /// Loads content: built-in, or a folder, with a scenario picked by id or read from a file.
 pub fn load_with(scenario: Option<&str>, assets: Option<&Path>) -> Result<Content, LoadError> {
-    let mut bundle = match assets {
-        Some(dir) => Bundle::from_dir(dir).map_err(|source| LoadError::Folder {
-            dir: dir.to_path_buf(),
-            source,
-        })?,
-        None => Bundle::builtin(),
-    };
+    let mut bundle = bundle_of(assets)?;
     let mut id = scenario;
     if let Some(s) = scenario
         && (Path::new(s)
@@ -94,6 +92,33 @@ pub fn load_with(scenario: Option<&str>, assets: Option<&Path>) -> Result<Conten
         id = None;
     }
     load(&bundle, id).map_err(LoadError::Invalid)
+}
+
+/// The content a save was played with: its scenario is taken as an id only (letters, digits,
+/// `-`, `_`), never as a file to read.
+pub fn load_saved(scenario: &str, assets: Option<&Path>) -> Result<Content, LoadError> {
+    let is_id = !scenario.is_empty()
+        && scenario.len() <= 64
+        && scenario
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !is_id {
+        return Err(LoadError::NotAnId {
+            scenario: scenario.chars().take(80).collect(),
+        });
+    }
+    load(&bundle_of(assets)?, Some(scenario)).map_err(LoadError::Invalid)
+}
+
+/// The built-in content, or the `--assets` folder's.
+fn bundle_of(assets: Option<&Path>) -> Result<Bundle, LoadError> {
+    match assets {
+        Some(dir) => Bundle::from_dir(dir).map_err(|source| LoadError::Folder {
+            dir: dir.to_path_buf(),
+            source,
+        }),
+        None => Ok(Bundle::builtin()),
+    }
 }
 
 /// Parses one RON file; a syntax or shape error carries ron's own position.

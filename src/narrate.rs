@@ -34,7 +34,9 @@ pub use names::{
     capital, caucus_name, choice, clause, clause_label, errand_name, priority_name, pts,
     statement_name, track_short, track_value,
 };
-pub use outcomes::{ending_title, outcome_line, outcome_title, save_entry, save_summary};
+pub use outcomes::{
+    ending_title, outcome_line, outcome_title, save_entry, save_summary, save_trust,
+};
 pub use posture::posture;
 pub use preview::{errand_outlook, foreseen};
 pub use replies::{ask, counter, drivers, reading, reason, trend};

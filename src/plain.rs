@@ -1,7 +1,7 @@
 //! The line-by-line text mode (`muscat play --plain`): no screen drawing, one command per line on
 //! stdin, plain sentences on stdout. For screen readers and scripts.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -36,8 +36,21 @@ const HELP: &str = "Commands (any unique prefix works):
 
 /// Runs the text mode until `quit` or the end of input.
 pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
-    let stdin = std::io::stdin();
-    let mut out = std::io::stdout();
+    run_on(
+        app,
+        dir,
+        &mut std::io::stdin().lock(),
+        &mut std::io::stdout(),
+    )
+}
+
+/// The text mode over any input and output (the fuzz test feeds it transcripts).
+pub fn run_on(
+    app: &mut App,
+    dir: &Path,
+    input: &mut impl BufRead,
+    mut out: &mut impl Write,
+) -> Result<ExitCode, std::io::Error> {
     // Plain mode has no start menu, so no save is loaded while it runs: no content folder needed.
     let mut runner = Runner::new(dir, None);
     // A test hook: the debug builds of the test suite rank the week's moves with fewer futures.
@@ -60,8 +73,23 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
     flush_news(app, &mut out, &mut printed);
     let mut announced = Vec::new();
     announce(app, &mut out, &mut announced);
-    for line in stdin.lock().lines() {
-        let line = line?;
+    let mut number = 0;
+    let mut failure = None;
+    loop {
+        number += 1;
+        let line = match next_line(input) {
+            Ok(Line::Text(line)) => line,
+            Ok(Line::End) => break,
+            Ok(Line::Skipped(why)) => {
+                say(&mut out, &format!("Line {number} {why}; it was skipped."));
+                continue;
+            }
+            Err(e) => {
+                // The input broke off: the game is autosaved below, then the error is returned.
+                failure = Some(e);
+                break;
+            }
+        };
         let words: Vec<&str> = line.split_whitespace().collect();
         let Some(first) = words.first() else { continue };
         match expand(first) {
@@ -167,15 +195,59 @@ pub fn run(app: &mut App, dir: &Path) -> Result<ExitCode, std::io::Error> {
     {
         say(&mut out, &format!("Could not autosave: {e}"));
     }
-    Ok(ExitCode::SUCCESS)
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(ExitCode::SUCCESS),
+    }
 }
 
-/// Applies a typed command and carries out its effects, all but the week's autosave: plain mode
-/// autosaves once, when its input ends, as it always has.
+/// Longest input line read; a longer one is skipped, so no line can exhaust memory.
+const MAX_LINE: usize = 64 * 1024;
+
+/// One line of input: its text, why it was skipped, or the end of input.
+enum Line {
+    Text(String),
+    Skipped(String),
+    End,
+}
+
+/// Reads one line as bytes, so a line that is not UTF-8 (or is too long) is told and skipped
+/// instead of ending the game.
+fn next_line(input: &mut impl BufRead) -> std::io::Result<Line> {
+    let mut bytes = Vec::new();
+    let read = Read::take(&mut *input, MAX_LINE as u64 + 1).read_until(b'\n', &mut bytes)?;
+    if read == 0 {
+        return Ok(Line::End);
+    }
+    if bytes.len() > MAX_LINE && bytes.last() != Some(&b'\n') {
+        // Drop the rest of the long line.
+        let mut rest = Vec::new();
+        while Read::take(&mut *input, MAX_LINE as u64).read_until(b'\n', &mut rest)? > 0
+            && rest.last() != Some(&b'\n')
+        {
+            rest.clear();
+        }
+        return Ok(Line::Skipped(format!("is longer than {MAX_LINE} bytes")));
+    }
+    while matches!(bytes.last(), Some(b'\n' | b'\r')) {
+        bytes.pop();
+    }
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => Line::Text(text),
+        Err(e) => Line::Skipped(format!(
+            "is not valid text (byte {} is not UTF-8)",
+            e.utf8_error().valid_up_to() + 1
+        )),
+    })
+}
+
+/// Applies a typed command and carries out its effects, the week's autosave included: plain mode
+/// cannot catch Ctrl-C, SIGTERM or SIGHUP without unsafe code or a new dependency, so it autosaves
+/// at the start of every week (and at every other way out: end of input, `quit`, a read error),
+/// and a signal loses at most the current week.
 fn play(app: &mut App, runner: &mut Runner, command: Command) {
     let effects = app.run(command);
-    let effects = effects.into_iter().filter(|e| *e != Effect::Autosave);
-    runner.perform(app, effects.collect());
+    runner.perform(app, effects);
 }
 
 fn say(out: &mut impl Write, text: &str) {

@@ -67,6 +67,7 @@ pub fn build(content: &Content, state: &GameState, commands: &[Command]) -> Repo
         rounds_played: state.round,
         deadline: state.deadline,
         commands: commands.len(),
+        unverified: None,
         outcome: outcome(state),
         turning_points: analysis::turning_points(content, state, &rounds),
         final_text: analysis::final_text(content, state),
@@ -127,6 +128,17 @@ pub fn build(content: &Content, state: &GameState, commands: &[Command]) -> Repo
             .collect(),
         rounds,
     }
+}
+
+/// The line that says whether the save behind a report is a verified record of play (none when
+/// the report was not made from a save file).
+pub fn record_line(r: &Report) -> Option<String> {
+    r.unverified.as_ref().map(|why| match why {
+        None => "Verified save: its command log replays from its seed to exactly this game.".into(),
+        Some(why) => {
+            format!("UNVERIFIED SAVE: {why}. Its outcome is not a verified record of play.")
+        }
+    })
 }
 
 fn outcome(state: &GameState) -> OutcomeRecord {

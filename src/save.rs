@@ -21,10 +21,13 @@ mod migrate;
 mod parse;
 mod store;
 
-pub use check::{Loaded, Replayed, check, replayed, verify};
-pub use error::{CheckError, Decode, Misfit, ReadError, WriteError};
+pub use check::{
+    Loaded, MAX_EXTRA_WEEKS, Replayed, Standing, check, fits, replayed, standing, verify,
+};
+pub use error::{CheckError, Decode, Misfit, ReadError, Unverified, WriteError};
 pub use format::{FORMAT, SaveFile, SaveMeta};
 pub use parse::{MAX_DEPTH, MAX_SAVE_BYTES, parse, peek, read};
 pub use store::{
-    AUTOSAVE, AUTOSAVES_KEPT, SaveEntry, Written, autosave, default_dir, list, sanitise, write,
+    AUTOSAVE, AUTOSAVES_KEPT, SaveEntry, Written, appraise, autosave, clean, default_dir, list,
+    reserved, sanitise, write,
 };

@@ -48,8 +48,12 @@ pub fn run(mut app: App, options: &Options, dir: &Path) -> Result<ExitCode, Term
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();
-    let autosaved = result?;
+    let (autosaved, failed) = result?;
     let state = &app.session.state;
+    if let Some(e) = failed {
+        // Said after the terminal is restored, so it stays on screen after the game.
+        println!("Could not autosave: {e}. Older autosaves are kept as they were.");
+    }
     if let Some(outcome) = state.outcome() {
         println!("{}", crate::narrate::outcome_title(outcome));
     }
@@ -69,21 +73,22 @@ pub enum TerminalError {
     Lost(std::io::Error),
 }
 
-/// Draw, read, update, perform: until the app asks to quit. Returns where the last autosave went.
+/// Draw, read, update, perform: until the app asks to quit. Returns where the last autosave went,
+/// and why the latest one failed if it did.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
     dir: &Path,
     assets: Option<&Path>,
-) -> Result<Option<PathBuf>, TerminalError> {
+) -> Result<(Option<PathBuf>, Option<String>), TerminalError> {
     let io = TerminalError::Lost;
     let hooks = Hooks::from_env();
     let mut runner = Runner::new(dir, assets);
     loop {
         terminal.draw(|f| ui::view(f, app, theme)).map_err(io)?;
         if hooks.first_frame_only() {
-            return Ok(None);
+            return Ok((None, None));
         }
         let size = terminal.size().map_err(io)?;
         let area = Rect::new(0, 0, size.width, size.height);
@@ -97,7 +102,10 @@ fn event_loop(
             app.scroll = app.scroll.min(limit);
         }
         if runner.perform(app, effects) == Flow::Quit {
-            return Ok(runner.autosaved().map(Path::to_path_buf));
+            return Ok((
+                runner.autosaved().map(Path::to_path_buf),
+                runner.autosave_failure().map(str::to_string),
+            ));
         }
     }
 }

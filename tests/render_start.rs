@@ -36,6 +36,7 @@ fn entry(name: &str, week: Option<u32>) -> SaveEntry {
                 ))
             },
         ),
+        standing: None,
     }
 }
 

@@ -240,6 +240,9 @@ fn entries<'a>(content: &'a Content, saves: &'a [(String, SaveFile)]) -> Vec<cla
             content,
             state: &s.state,
             commands: &s.log,
+            // Counted as verified: these tests are about the summing; the fixtures were played
+            // under older rules (see `unverified_games_are_counted_apart`).
+            unverified: None,
         })
         .collect()
 }
@@ -290,6 +293,44 @@ fn class_comparison_over_the_fixture_saves() {
         html.contains("<svg") && !html.contains("http"),
         "a chart, nothing outside"
     );
+}
+
+#[test]
+fn unverified_games_are_counted_apart() {
+    let content = content();
+    let saves: Vec<(String, SaveFile)> =
+        GAMES.iter().map(|g| (g.0.to_string(), load(g.0))).collect();
+    let mut games = entries(&content, &saves);
+    // The fixtures were played under older rules, so today they are unverified for real.
+    let why = match save::standing(&content, &saves[0].1) {
+        Ok(save::Standing::Unverified(why)) => why.to_string(),
+        other => panic!("alice is unverified today: {other:?}"),
+    };
+    assert!(
+        why.starts_with("it was made with other game content"),
+        "{why}"
+    );
+    games[0].unverified = Some(why.clone());
+    let summary = class::summarise(&games);
+    assert_eq!(summary.games, 4);
+    assert_eq!(
+        summary.outcomes.values().sum::<u32>(),
+        3,
+        "alice is not counted"
+    );
+    assert_eq!(summary.unverified_outcomes.values().sum::<u32>(), 1);
+    assert_eq!(
+        summary.game_list[0].unverified.as_deref(),
+        Some(why.as_str())
+    );
+    let md = class::render(&summary, Format::Markdown);
+    assert!(
+        md.contains(&format!(
+            "**1 unverified game(s), not counted in the outcomes, scores or means: alice ({why}).**"
+        )),
+        "{md}"
+    );
+    assert!(class::render(&summary, Format::Csv).contains(",no\r\n"));
 }
 
 #[test]

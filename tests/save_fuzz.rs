@@ -3,8 +3,12 @@
 //! and bracket bombs). Nothing may panic; a mutated save that still parses must also survive the
 //! load check, which replays its (possibly nonsensical) command log.
 //!
+//! A mutated save that parses and fits its content also goes through what reads loaded saves: the
+//! report in every format, the class summary and the advisor's odds. Plain-mode transcripts
+//! (real command sequences, mutated as bytes) are played through plain mode's reader.
+//!
 //! The default run is small; `MUSCAT_FUZZ_CASES=N` sets the total number of inputs, e.g.
-//! `MUSCAT_FUZZ_CASES=100000 cargo test --release --test save_fuzz -- --nocapture`.
+//! `MUSCAT_FUZZ_CASES=1000000 cargo test --release --test save_fuzz -- --nocapture`.
 
 mod common;
 
@@ -146,13 +150,75 @@ fn mutate(text: &str, edits: &[Edit]) -> String {
     String::from_utf8_lossy(&b).into_owned()
 }
 
-/// Parses one input and, when it parses, runs the load check on it. Says whether it parsed.
+/// Parses one input and, when it parses, runs the load check on it, and when its state fits the
+/// content, every reader of a loaded save. Says whether it parsed.
 fn try_save(text: &str) -> bool {
     let Ok(s) = save::parse("fuzz.ron", text) else {
         return false;
     };
     let _ = save::check(&CONTENT, &s);
+    let _ = save::standing(&CONTENT, &s);
+    read_loaded(&s);
     true
+}
+
+/// What `report`, `class` and `odds` do with a loaded save, after the same check they make.
+fn read_loaded(s: &SaveFile) {
+    use muscat::report::{self, Format, class};
+    let c = &*CONTENT;
+    let fits = |st: &muscat::game::GameState| save::fits(c, st).is_ok();
+    if !fits(&s.state) || s.start.as_ref().is_some_and(|st| !fits(st)) {
+        return;
+    }
+    let r = report::build(c, &s.state, &s.log);
+    for f in [Format::Markdown, Format::Json, Format::Csv, Format::Html] {
+        let _ = report::render(&r, f);
+    }
+    let entry = class::Entry {
+        name: "fuzz".into(),
+        content: c,
+        state: &s.state,
+        commands: &s.log,
+        unverified: None,
+    };
+    let _ = class::render(&class::summarise(&[entry]), Format::Markdown);
+    if !s.state.is_over() {
+        let _ = muscat::advisor::advise(c, &s.state, 1, 1, 1);
+    }
+}
+
+/// Real plain-mode sessions to mutate.
+const TRANSCRIPTS: [&str; 3] = [
+    "status\ndraft enrichment cap-367\ntable\nprobe iran\nend\nchoose 1\nstatus\nend\nquit\n",
+    "reassure us\npressure iran\ntest us enrichment\nerrand qatar\nannounce\nend\nwhy war\nmap\nend\n",
+    "offrecord\ngoodwill iran\nlink enrichment inspections\nreflect\nextension\nend\nend\nend\n",
+];
+
+/// Nothing panics on mutated plain-mode transcripts, read as bytes and played.
+#[test]
+fn mutated_transcripts_never_panic() {
+    let dir = std::env::temp_dir().join(format!("muscat-fuzz-plain-{}", std::process::id()));
+    let tried = Cell::new(0u32);
+    let mut runner = TestRunner::new(config(5));
+    let inputs = (0..3usize, any::<u64>(), prop::collection::vec(edit(), 0..6));
+    let result = runner.run(&inputs, |(which, seed, edits)| {
+        tried.set(tried.get() + 1);
+        let text = mutate(TRANSCRIPTS[which], &edits);
+        let mut bytes = text.into_bytes();
+        // Raw bytes too, not only what a String holds.
+        if let Some(b) = bytes.get_mut((seed % 97) as usize) {
+            *b ^= (seed >> 8) as u8 | 0x80;
+        }
+        let state = muscat::game::start(&CONTENT, seed % 1000, muscat::game::Difficulty::Normal);
+        let mut app = muscat::app::App::new(CONTENT.clone(), state, Vec::new());
+        let _ = muscat::plain::run_on(&mut app, &dir, &mut bytes.as_slice(), &mut std::io::sink());
+        Ok(())
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+    eprintln!("mutated transcripts: {} played", tried.get());
 }
 
 /// The files the fuzz mutates are whole, checked saves, so the mutations start from what the
@@ -172,7 +238,7 @@ fn the_saves_to_mutate_load_and_check() {
 fn mutated_saves_never_panic() {
     let tried = Cell::new(0u32);
     let parsed = Cell::new(0u32);
-    let mut runner = TestRunner::new(config(45));
+    let mut runner = TestRunner::new(config(40));
     let inputs = (0..5usize, prop::collection::vec(edit(), 1..6));
     let result = runner.run(&inputs, |(which, edits)| {
         tried.set(tried.get() + 1);
@@ -189,7 +255,7 @@ fn mutated_saves_never_panic() {
         tried.get(),
         parsed.get()
     );
-    assert_eq!(tried.get(), config(45).cases, "every input ran, once");
+    assert_eq!(tried.get(), config(40).cases, "every input ran, once");
 }
 
 proptest! {
@@ -285,6 +351,8 @@ proptest! {
         other_content: bool,
         cut_clauses in 0..12usize,
         drop_delegation: bool,
+        round in prop_oneof![Just(None), any::<u32>().prop_map(Some)],
+        stored_start: bool,
     ) {
         let content = &*CONTENT;
         let mut state = muscat::game::start(content, seed, muscat::game::Difficulty::Normal);
@@ -299,8 +367,15 @@ proptest! {
         if drop_delegation {
             file.state.delegations.pop();
         }
+        if let Some(round) = round {
+            file.state.round = round;
+        }
+        if stored_start {
+            file.start = Some(file.state.clone());
+        }
         let text = file.to_text().expect("encode");
         let parsed = save::parse("hostile.ron", &text).expect("well-formed");
+        read_loaded(&parsed);
         if let Ok(loaded) = save::check(content, &parsed) {
             let app = muscat::app::App::new(content.clone(), loaded.state, loaded.log);
             let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))

@@ -51,8 +51,9 @@ impl Start {
         if let Some(a) = autosave {
             let what = match &a.summary {
                 Ok((_, seed, meta)) => format!(
-                    "Continue: seed {seed}, {}",
-                    crate::narrate::save_summary(meta)
+                    "Continue: seed {seed}, {}{}",
+                    crate::narrate::save_summary(meta),
+                    crate::narrate::save_trust(a)
                 ),
                 Err(_) => "Continue the autosave (it looks damaged)".into(),
             };
@@ -172,6 +173,7 @@ mod tests {
                     file: format!("saves/{name}.ron"),
                 })
             },
+            standing: None,
         }
     }
 

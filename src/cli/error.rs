@@ -26,11 +26,17 @@ pub(crate) enum CliError {
     /// The content a save was played with cannot be loaded (`report`, `class`).
     #[error("{}: {source}", .path.display())]
     SaveContent { path: PathBuf, source: LoadError },
-    /// A folder or scenario file given to `check` cannot be read.
-    #[error("{}: {source}", .path.display())]
+    /// A folder or scenario file given to `check` cannot be read (the error names the file).
+    #[error("{source}")]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
+    },
+    /// A loaded save's state does not fit its content; nothing reads it.
+    #[error("{}: {source}", .path.display())]
+    Misfit {
+        path: PathBuf,
+        source: save::CheckError,
     },
     #[error("{}: the talks in this save are over", .path.display())]
     Over { path: PathBuf },

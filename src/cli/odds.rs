@@ -6,8 +6,6 @@ use std::process::ExitCode;
 
 use super::error::CliError;
 use crate::advisor::{self, Fate};
-use crate::content::load_with;
-use crate::save;
 
 /// Prints the advisor's ranking of the saved week's moves, as text or JSON.
 pub(crate) fn run(
@@ -17,8 +15,12 @@ pub(crate) fn run(
     json: bool,
     assets: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
-    let saved = save::read(path)?;
-    let content = load_with(Some(&saved.scenario), assets)?;
+    // The state is checked against its content before the advisor reads any index of it.
+    let opened = super::report::open(path, assets)?;
+    if let Some(why) = &opened.unverified {
+        eprintln!("muscat: note: {}: unverified: {why}", path.display());
+    }
+    let (saved, content) = (opened.saved, opened.content);
     let state = &saved.state;
     if state.is_over() {
         return Err(CliError::Over {

@@ -9,22 +9,52 @@ use crate::content::Content;
 use crate::report::{Format, build, class, render};
 use crate::save::{self, SaveFile};
 
-/// Reads a save and the content it was played with (built-in, or an assets folder).
-fn open(path: &Path, assets: Option<&Path>) -> Result<(SaveFile, Content), CliError> {
+/// A save read for a report: the file, its content, and whether its log vouches for it.
+pub(crate) struct Opened {
+    pub saved: SaveFile,
+    pub content: Content,
+    /// `None` when verified; else why its outcome is not a verified record of play.
+    pub unverified: Option<String>,
+}
+
+/// Reads a save and the content it was played with (built-in, or an assets folder), checks that
+/// its state (and stored start) fit that content before anything reads them, and replays it to
+/// say whether it is verified.
+pub(crate) fn open(path: &Path, assets: Option<&Path>) -> Result<Opened, CliError> {
     let saved = save::read(path)?;
-    let content = crate::content::load_with(Some(&saved.scenario), assets).map_err(|source| {
+    let content = crate::content::load_saved(&saved.scenario, assets).map_err(|source| {
         CliError::SaveContent {
             path: path.to_path_buf(),
             source,
         }
     })?;
+    for (what, state) in [
+        ("state", Some(&saved.state)),
+        ("start", saved.start.as_ref()),
+    ] {
+        if let Some(state) = state {
+            save::fits(&content, state).map_err(|misfit| CliError::Misfit {
+                path: path.to_path_buf(),
+                source: save::CheckError::Misfit { what, misfit },
+            })?;
+        }
+    }
+    let unverified = match save::standing(&content, &saved) {
+        Ok(save::Standing::Verified) => None,
+        Ok(save::Standing::Unverified(why)) => Some(why.to_string()),
+        Err(problem) => Some(format!("it does not replay: {problem}")),
+    };
     if content.hash != saved.content_hash {
         eprintln!(
             "muscat: note: {} was made with other content (a changed card, delegation or scenario); names and worths are today's",
             path.display()
         );
     }
-    Ok((saved, content))
+    Ok(Opened {
+        saved,
+        content,
+        unverified,
+    })
 }
 
 /// Writes the text to a file (refusing to overwrite an input save) or prints it.
@@ -56,8 +86,12 @@ pub(crate) fn report_cli(
     output: Option<&Path>,
     assets: Option<&Path>,
 ) -> Result<ExitCode, CliError> {
-    let (saved, content) = open(path, assets)?;
-    let report = build(&content, &saved.state, &saved.log);
+    let opened = open(path, assets)?;
+    if let Some(why) = &opened.unverified {
+        eprintln!("muscat: note: {}: unverified: {why}", path.display());
+    }
+    let mut report = build(&opened.content, &opened.saved.state, &opened.saved.log);
+    report.unverified = Some(opened.unverified.clone());
     emit(&render(&report, format), output, &[path.to_path_buf()])?;
     Ok(ExitCode::SUCCESS)
 }
@@ -86,14 +120,15 @@ pub(crate) fn class_cli(
     }
     let entries: Vec<class::Entry> = games
         .iter()
-        .map(|(path, (saved, content))| class::Entry {
+        .map(|(path, opened)| class::Entry {
             name: path.file_stem().map_or_else(
                 || path.display().to_string(),
                 |s| s.to_string_lossy().into_owned(),
             ),
-            content,
-            state: &saved.state,
-            commands: &saved.log,
+            content: &opened.content,
+            state: &opened.saved.state,
+            commands: &opened.saved.log,
+            unverified: opened.unverified.clone(),
         })
         .collect();
     let summary = class::summarise(&entries);

@@ -10,11 +10,17 @@ use crate::game::{self, Command, Difficulty};
 use crate::oman as policy;
 use crate::save::{SaveFile, WriteError, autosave, write};
 
-/// Saves `count` times (to `loop.ron` and the autosave slots), one move of play apart.
-pub(crate) fn save_loop(dir: &Path, count: u64) -> Result<(), WriteError> {
+/// Saves `count` times (to `<name>.ron` and the autosave slots), one move of play apart, playing
+/// seeds `first_seed`, `first_seed + 1`, … (several loops can share a folder, each its own seeds).
+pub(crate) fn save_loop(
+    dir: &Path,
+    count: u64,
+    first_seed: u64,
+    name: &str,
+) -> Result<(), WriteError> {
     let content = Content::builtin();
     let mut saves = 0;
-    for seed in 1.. {
+    for seed in first_seed.. {
         let mut oman = policy::by_name("random", seed).expect("invariant: a known policy");
         let mut state = game::start(&content, seed, Difficulty::Normal);
         let mut log = Vec::new();
@@ -32,7 +38,7 @@ pub(crate) fn save_loop(dir: &Path, count: u64) -> Result<(), WriteError> {
             refusals = 0;
             log.push(command);
             let save = SaveFile::new(&content, &state, &log);
-            write(dir, "loop", &save)?;
+            write(dir, name, &save)?;
             autosave(dir, &save)?;
             saves += 1;
             if saves >= count {

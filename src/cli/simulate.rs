@@ -73,13 +73,28 @@ pub(crate) fn run_cli(
         return super::routines::run_cli(&content, &routine_args);
     }
     let games = args.games.unwrap_or(1000);
-    let summaries: Vec<Summary> = args
-        .policy
-        .names()
+    let names = args.policy.names();
+    let summaries: Vec<Summary> = names
         .iter()
-        .map(|name| {
-            run(&content, name, games, args.seed, args.difficulty)
-                .expect("invariant: every --policy value names a policy (see cli::choices)")
+        .enumerate()
+        .map(|(i, name)| {
+            // A long run says where it is, on stderr so the table or JSON stays clean.
+            if games >= 10_000 {
+                eprintln!(
+                    "muscat: simulate: policy {name} ({} of {}), {games} games…",
+                    i + 1,
+                    names.len()
+                );
+            }
+            let summary = run(&content, name, games, args.seed, args.difficulty)
+                .expect("invariant: every --policy value names a policy (see cli::choices)");
+            if games >= 10_000 {
+                eprintln!(
+                    "muscat: simulate: policy {name} done, {:.0} games/s",
+                    summary.games_per_sec
+                );
+            }
+            summary
         })
         .collect();
     let bilateral = args

@@ -1,8 +1,75 @@
 //! Where content text comes from: the files embedded in the binary, or a folder on disk laid out
 //! like `assets/`. This is the only part of `content` that touches the file system.
 
-use std::io;
+use std::io::{self, Read};
 use std::path::Path;
+
+/// Largest content file read (the biggest shipped card file is ~16 KiB), so a huge or endless
+/// file is refused at once and the check stays fast.
+pub const MAX_CONTENT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// An I/O error that names the file it is about.
+fn named(path: &Path, what: impl std::fmt::Display, kind: io::ErrorKind) -> io::Error {
+    io::Error::new(kind, format!("{}: {what}", path.display()))
+}
+
+/// Reads a file of at most `cap` bytes as UTF-8 text, opening it only if it is a regular file
+/// (a symlink is followed only to a regular file), so a FIFO, a device or a folder is refused
+/// before it can block or stream forever. Every error names the file and says what is wrong.
+pub fn read_file(path: &Path, cap: u64) -> io::Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| named(path, &e, e.kind()))?;
+    if meta.is_dir() {
+        return Err(named(
+            path,
+            "is a folder, not a file",
+            io::ErrorKind::InvalidInput,
+        ));
+    }
+    if !meta.is_file() {
+        return Err(named(
+            path,
+            "not a regular file (a pipe, device or socket), so it is not read",
+            io::ErrorKind::InvalidInput,
+        ));
+    }
+    if meta.len() > cap {
+        return Err(named(
+            path,
+            format!("too large ({} bytes; at most {cap} are read)", meta.len()),
+            io::ErrorKind::InvalidData,
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| named(path, &e, e.kind()))?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| named(path, &e, e.kind()))?;
+    if bytes.len() as u64 > cap {
+        return Err(named(
+            path,
+            format!("too large (at most {cap} bytes are read)"),
+            io::ErrorKind::InvalidData,
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        named(
+            path,
+            format!(
+                "not UTF-8 text (byte {} is not UTF-8)",
+                e.utf8_error().valid_up_to()
+            ),
+            io::ErrorKind::InvalidData,
+        )
+    })?;
+    if text.starts_with('\u{feff}') {
+        return Err(named(
+            path,
+            "starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without one",
+            io::ErrorKind::InvalidData,
+        ));
+    }
+    Ok(text)
+}
 
 /// One content file: a label for error messages (its path) and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +88,9 @@ pub struct Bundle {
     /// Crises: cards that break on a condition, not by draw.
     pub crises: Vec<Source>,
     pub glossary: Option<Source>,
+    /// The folder it was read from (none for the built-in content), so a missing file is named
+    /// with its full path.
+    pub folder: Option<std::path::PathBuf>,
 }
 
 macro_rules! embedded {
@@ -66,6 +136,7 @@ impl Bundle {
                 embedded!("crises/extremes.ron"),
             ],
             glossary: Some(embedded!("glossary.ron")),
+            folder: None,
         }
     }
 
@@ -75,7 +146,7 @@ impl Bundle {
         let read = |p: &Path| -> io::Result<Source> {
             Ok(Source {
                 label: p.display().to_string(),
-                text: std::fs::read_to_string(p)?,
+                text: read_file(p, MAX_CONTENT_BYTES)?,
             })
         };
         let folder = |name: &str| -> io::Result<Vec<Source>> {
@@ -83,7 +154,8 @@ impl Bundle {
             if !sub.is_dir() {
                 return Ok(Vec::new());
             }
-            let mut paths: Vec<_> = std::fs::read_dir(&sub)?
+            let mut paths: Vec<_> = std::fs::read_dir(&sub)
+                .map_err(|e| named(&sub, &e, e.kind()))?
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|x| x == "ron"))
@@ -93,7 +165,7 @@ impl Bundle {
         };
         let optional = |name: &str| -> io::Result<Option<Source>> {
             let p = dir.join(name);
-            if p.is_file() {
+            if p.exists() {
                 read(&p).map(Some)
             } else {
                 Ok(None)
@@ -106,12 +178,13 @@ impl Bundle {
             cards: folder("cards")?,
             crises: folder("crises")?,
             glossary: optional("glossary.ron")?,
+            folder: Some(dir.to_path_buf()),
         })
     }
 
     /// Replaces (or adds) a scenario read from one file, keeping the rest of the bundle.
     pub fn with_scenario_file(mut self, path: &Path) -> io::Result<Bundle> {
-        let text = std::fs::read_to_string(path)?;
+        let text = read_file(path, MAX_CONTENT_BYTES)?;
         self.scenarios = vec![Source {
             label: path.display().to_string(),
             text,

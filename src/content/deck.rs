@@ -73,10 +73,11 @@ pub(super) fn check_card(
     for e in effects {
         match e {
             CardEffect::Track(_, d) | CardEffect::Patience(_, d) => {
-                if d.abs() > 100 {
+                // A range, not `abs()`: `i32::MIN.abs()` overflows (and wraps to a negative).
+                if !(-100..=100).contains(d) {
                     report.err(
                         &[&at, &d.to_string()],
-                        format!("effect size {d} is out of range"),
+                        format!("effect size {d} is out of range (-100 to 100)"),
                     );
                 }
             }

@@ -169,8 +169,12 @@ pub fn load(bundle: &Bundle, scenario: Option<&str>) -> Result<Content, Vec<Cont
     let mut parse_errors = Vec::new();
     let mut one = |s: &Option<Source>, what: &str| -> Option<Source> {
         if s.is_none() {
+            let what = bundle
+                .folder
+                .as_ref()
+                .map_or_else(|| what.to_string(), |d| d.join(what).display().to_string());
             parse_errors.push(ContentError {
-                file: what.to_string(),
+                file: what.clone(),
                 line: 1,
                 col: 1,
                 message: format!("missing file {what}"),

@@ -57,6 +57,17 @@ impl Tracks {
         self.values[track as usize]
     }
 
+    /// Whether every track has a value in its range and a history (a state read from a file
+    /// may have neither; found by the save fuzz).
+    pub fn are_whole(&self) -> bool {
+        self.values.len() == TrackId::ALL.len()
+            && self.history.len() == TrackId::ALL.len()
+            && TrackId::ALL.iter().zip(&self.values).all(|(t, v)| {
+                let (lo, hi) = t.range();
+                (lo..=hi).contains(v)
+            })
+    }
+
     /// History points of a track: the start value, then one per finished round.
     pub fn history(&self, track: TrackId) -> &[i32] {
         &self.history[track as usize]
@@ -124,5 +135,22 @@ mod tests {
         t.close_round();
         assert_eq!(t.history(TrackId::Oil), &[100, 107]);
         assert_eq!(t.start(TrackId::Oil), 100);
+    }
+}
+
+#[cfg(test)]
+mod whole {
+    use super::*;
+
+    #[test]
+    fn tracks_cut_short_or_out_of_range_are_not_whole() {
+        let full = Tracks::new(|_| None);
+        assert!(full.are_whole());
+        let mut short = full.clone();
+        short.values.pop();
+        assert!(!short.are_whole());
+        let mut wild = full.clone();
+        wild.values[0] = i32::MIN;
+        assert!(!wild.are_whole());
     }
 }

@@ -3,7 +3,7 @@
 
 use super::names::pts;
 use crate::game::{DealKind, Ending, Outcome};
-use crate::save::{SaveEntry, SaveMeta};
+use crate::save::{SaveEntry, SaveMeta, Standing};
 
 /// The title of an outcome: "War: the strikes begin".
 pub fn outcome_title(o: &Outcome) -> String {
@@ -32,10 +32,23 @@ pub fn save_summary(meta: &SaveMeta) -> String {
     }
 }
 
+/// What a listing adds when a save's log does not vouch for it: " · unverified" (a stored start
+/// or other content), " · does not replay" (an edited file), or nothing.
+pub fn save_trust(entry: &SaveEntry) -> &'static str {
+    match &entry.standing {
+        None | Some(Ok(Standing::Verified)) => "",
+        Some(Ok(Standing::Unverified(_))) => " · unverified",
+        Some(Err(_)) => " · does not replay",
+    }
+}
+
 /// One line of the save picker: "bob: seed 7, week 3 of 12".
 pub fn save_entry(entry: &SaveEntry) -> String {
+    let trust = save_trust(entry);
     match &entry.summary {
-        Ok((_, seed, meta)) => format!("{}: seed {seed}, {}", entry.name, save_summary(meta)),
+        Ok((_, seed, meta)) => {
+            format!("{}: seed {seed}, {}{trust}", entry.name, save_summary(meta))
+        }
         Err(_) => format!("{}: cannot be read", entry.name),
     }
 }

@@ -22,14 +22,19 @@ pub struct Entry<'a> {
     pub content: &'a Content,
     pub state: &'a GameState,
     pub commands: &'a [Command],
+    /// Why the save is not a verified record of play (`None` when it is).
+    pub unverified: Option<String>,
 }
 
 /// The class summary.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ClassSummary {
     pub games: usize,
-    /// Every outcome key with its count (in-progress for unfinished games).
+    /// Every outcome key with its count (in-progress for unfinished games), over the verified
+    /// games only; the scores and means below count only them too.
     pub outcomes: BTreeMap<String, u32>,
+    /// Games whose saves are not verified records of play, counted apart, by outcome.
+    pub unverified_outcomes: BTreeMap<String, u32>,
     pub mean_rounds: f64,
     /// Mean score of the agreements reached (0–100).
     pub mean_deal_points: Option<f64>,
@@ -84,6 +89,8 @@ pub struct GameLine {
     pub rounds: u32,
     pub texts_tabled: usize,
     pub reflections_answered: usize,
+    /// Why the save is not a verified record of play (`None` when it is).
+    pub unverified: Option<String>,
 }
 
 /// Outcome keys in the order they are shown.
@@ -112,10 +119,26 @@ pub fn summarise(entries: &[Entry]) -> ClassSummary {
 /// Builds the summary from each game's report and command log.
 pub fn build(entries: &[Entry], reports: &[Report]) -> ClassSummary {
     let mut outcomes: BTreeMap<String, u32> = KEYS.iter().map(|k| ((*k).to_string(), 0)).collect();
+    let mut unverified_outcomes: BTreeMap<String, u32> = BTreeMap::new();
     let mut texts: BTreeMap<Vec<String>, (u32, u32)> = BTreeMap::new();
     let mut points = Vec::new();
     let (mut gain_us, mut gain_iran) = (Vec::new(), Vec::new());
-    for r in reports {
+    // An unverified game is listed and counted apart, never as an outcome of the class.
+    let all = reports;
+    let reports: Vec<&Report> = entries
+        .iter()
+        .zip(all)
+        .filter(|(e, _)| e.unverified.is_none())
+        .map(|(_, r)| r)
+        .collect();
+    for (e, r) in entries.iter().zip(all) {
+        if e.unverified.is_some() {
+            *unverified_outcomes
+                .entry(r.outcome.key.clone())
+                .or_insert(0) += 1;
+        }
+    }
+    for r in &reports {
         *outcomes.entry(r.outcome.key.clone()).or_insert(0) += 1;
         if let Some(p) = r.outcome.points {
             points.push(f64::from(p));
@@ -152,8 +175,9 @@ pub fn build(entries: &[Entry], reports: &[Report]) -> ClassSummary {
     common.truncate(5);
     let n = reports.len().max(1) as f64;
     ClassSummary {
-        games: reports.len(),
+        games: all.len(),
         outcomes,
+        unverified_outcomes,
         mean_rounds: r3(reports
             .iter()
             .map(|r| f64::from(r.rounds_played))
@@ -177,7 +201,7 @@ pub fn build(entries: &[Entry], reports: &[Report]) -> ClassSummary {
         divergences: divergences(entries),
         game_list: entries
             .iter()
-            .zip(reports)
+            .zip(all)
             .map(|(e, r)| GameLine {
                 name: e.name.clone(),
                 scenario: r.scenario.clone(),
@@ -187,6 +211,7 @@ pub fn build(entries: &[Entry], reports: &[Report]) -> ClassSummary {
                 rounds: r.rounds_played,
                 texts_tabled: r.space.tabled.len(),
                 reflections_answered: r.reflections.iter().filter(|f| f.answer.is_some()).count(),
+                unverified: e.unverified.clone(),
             })
             .collect(),
     }
@@ -269,12 +294,12 @@ fn describe(content: &Content, c: &Command) -> String {
 /// The games, one CSV row each.
 pub fn csv(s: &ClassSummary) -> String {
     let mut out = String::from(
-        "save,scenario,seed,outcome,points,weeks,texts_tabled,reflections_answered\r\n",
+        "save,scenario,seed,outcome,points,weeks,texts_tabled,reflections_answered,verified\r\n",
     );
     for g in &s.game_list {
         let _ = write!(
             out,
-            "{},{},{},{},{},{},{},{}\r\n",
+            "{},{},{},{},{},{},{},{},{}\r\n",
             super::csv::field(&g.name),
             super::csv::field(&g.scenario),
             g.seed,
@@ -282,7 +307,8 @@ pub fn csv(s: &ClassSummary) -> String {
             g.points.map_or_else(String::new, |p| p.to_string()),
             g.rounds,
             g.texts_tabled,
-            g.reflections_answered
+            g.reflections_answered,
+            if g.unverified.is_some() { "no" } else { "yes" }
         );
     }
     out

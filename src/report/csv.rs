@@ -60,6 +60,9 @@ impl Rows {
 
 pub fn render(r: &Report) -> String {
     let mut rows = Rows::new(HEADER);
+    if let Some(line) = super::record_line(r) {
+        rows.row(0, "record", "save", [&line, ""], [None, None]);
+    }
     for w in &r.rounds {
         let n = w.round;
         for c in &w.cards {

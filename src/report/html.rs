@@ -55,6 +55,13 @@ pub fn render(r: &Report) -> String {
     if r.cites_sources() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(super::SOURCE_CODES));
     }
+    if let Some(line) = super::record_line(r) {
+        let _ = writeln!(
+            out,
+            "<p class=\"record\"><strong>{}</strong></p>",
+            esc(&line)
+        );
+    }
     let _ = write!(
         out,
         "<h2 id=\"outcome\">Outcome</h2>\n<p class=\"outcome\">{}",

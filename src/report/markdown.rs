@@ -147,6 +147,9 @@ pub fn render(r: &Report) -> String {
     if r.cites_sources() {
         let _ = writeln!(out, "{}\n", super::SOURCE_CODES);
     }
+    if let Some(line) = super::record_line(r) {
+        let _ = writeln!(out, "{line}\n");
+    }
     let _ = write!(out, "## Outcome\n\n**{}**", r.outcome.title);
     if let Some(p) = r.outcome.points {
         let _ = write!(out, " — score {p}/100");

@@ -16,6 +16,9 @@ pub struct Report {
     pub deadline: u32,
     /// Commands in the game's log (Oman's moves, drafts and card choices).
     pub commands: usize,
+    /// Whether the save it was made from is a verified record of play: `None` when the report
+    /// was not made from a save file, `Some(None)` when verified, `Some(Some(why))` when not.
+    pub unverified: Option<Option<String>>,
     pub outcome: OutcomeRecord,
     pub rounds: Vec<RoundRecord>,
     pub turning_points: Vec<TurningPoint>,

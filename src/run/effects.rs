@@ -23,6 +23,8 @@ pub struct Runner<'a> {
     /// The content folder a loaded save is played with (`--assets`).
     assets: Option<&'a Path>,
     autosaved: Option<PathBuf>,
+    /// Why the latest autosave failed (a full disk, a read-only folder), until one succeeds.
+    autosave_failed: Option<String>,
 }
 
 impl<'a> Runner<'a> {
@@ -31,7 +33,13 @@ impl<'a> Runner<'a> {
             dir,
             assets,
             autosaved: None,
+            autosave_failed: None,
         }
+    }
+
+    /// Why the latest autosave failed, if it did, so the goodbye line can say so.
+    pub fn autosave_failure(&self) -> Option<&str> {
+        self.autosave_failed.as_deref()
     }
 
     /// Where the last autosave went, for the goodbye line.
@@ -82,8 +90,12 @@ impl<'a> Runner<'a> {
     /// Saves the game to the autosave slot.
     pub fn autosave(&mut self, app: &mut App) -> Result<Written, WriteError> {
         let result = save::autosave(self.dir, &app.session.save_file());
-        if let Ok(w) = &result {
-            self.autosaved = Some(w.path.clone());
+        match &result {
+            Ok(w) => {
+                self.autosaved = Some(w.path.clone());
+                self.autosave_failed = None;
+            }
+            Err(e) => self.autosave_failed = Some(e.to_string()),
         }
         app.saved_to(&result, false);
         result

@@ -58,7 +58,7 @@ pub enum OpenError {
 /// Builds the app for a save: its state checked against its log (see [`save::check`]).
 pub fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, OpenError> {
     let saved = save::read(path)?;
-    let content = crate::content::load_with(Some(&saved.scenario), assets).map_err(|source| {
+    let content = crate::content::load_saved(&saved.scenario, assets).map_err(|source| {
         OpenError::SaveContent {
             path: path.to_path_buf(),
             scenario: saved.scenario.clone(),
@@ -74,6 +74,18 @@ pub fn open_save(path: &Path, assets: Option<&Path>) -> Result<App, OpenError> {
     let mut app = App::open(session);
     app.status = format!("Loaded {}. {}", path.display(), loaded.warnings.join(" "));
     Ok(app)
+}
+
+/// The autosave to continue: `autosave`, or if it is missing (a file system that lost it), the
+/// newest readable `autosave-N`.
+fn newest_autosave(saves: &[save::SaveEntry]) -> Option<&save::SaveEntry> {
+    saves.iter().find(|s| s.name == save::AUTOSAVE).or_else(|| {
+        (1..save::AUTOSAVES_KEPT).find_map(|n| {
+            saves
+                .iter()
+                .find(|s| s.name == format!("{}-{n}", save::AUTOSAVE) && s.summary.is_ok())
+        })
+    })
 }
 
 /// Builds the app: a loaded save, or a new game; with the start menu when the player named no
@@ -94,13 +106,16 @@ pub fn prepare(options: &Options, dir: &Path) -> Result<App, OpenError> {
     let seed = options.seed.unwrap_or_else(fresh_seed);
     let state = game::start(&content, seed, options.difficulty);
     let mut app = App::new(content, state, Vec::new());
+    // Temporary files a killed game left behind are never saves; the lock keeps others' writes.
+    let _ = save::clean(dir);
     if options.plain {
         return Ok(app);
     }
-    let saves = save::list(dir);
+    let mut saves = save::list(dir);
+    save::appraise(&mut saves, &app.session.content);
     if let Some(problem) = failed {
         app.start = Some(Start::failed(problem.to_string(), saves));
-    } else if let Some(auto) = saves.iter().find(|s| s.name == save::AUTOSAVE).cloned() {
+    } else if let Some(auto) = newest_autosave(&saves).cloned() {
         app.start = Some(Start::menu(saves, Some(&auto)));
     } else if options.guide {
         // No autosave yet: most likely a first game, so the guide runs (G hides it).

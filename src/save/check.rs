@@ -4,8 +4,8 @@
 
 use ron::Value;
 
-use super::error::{CheckError, Misfit};
-use super::format::SaveFile;
+use super::error::{CheckError, Misfit, Unverified};
+use super::format::{FORMAT, SaveFile, SaveMeta};
 use crate::content::Content;
 use crate::game::{self, Clause, Command, GameState, Phase, RuleError, Side};
 
@@ -17,6 +17,25 @@ pub struct Loaded {
     pub state: GameState,
     pub log: Vec<Command>,
     pub warnings: Vec<String>,
+    /// Whether the game so far can be vouched for by its log (and stays so when saved again).
+    pub standing: Standing,
+}
+
+/// How far a save can be trusted as a record of play. Only a verified save proves that its
+/// position was reached by playing the rules from its seed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// Replaying its log from its seed on this content gives exactly its state, state hash and
+    /// summary.
+    Verified,
+    /// It may play on, but nothing vouches for how its position was reached.
+    Unverified(Unverified),
+}
+
+impl Standing {
+    pub fn is_verified(&self) -> bool {
+        *self == Standing::Verified
+    }
 }
 
 enum Replay {
@@ -118,7 +137,28 @@ fn replay_and_compare(content: &Content, save: &SaveFile) -> Replay {
 
 fn problem(save: &SaveFile, replay: Replay) -> Result<GameState, CheckError> {
     match replay {
-        Replay::Same(state) => Ok(*state),
+        Replay::Same(state) => {
+            // The hash covers the state as this version writes it, so it can be compared only
+            // when the file wrote that very state (not an older format's or an older field set).
+            let hash = state.hash();
+            if save.written_format == Some(FORMAT)
+                && *state == save.state
+                && save.state_hash != hash
+            {
+                return Err(CheckError::Hash {
+                    saved: save.state_hash.clone(),
+                    replayed: hash,
+                });
+            }
+            let meta = SaveMeta::of(&state);
+            if meta != save.meta {
+                return Err(CheckError::Meta {
+                    saved: save.meta.clone(),
+                    replayed: meta,
+                });
+            }
+            Ok(*state)
+        }
         Replay::Refused(index, error) => Err(CheckError::Refused {
             index,
             of: save.log.len(),
@@ -129,20 +169,87 @@ fn problem(save: &SaveFile, replay: Replay) -> Result<GameState, CheckError> {
     }
 }
 
-/// Replays a save's log and insists it gives the saved state; returns the replayed state's hash.
+/// Replays a save's log and insists it gives the saved state, its hash and its summary; returns
+/// the replayed state's hash. A save that passes may still be unverified (see [`standing`]).
 pub fn verify(content: &Content, save: &SaveFile) -> Result<String, CheckError> {
+    fits_save(content, save)?;
     problem(save, replay_and_compare(content, save)).map(|s| s.hash())
 }
 
-/// Whether a state's shape fits the content: two delegations, one clause per issue, options and
-/// cards that exist. A save whose log cannot vouch for its state must pass this before play.
-fn fits(content: &Content, state: &GameState) -> Result<(), Misfit> {
+/// Why a save that replays cannot be vouched for, if it cannot: its log starts from a stored
+/// position, or it was made with other content.
+fn unverified(content: &Content, save: &SaveFile) -> Option<Unverified> {
+    if save.start.is_some() {
+        return Some(Unverified::StoredStart);
+    }
+    if save.content_hash != content.hash || save.scenario != content.scenario.id {
+        return Some(Unverified::OtherContent {
+            saved: save.content_hash.clone(),
+            this: content.hash.clone(),
+        });
+    }
+    None
+}
+
+/// Whether a save is a verified record of play on this content. A save made with other content
+/// is unverified (once its state fits); any other must replay exactly (else the error says why),
+/// and is then verified unless its log starts from a stored position.
+pub fn standing(content: &Content, save: &SaveFile) -> Result<Standing, CheckError> {
+    if let Some(why @ Unverified::OtherContent { .. }) = unverified(content, save) {
+        // Under other content its moves may play out differently: nothing to insist on.
+        fits_save(content, save)?;
+        return Ok(Standing::Unverified(why));
+    }
+    verify(content, save)?;
+    Ok(unverified(content, save).map_or(Standing::Verified, Standing::Unverified))
+}
+
+/// Both the saved state and the stored start (when there is one) must fit the content before any
+/// of them is replayed from or read.
+fn fits_save(content: &Content, save: &SaveFile) -> Result<(), CheckError> {
+    if let Some(start) = &save.start {
+        fits(content, start).map_err(|misfit| CheckError::Misfit {
+            what: "start",
+            misfit,
+        })?;
+    }
+    fits(content, &save.state).map_err(|misfit| CheckError::Misfit {
+        what: "state",
+        misfit,
+    })
+}
+
+/// Most weeks a game's deadline can reach beyond its scenario's (difficulty and cards move it by
+/// a few), so a forged round cannot make readers of the state allocate without bound.
+pub const MAX_EXTRA_WEEKS: u32 = 52;
+
+/// Whether a state fits the content before anything reads it: the US and Iran delegations in
+/// order, one clause per issue, options, red lines, unlocks and cards that exist, and a week and
+/// deadline in range. Every reader of a loaded state (the game, reports, odds, class) checks this
+/// first, since a state read from a file may say anything.
+pub fn fits(content: &Content, state: &GameState) -> Result<(), Misfit> {
     let issues = &content.domain.issues;
     if state.delegations.len() != 2
         || state.delegations[0].side != Side::Us
         || state.delegations[1].side != Side::Iran
     {
         return Err(Misfit::Delegations);
+    }
+    if !state.tracks.are_whole() {
+        return Err(Misfit::Tracks);
+    }
+    let most = content.scenario.deadline.saturating_add(MAX_EXTRA_WEEKS);
+    if state.deadline == 0 || state.deadline > most {
+        return Err(Misfit::Deadline {
+            deadline: state.deadline,
+            most,
+        });
+    }
+    if state.round == 0 || state.round > state.deadline.saturating_add(1) {
+        return Err(Misfit::Round {
+            round: state.round,
+            deadline: state.deadline,
+        });
     }
     if state.text.clauses.len() != issues.len() {
         return Err(Misfit::Issues {
@@ -161,10 +268,32 @@ fn fits(content: &Content, state: &GameState) -> Result<(), Misfit> {
             });
         }
     }
+    let choice_fits = |(issue, choice): &(crate::model::IssueId, crate::model::Choice)| {
+        issues
+            .get(issue.index())
+            .is_some_and(|i| choice.index() < i.choice_count())
+    };
+    let pairs = state
+        .delegations
+        .iter()
+        .flat_map(|d| d.red_lines.iter())
+        .chain(state.unlocked.iter());
+    for pair in pairs {
+        if !choice_fits(pair) {
+            return Err(Misfit::Choice {
+                issue: pair.0.index() + 1,
+                choice: pair.1.index() + 1,
+            });
+        }
+    }
     if let Phase::Choosing(card) = &state.phase
         && content.card(card).is_none()
     {
         return Err(Misfit::Card { card: card.clone() });
+    }
+    let last = state.deadline.saturating_add(1);
+    if let Some((week, _)) = state.log.iter().find(|(week, _)| *week > last) {
+        return Err(Misfit::EventWeek { week: *week, last });
     }
     Ok(())
 }
@@ -174,29 +303,47 @@ fn fits(content: &Content, state: &GameState) -> Result<(), Misfit> {
 /// differently, loads its stored state as a new starting point, with a warning.
 pub fn check(content: &Content, save: &SaveFile) -> Result<Loaded, CheckError> {
     let same_content = save.content_hash == content.hash && save.scenario == content.scenario.id;
+    if !same_content {
+        // A state made with other content is checked against today's content, with the reason.
+        fits(content, &save.state).map_err(|misfit| CheckError::OtherContent {
+            saved: save.content_hash.clone(),
+            this: content.hash.clone(),
+            misfit,
+        })?;
+    }
+    fits_save(content, save)?;
     let replay = replay_and_compare(content, save);
     if same_content || matches!(replay, Replay::Same(_)) {
-        return problem(save, replay).map(|state| Loaded {
-            start: save.start.clone(),
-            state,
-            log: save.log.clone(),
-            warnings: Vec::new(),
+        return problem(save, replay).map(|state| {
+            let standing = unverified(content, save)
+                .filter(|_| save.start.is_some())
+                .map_or(Standing::Verified, Standing::Unverified);
+            Loaded {
+                start: save.start.clone(),
+                state,
+                log: save.log.clone(),
+                warnings: match &standing {
+                    Standing::Verified => Vec::new(),
+                    Standing::Unverified(why) => vec![format!("This save is unverified: {why}.")],
+                },
+                standing,
+            }
         });
     }
-    fits(content, &save.state).map_err(|misfit| CheckError::OtherContent {
+    let why = Unverified::OtherContent {
         saved: save.content_hash.clone(),
         this: content.hash.clone(),
-        misfit,
-    })?;
+    };
     Ok(Loaded {
         start: Some(save.state.clone()),
         state: save.state.clone(),
         log: Vec::new(),
         warnings: vec![format!(
             "This save was made with other game content (content {}, this game {}): its moves no \
-             longer replay to the same game, so play goes on from the saved position.",
+             longer replay to the same game, so play goes on from the saved position, unverified.",
             save.content_hash, content.hash
         )],
+        standing: Standing::Unverified(why),
     })
 }
 
@@ -207,10 +354,20 @@ pub struct Replayed {
     pub round: Option<u32>,
     pub hash: Option<String>,
     pub problem: Option<CheckError>,
+    /// Why the save, though it may replay, is not a verified record of play.
+    pub unverified: Option<Unverified>,
 }
 
 /// Replays the log of `save` over its start and compares the result with the saved state.
 pub fn replayed(content: &Content, save: &SaveFile) -> Replayed {
+    if let Err(problem) = fits_save(content, save) {
+        return Replayed {
+            round: None,
+            hash: None,
+            problem: Some(problem),
+            unverified: unverified(content, save),
+        };
+    }
     let (round, hash) = match replay(content, save) {
         Ok(s) => (Some(s.round), Some(s.hash())),
         Err(_) => (None, None),
@@ -219,6 +376,7 @@ pub fn replayed(content: &Content, save: &SaveFile) -> Replayed {
         round,
         hash,
         problem: problem(save, replay_and_compare(content, save)).err(),
+        unverified: unverified(content, save),
     }
 }
 

@@ -5,7 +5,7 @@
 use std::io::{self, ErrorKind};
 use std::path::PathBuf;
 
-use super::format::FORMAT;
+use super::format::{FORMAT, SaveMeta};
 use super::parse::{MAX_DEPTH, MAX_SAVE_BYTES};
 use crate::game::{Command, RuleError};
 
@@ -25,6 +25,8 @@ pub enum ReadError {
     TooLarge { file: String },
     #[error("{file}: not a text file (byte {byte} is not UTF-8)")]
     NotText { file: String, byte: usize },
+    #[error("{file}: not a regular file (a folder, pipe, device or socket), so it is not read")]
+    NotAFile { file: String },
     #[error("{file}: the file is empty")]
     Empty { file: String },
     /// The text does not decode, at `line:col`.
@@ -93,6 +95,12 @@ pub enum WriteError {
     },
     #[error("no free name to set {} aside", .path.display())]
     NoFreeName { path: PathBuf },
+    /// The save folder's path is taken by something that is not a folder.
+    #[error("cannot save in {}: it is a file, not a folder", .path.display())]
+    NotAFolder { path: PathBuf },
+    /// A save name the game keeps for itself or that some systems cannot open.
+    #[error("cannot save as {}: {why}; choose another name", .path.display())]
+    Reserved { path: PathBuf, why: &'static str },
 }
 
 /// Says what went wrong in the player's terms: a read-only folder and a full disk are named.
@@ -127,6 +135,38 @@ pub enum CheckError {
         this: String,
         misfit: Misfit,
     },
+    /// The saved state (or the stored start, `what`) does not fit the content, so it is not read.
+    #[error("the saved {what} does not fit the scenario: {misfit}")]
+    Misfit { what: &'static str, misfit: Misfit },
+    /// The state replays, but the file's `state_hash` is not its hash.
+    #[error(
+        "state_hash is \"{saved}\" in the file but \"{replayed}\" on replay (was the file edited?)"
+    )]
+    Hash { saved: String, replayed: String },
+    /// The state replays, but the file's summary (`meta`, what menus show) says otherwise.
+    #[error("meta says {} in the file but {} on replay (was the file edited?)", summary(.saved), summary(.replayed))]
+    Meta { saved: SaveMeta, replayed: SaveMeta },
+}
+
+fn summary(meta: &SaveMeta) -> String {
+    let end = meta
+        .outcome
+        .as_ref()
+        .map_or_else(|| "in progress".to_string(), |e| format!("over: {e:?}"));
+    format!("week {} of {}, {end}", meta.week, meta.deadline)
+}
+
+/// Why a save that replays is still not a verified record of play.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Unverified {
+    /// `start: Some(..)`: the log starts from a position the file states, not from the seed.
+    #[error(
+        "its log starts from a stored position, not from its seed, so nothing shows how that position was reached"
+    )]
+    StoredStart,
+    /// Made with other cards, delegations, scenario or rules.
+    #[error("it was made with other game content (content {saved}, this game {this})")]
+    OtherContent { saved: String, this: String },
 }
 
 /// How a saved state does not fit the content it would be played with.
@@ -145,6 +185,17 @@ pub enum Misfit {
     },
     #[error("the saved game waits on card \"{card}\", which no longer exists")]
     Card { card: String },
+    #[error("the saved tracks are not one value in range for each track")]
+    Tracks,
+    #[error("the deadline is week {deadline}; this scenario allows weeks 1 to {most}")]
+    Deadline { deadline: u32, most: u32 },
+    #[error("the week is {round}; with deadline week {deadline} it must be 1 to {}", .deadline + 1)]
+    Round { round: u32, deadline: u32 },
+    /// A red line or an unlock names a choice that does not exist (both count from 1).
+    #[error("a red line or unlock names choice {choice} of issue {issue}, which does not exist")]
+    Choice { issue: usize, choice: usize },
+    #[error("an event is dated week {week}, after the last week the game can reach ({last})")]
+    EventWeek { week: u32, last: u32 },
 }
 
 #[cfg(test)]

@@ -53,6 +53,10 @@ pub struct SaveFile {
     /// new state fields existed is compared on the fields it has (see [`super::verify`]).
     #[serde(skip)]
     pub state_as_written: Option<ron::Value>,
+    /// The format the file was written in, before migration (set by [`super::parse`]); the state
+    /// hash is compared only for files in the current format.
+    #[serde(skip)]
+    pub written_format: Option<u32>,
 }
 
 impl SaveFile {
@@ -80,6 +84,7 @@ impl SaveFile {
             state_hash: state.hash(),
             state: state.clone(),
             state_as_written: None,
+            written_format: None,
         }
     }
 

@@ -40,6 +40,7 @@ pub(super) fn v1_to_v2(old: SaveV1) -> SaveFile {
         state_hash: old.state_hash,
         state: old.state,
         state_as_written: None,
+        written_format: None,
     }
 }
 

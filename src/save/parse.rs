@@ -81,9 +81,17 @@ pub fn read(path: &Path) -> Result<SaveFile, ReadError> {
     parse(&file, &read_text(path)?)
 }
 
-/// The text of a save file, refusing anything too large or not UTF-8 before decoding.
+/// The text of a save file, refusing anything that is not a regular file (a FIFO, a device, a
+/// folder: they could block or never end), too large, or not UTF-8, before decoding.
 pub(super) fn read_text(path: &Path) -> Result<String, ReadError> {
     let file = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::io(&file, &e))?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile { file });
+    }
+    if meta.len() > MAX_SAVE_BYTES {
+        return Err(ReadError::TooLarge { file });
+    }
     let opened = std::fs::File::open(path).map_err(|e| ReadError::io(&file, &e))?;
     let mut bytes = Vec::new();
     opened
@@ -142,6 +150,7 @@ pub fn parse(label: &str, text: &str) -> Result<SaveFile, ReadError> {
         2 => migrate::v2_to_v3(decode(label, text)?),
         _ => decode::<SaveFile>(label, text)?,
     };
+    save.written_format = Some(format);
     save.state_as_written = options()
         .from_str::<ron::Value>(text)
         .ok()

@@ -27,6 +27,8 @@ const COLUMNS: [&str; 8] = [
 /// What both renderings show, in order, as plain text.
 struct Page {
     games: usize,
+    /// The games whose saves are not verified records of play, and why, or empty.
+    unverified: String,
     /// Every outcome with its count, in the order of [`KEYS`].
     outcomes: Vec<(String, u32)>,
     /// Each deal's score, by game (the HTML charts them).
@@ -56,8 +58,26 @@ fn opt_pts(x: Option<f64>) -> String {
 impl Page {
     fn of(s: &ClassSummary) -> Page {
         let dash = || "–".to_string();
+        let unverified: Vec<String> = s
+            .game_list
+            .iter()
+            .filter_map(|g| {
+                g.unverified
+                    .as_ref()
+                    .map(|why| format!("{} ({why})", g.name))
+            })
+            .collect();
         Page {
             games: s.games,
+            unverified: if unverified.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{} unverified game(s), not counted in the outcomes, scores or means: {}.",
+                    unverified.len(),
+                    unverified.join("; ")
+                )
+            },
             outcomes: KEYS
                 .iter()
                 .filter_map(|k| s.outcomes.get(*k).map(|v| ((*k).to_string(), *v)))
@@ -65,6 +85,7 @@ impl Page {
             scores: s
                 .game_list
                 .iter()
+                .filter(|g| g.unverified.is_none())
                 .filter_map(|g| g.points.map(|p| (g.name.clone(), p)))
                 .collect(),
             means: [
@@ -124,7 +145,11 @@ impl Page {
                         g.name.clone(),
                         g.scenario.clone(),
                         g.seed.to_string(),
-                        g.outcome.clone(),
+                        if g.unverified.is_some() {
+                            format!("{} (unverified)", g.outcome)
+                        } else {
+                            g.outcome.clone()
+                        },
                         g.points.map_or_else(dash, |p| p.to_string()),
                         g.rounds.to_string(),
                         g.texts_tabled.to_string(),
@@ -149,7 +174,11 @@ pub(super) fn markdown(s: &ClassSummary) -> String {
         let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
         format!("| {} |\n", cells.join(" | "))
     };
-    let mut out = format!("# {TITLE}\n\n{} games.\n\n## Outcomes\n\n", page.games);
+    let mut out = format!("# {TITLE}\n\n{} games.\n\n", page.games);
+    if !page.unverified.is_empty() {
+        let _ = write!(out, "**{}**\n\n", page.unverified);
+    }
+    out.push_str("## Outcomes\n\n");
     out.push_str("| Outcome | Games |\n|---|---|\n");
     for (k, v) in &page.outcomes {
         out.push_str(&row(&[k.clone(), v.to_string()]));
@@ -194,9 +223,17 @@ pub(super) fn html(s: &ClassSummary) -> String {
     head(&mut out, TITLE);
     let _ = writeln!(
         out,
-        "<h1>{TITLE}</h1>\n<p class=\"meta\">{} games.</p>\n<h2>Outcomes</h2>",
+        "<h1>{TITLE}</h1>\n<p class=\"meta\">{} games.</p>",
         page.games
     );
+    if !page.unverified.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"record\"><strong>{}</strong></p>",
+            esc(&page.unverified)
+        );
+    }
+    out.push_str("<h2>Outcomes</h2>");
     // An empty "in-progress" bar says nothing; a class where no game is over shows it.
     let bars: Vec<(String, u32)> = page
         .outcomes
@@ -253,6 +290,7 @@ mod tests {
         ClassSummary {
             games: 1,
             outcomes: KEYS.iter().map(|k| ((*k).to_string(), 0)).collect(),
+            unverified_outcomes: std::collections::BTreeMap::new(),
             mean_rounds: 1.0,
             mean_deal_points: None,
             mean_gain_us: None,
@@ -269,6 +307,7 @@ mod tests {
                 rounds: 1,
                 texts_tabled: 0,
                 reflections_answered: 0,
+                unverified: None,
             }],
         }
     }
