@@ -495,10 +495,9 @@ fn flush_news(app: &App, out: &mut impl Write, printed: &mut usize) {
                 );
             }
             say(out, &format!("  {}", crate::narrate::basis(&c.basis, true)));
-            say(
-                out,
-                &format!("  {}", crate::narrate::basis_sources(&c.basis)),
-            );
+            if let Some(line) = crate::narrate::basis_sources(&c.basis) {
+                say(out, &format!("  {line}"));
+            }
             let concepts: Vec<&str> = c
                 .concepts
                 .iter()

@@ -69,7 +69,8 @@ fn special_files_are_refused_without_blocking() {
             "--save-dir",
             saves.to_str().expect("utf-8"),
         ],
-        b"end\nquit\n",
+        // Seed 3 opens on a crisis: answer it, then end the week.
+        b"choose 1\nend\nquit\n",
         &saves,
     );
     assert_eq!(code, 0, "{out}{err}");

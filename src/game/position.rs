@@ -58,7 +58,9 @@ pub(super) fn concede(world: &mut World, side: Side, amount: f64, cause: &Cause)
     };
     d.give = (d.give + scaled).clamp(0.0, 1.0);
     let to = delegation::target(content, world.state, side);
-    if (to - from).abs() >= 0.005 {
+    // Told only when it shows: hopes are read in whole points, and "91 → 91" says nothing.
+    let points = |u: f64| (u * 100.0).round();
+    if points(to) != points(from) {
         world.emit(Event::HopeMoved {
             side,
             from,

@@ -66,18 +66,19 @@ pub fn basis(basis: &Basis, dated: bool) -> String {
     )
 }
 
-/// Where to read a card's sources, and what its bracketed codes mean.
-pub fn basis_sources(basis: &Basis) -> String {
-    let url = basis.url.as_deref().unwrap_or("no link given");
+/// Where to read a card's sources, and what its bracketed codes mean; `None` when it gives no
+/// link (a crisis is drawn from the game's own state, not from one report).
+pub fn basis_sources(basis: &Basis) -> Option<String> {
+    let url = basis.url.as_deref()?;
     let code = basis
         .text
         .split_once('[')
         .and_then(|(_, rest)| rest.split_once(']'))
         .map(|(code, _)| code);
-    match code {
+    Some(match code {
         Some(code) => format!("Read it: {url} · [{code}] and the like: entries of docs/sources.md"),
         None => format!("Read it: {url}"),
-    }
+    })
 }
 
 /// A confidence grade in words.

@@ -197,8 +197,8 @@ fn card(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, id: &str, selec
     // On a small terminal the decision matters more than the date and link: the report has both.
     let roomy = area.height >= 30;
     lines.push(Line::styled(words::basis(&card.basis, roomy), theme.dim));
-    if roomy {
-        lines.push(Line::styled(words::basis_sources(&card.basis), theme.dim));
+    if roomy && let Some(line) = words::basis_sources(&card.basis) {
+        lines.push(Line::styled(line, theme.dim));
     }
     let concepts: Vec<&str> = card
         .concepts
