@@ -59,7 +59,7 @@ pub(super) fn concede(world: &mut World, side: Side, amount: f64, cause: &Cause)
     d.give = (d.give + scaled).clamp(0.0, 1.0);
     let to = delegation::target(content, world.state, side);
     // Told only when it shows: hopes are read in whole points, and "91 → 91" says nothing.
-    let points = |u: f64| (u * 100.0).round();
+    let points = |u: f64| (u * 100.0).round() as i64;
     if points(to) != points(from) {
         world.emit(Event::HopeMoved {
             side,
