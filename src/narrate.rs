@@ -354,6 +354,35 @@ mod tests {
         assert_eq!(describe(&content, &Event::TrackMoved(change)), None);
     }
 
+    #[test]
+    fn a_text_as_good_as_walking_away_is_not_called_less_than_it() {
+        let content = Content::builtin();
+        let below = replies(&content)
+            .into_iter()
+            .find(|r| r.rule == Rule::BelowWalkaway)
+            .expect("a below-walk-away reply");
+        let just = Reply {
+            utility: 0.512,
+            walkaway: 0.514,
+            ..below.clone()
+        };
+        let text = LANGUAGE.reason(&content, &just, Tense::Present);
+        assert!(
+            text.contains("worth 51 to it, no better than walking away"),
+            "{text}"
+        );
+        let clear = Reply {
+            utility: 0.40,
+            walkaway: 0.51,
+            ..below
+        };
+        let text = LANGUAGE.reason(&content, &clear, Tense::Present);
+        assert!(
+            text.contains("worth 40 to it, less than walking away (51)"),
+            "{text}"
+        );
+    }
+
     /// A grade with each verdict.
     fn grades() -> Vec<game::Grade> {
         use game::Verdict;

@@ -22,6 +22,11 @@ pub(super) fn english(content: &Content, r: &Reply, tense: Tense) -> String {
             || "crosses a red line".to_string(),
             |&(i, c)| format!("crosses a red line ({})", choice(content, i, c)),
         ),
+        // Within a point the two round alike; "51, less than 51" would read as a mistake.
+        Rule::BelowWalkaway if pts(r.utility) >= pts(r.walkaway) => format!(
+            "worth {} to it, no better than walking away",
+            pts(r.utility)
+        ),
         Rule::BelowWalkaway => format!(
             "worth {} to it, less than walking away ({})",
             pts(r.utility),
