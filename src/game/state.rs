@@ -65,7 +65,7 @@ impl Difficulty {
     /// How much further every push moves a delegation.
     pub fn yielding(self) -> f64 {
         match self {
-            Difficulty::Easy => 1.25,
+            Difficulty::Easy => 1.0,
             Difficulty::Normal => 0.8,
             Difficulty::Hard => 0.7,
         }
