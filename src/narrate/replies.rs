@@ -54,7 +54,7 @@ pub(super) fn english(content: &Content, r: &Reply, tense: Tense) -> String {
             format!("{blocker} would not ratify it")
         }
         Rule::Accepted => format!(
-            "acceptable: worth {}, it hoped for {}",
+            "acceptable: worth {} to it, and it needs {}",
             pts(r.utility),
             pts(r.target)
         ),
