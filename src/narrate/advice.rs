@@ -108,11 +108,7 @@ fn would(content: &Content, blocker: Blocker) -> String {
             faction,
             issue,
         } => {
-            let name = content
-                .delegation(side)
-                .factions
-                .get(faction as usize)
-                .map_or("a faction", |f| f.name.as_str());
+            let name = faction_name(content, side, faction);
             format!(
                 "sign, but its {name} would not ratify it because of the {} clause",
                 clause(issue)
@@ -175,11 +171,7 @@ pub(super) fn english(content: &Content, reason: &Reason) -> String {
                     faction,
                     issue,
                 } => {
-                    let name = content
-                        .delegation(side)
-                        .factions
-                        .get(faction as usize)
-                        .map_or("a faction", |f| f.name.as_str());
+                    let name = faction_name(content, side, faction);
                     format!(
                         "{}'s {name} block the deal in {q} ({pct}) because of the {} clause",
                         capital(side),
@@ -218,6 +210,15 @@ pub(super) fn english(content: &Content, reason: &Reason) -> String {
             }
         }
     }
+}
+
+/// A delegation's faction by its index in the content, or "a faction" if the content has none.
+fn faction_name(content: &Content, side: Side, faction: u8) -> &str {
+    content
+        .delegation(side)
+        .factions
+        .get(faction as usize)
+        .map_or("a faction", |f| f.name.as_str())
 }
 
 #[cfg(test)]
